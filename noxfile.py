@@ -1,0 +1,162 @@
+"""The commands users and CI run. Every session installs only from pyproject.toml's dependency groups.
+
+Quick reference (the README explains each):
+    nox -s contract            main job: contract suite against the bundled mock servers
+    nox -s tests               every check CI runs (spec, drift, lint, unit and integration tests)
+    nox -s spec                validate and lint both OpenAPI documents
+    nox -s generate [-- --check]
+    nox -s build               wheels and sdists of both client packages into dist/
+    nox -s mock -- olconnect|avepoint [options]
+    nox -s doc-drift -- DOCS_DIR
+    nox -s spec-diff -- BASE_REF [--apply]
+    nox -s bench
+    nox -s lint
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.reuse_venv = "yes"
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["tests"]
+nox.options.error_on_missing_interpreters = True
+
+ROOT = Path(__file__).resolve().parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+SHARED_DOCS = ROOT.parent / "shared" / "vendor-docs"
+CLIENT_DIRS = ("generated/olconnect-client", "generated/avepoint-graph-client")
+PYTHON = "3.11"
+
+
+def install_groups(session: nox.Session, *groups: str) -> None:
+    """Install the named dependency groups (PEP 735) from pyproject.toml in one pip call."""
+    requirements: list[str] = []
+    for group in groups:
+        requirements.extend(nox.project.dependency_groups(PYPROJECT, group))
+    session.install(*dict.fromkeys(requirements))
+
+
+def install_project(session: nox.Session) -> None:
+    """Install this project (the mock servers) and the generated client packages, editable."""
+    session.install("-e", ".")
+    clients = [d for d in CLIENT_DIRS if (ROOT / d / "pyproject.toml").exists()]
+    for client in clients:
+        session.install("--no-deps", "-e", client)
+
+
+def node_tools(session: nox.Session) -> Path:
+    """Install the pinned Node tools (Spectral, Prism) from tools/package-lock.json once; return their bin dir."""
+    bin_dir = ROOT / "tools" / "node_modules" / ".bin"
+    if not (bin_dir / "spectral").exists() or not (bin_dir / "prism").exists():
+        if shutil.which("npm") is None:
+            session.error("npm is needed for Spectral and Prism: install Node.js 20+ with npm")
+        session.run("npm", "ci", "--prefix", str(ROOT / "tools"), "--no-audit", "--no-fund", external=True)
+    return bin_dir
+
+
+@nox.session(python=PYTHON)
+def spec(session: nox.Session) -> None:
+    """Validate both OpenAPI documents, lint them with Spectral and hold the documented inventory."""
+    install_groups(session, "spec")
+    node_tools(session)
+    session.run("python", "scripts/check_specs.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from spec/ (`-- --check` compares instead of writing)."""
+    install_groups(session, "generate")
+    session.run("python", "scripts/generate.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build wheel and sdist of both client packages into dist/."""
+    install_groups(session, "test")
+    for client in CLIENT_DIRS:
+        session.run("python", "-m", "build", "--outdir", "dist", client)
+
+
+def run_lint(session: nox.Session) -> None:
+    """ruff and mypy --strict over the hand-written code and the generated packages."""
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    hand_written = [
+        p
+        for p in ("mock_servers", "contract_tests", "scripts", "tests", "benchmarks", "noxfile.py")
+        if (ROOT / p).exists()
+    ]
+    session.run("mypy", *hand_written)
+    for client in CLIENT_DIRS:
+        if (ROOT / client).exists():
+            session.run("ruff", "check", client)
+            session.run("mypy", client)
+
+
+ALL_GROUPS = ("spec", "generate", "clients", "test", "contract", "docs-tools", "lint", "bench")
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff and mypy --strict over the hand-written code and the generated packages."""
+    install_groups(session, *ALL_GROUPS)
+    install_project(session)
+    run_lint(session)
+
+
+@nox.session(python=PYTHON)
+def mock(session: nox.Session) -> None:
+    """Run one mock server in the foreground: `nox -s mock -- olconnect --port 9340`."""
+    install_groups(session)
+    install_project(session)
+    session.run("python", "-m", "mock_servers", *(session.posargs or ["olconnect"]))
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """The main job: the contract suite against the bundled mocks, or a live server (see README)."""
+    install_groups(session, "contract", "clients")
+    install_project(session)
+    session.run("python", "-m", "contract_tests", *session.posargs)
+
+
+@nox.session(name="doc-drift", python=PYTHON)
+def doc_drift(session: nox.Session) -> None:
+    """Compare vendor doc pages with spec/: `nox -s doc-drift -- ../shared/vendor-docs`."""
+    install_groups(session, "docs-tools", "spec")
+    session.run("python", "scripts/doc_drift.py", *(session.posargs or [str(SHARED_DOCS)]))
+
+
+@nox.session(name="spec-diff", python=PYTHON)
+def spec_diff(session: nox.Session) -> None:
+    """Classify spec changes since a git ref: `nox -s spec-diff -- origin/main [--apply]`."""
+    install_groups(session, "spec")
+    session.run("python", "scripts/spec_diff.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks: writes BENCHMARKS.md and reports/bench.json."""
+    install_groups(session, "bench", "clients", "contract", "test")
+    install_project(session)
+    node_tools(session)
+    session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Everything CI checks: spec checks, generation drift, lint, doc drift and the pytest suites."""
+    install_groups(session, *ALL_GROUPS)
+    install_project(session)
+    node_tools(session)
+    session.run("python", "scripts/check_specs.py")
+    session.run("python", "scripts/generate.py", "--check")
+    session.run("python", "scripts/doc_drift.py", str(SHARED_DOCS))
+    run_lint(session)
+    # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
+    session.run("pytest", *(session.posargs or ["-n", os.environ.get("PYTEST_WORKERS", "2")]))
