@@ -1,0 +1,43 @@
+"""Pick the layout reader for each page of a docs folder and collect what it extracts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drift_lib import avepoint_layout, olconnect_layout
+from drift_lib.markdown_blocks import parse_sections
+from drift_lib.model import PageResult
+
+
+def read_page(path: Path, name: str | None = None) -> PageResult:
+    """Parse one page. Errors are returned in the result (never raised) so the report can name every page."""
+    label = name or path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return PageResult(page=label, layout=None, error=f"cannot read the file ({exc})")
+    sections = parse_sections(text)
+    if olconnect_layout.looks_like_layout(sections):
+        layout = "olconnect"
+        operations, errors = olconnect_layout.parse_page(label, sections)
+    elif avepoint_layout.looks_like_layout(sections):
+        layout = "avepoint"
+        operations, errors = avepoint_layout.parse_page(label, sections)
+    else:
+        return PageResult(
+            page=label,
+            layout=None,
+            error="layout not recognised (neither OL Connect `++Operation++` headings nor an AvePoint "
+            "'Request' table)",
+        )
+    result = PageResult(page=label, layout=layout, operations=operations)
+    if errors:
+        result.error = "; ".join(errors)
+    elif not operations:
+        result.error = "no operation found on the page"
+    return result
+
+
+def read_folder(folder: Path) -> list[PageResult]:
+    """Every Markdown page under `folder` (sorted, recursive)."""
+    return [read_page(p, str(p.relative_to(folder))) for p in sorted(folder.rglob("*.md")) if p.is_file()]

@@ -1,0 +1,87 @@
+"""Plain-text report of a doc-drift run, grouped by operation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from drift_lib.allowlist import AllowEntry
+from drift_lib.model import Finding, PageResult, Severity
+
+
+@dataclass
+class Outcome:
+    findings: list[Finding]
+    pages: list[PageResult]
+    stale: list[AllowEntry]
+    matched: dict[str, str]
+
+    @property
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if f.fails]
+
+    @property
+    def broken_pages(self) -> list[PageResult]:
+        return [p for p in self.pages if p.error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failing and not self.broken_pages and not self.stale
+
+
+def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
+    lines: list[str] = []
+    operations = sum(len(p.operations) for p in outcome.pages)
+    lines.append(f"Doc drift: {len(outcome.pages)} page(s), {operations} documented operation(s)")
+    by_operation: dict[str, list[Finding]] = defaultdict(list)
+    for finding in outcome.findings:
+        by_operation[finding.operation].append(finding)
+    order = [op.key for page in outcome.pages for op in page.operations]
+    documented_keys = set(order)
+    order += sorted(k for k in by_operation if k not in order)
+    for key in dict.fromkeys(order):
+        shown = [
+            f
+            for f in by_operation.get(key, [])
+            if show_only_in_spec or f.severity is not Severity.ONLY_IN_SPEC
+        ]
+        documented = key in documented_keys
+        if not shown and not documented:
+            continue
+        target = outcome.matched.get(key, "no spec operation")
+        page = next((f.page for f in by_operation.get(key, []) if f.page), "")
+        lines.append("")
+        lines.append(f"== {key}" + (f"  [{page} -> {target}]" if documented else "  [spec only]"))
+        if not shown:
+            lines.append("   no differences")
+        for finding in sorted(shown, key=lambda f: (_rank(f), f.kind, f.subject)):
+            status = (
+                "FAIL" if finding.fails else (f"ok ({finding.allowed_by})" if finding.allowed_by else "info")
+            )
+            lines.append(f"   {status:<10} {finding.severity.value:<15} {finding.kind}: {finding.subject}")
+            lines.append(f"   {'':<10} {'':<15} {finding.message}")
+    if outcome.broken_pages:
+        lines.append("")
+        lines.append("Pages that could not be parsed (each fails the run):")
+        for broken in outcome.broken_pages:
+            lines.append(f"   {broken.page}: {broken.error}")
+    if outcome.stale:
+        lines.append("")
+        lines.append("Stale allowlist entries (match no finding; each fails the run):")
+        for entry in outcome.stale:
+            lines.append(f"   {entry.describe()}  ({entry.decision})")
+    allowed = sum(1 for f in outcome.findings if f.allowed_by)
+    only = sum(1 for f in outcome.findings if f.severity is Severity.ONLY_IN_SPEC and not f.allowed_by)
+    lines.append("")
+    lines.append(
+        f"Summary: {len(outcome.failing)} failing, {allowed} allowlisted, {only} only in spec, "
+        f"{len(outcome.broken_pages)} unparseable page(s), {len(outcome.stale)} stale allowlist entr(y/ies)"
+        f" -> {'PASS' if outcome.ok else 'FAIL'}"
+    )
+    return "\n".join(lines)
+
+
+def _rank(finding: Finding) -> int:
+    if finding.fails:
+        return 0
+    return 1 if finding.allowed_by else 2
