@@ -1,0 +1,123 @@
+"""Check the OpenAPI documents in spec/: validity, Spectral lint, documented inventory, examples and links.
+
+Usage: python scripts/check_specs.py [SPEC ...] [--skip-lint] [--inventory FILE] [--ruleset FILE]
+With no SPEC, both project specs are checked. Each problem is printed on one line as
+`FILE: JSON_POINTER: RULE: message`. Exit status: 0 no problems, 1 problems found, 2 a file could not be read
+or parsed, or a tool the check needs is missing (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from check_specs_lib.decisions import check_decisions, decision_ids
+from check_specs_lib.document import SpecLoadError, load_spec
+from check_specs_lib.examples import check_examples
+from check_specs_lib.inventory import InventoryError, check_inventory, load_inventory
+from check_specs_lib.links import check_links
+from check_specs_lib.lint import LintUnavailableError, find_spectral, run_spectral
+from check_specs_lib.problems import Problem
+from check_specs_lib.schemas import check_schemas
+from check_specs_lib.validity import check_validity
+from check_specs_lib.walk import iter_operations
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SPECS = (ROOT / "spec" / "olconnect.yaml", ROOT / "spec" / "avepoint.yaml")
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+@dataclass
+class Run:
+    """What one invocation checked, for the closing summary."""
+
+    specs: dict[Path, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="check_specs.py",
+        description="Validate, lint and inventory-check the project's OpenAPI documents.",
+    )
+    parser.add_argument(
+        "specs", nargs="*", type=Path, metavar="SPEC", help="spec files (default: both in spec/)"
+    )
+    parser.add_argument("--skip-lint", action="store_true", help="do not run Spectral (faster; for tests)")
+    parser.add_argument(
+        "--inventory",
+        type=Path,
+        default=ROOT / "tests" / "spec" / "inventory.yaml",
+        help="documented inventory",
+    )
+    parser.add_argument(
+        "--ruleset", type=Path, default=ROOT / "spec" / ".spectral.yaml", help="Spectral ruleset"
+    )
+    parser.add_argument(
+        "--decisions",
+        type=Path,
+        default=ROOT / "spec" / "DECISIONS.md",
+        help="decision log x-decision refers to",
+    )
+    return parser.parse_args(argv)
+
+
+def _display_name(path: Path) -> str:
+    """Paths inside the repository are shown relative to it (stable output); others as given."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _check_one(run: Run, name: str, document: dict[str, Any], inventory: dict[str, Any], args: Any) -> None:
+    known_decisions = decision_ids(args.decisions)
+    run.problems.extend(check_validity(name, document))
+    run.problems.extend(check_schemas(name, document))
+    run.problems.extend(check_inventory(name, document, inventory, Path(name).name))
+    run.problems.extend(check_examples(name, document))
+    run.problems.extend(check_links(name, document))
+    run.problems.extend(check_decisions(name, document, known_decisions, args.decisions))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse_args(argv)
+    run = Run()
+    try:
+        inventory = load_inventory(args.inventory)
+        for path in args.specs or list(DEFAULT_SPECS):
+            name = _display_name(path)
+            try:
+                run.specs[path.resolve()] = (name, load_spec(path))
+            except SpecLoadError as exc:
+                print(f"{name}: cannot check: {exc}", file=sys.stderr)
+                return EXIT_UNUSABLE
+        run.checks = ["openapi-valid", "schemas", "inventory", "examples", "links", "decisions"]
+        for name, document in run.specs.values():
+            _check_one(run, name, document, inventory, args)
+        if not args.skip_lint:
+            spectral = find_spectral(ROOT)
+            files = {path: name for path, (name, _) in run.specs.items()}
+            run.problems.extend(run_spectral(spectral, args.ruleset, files))
+            run.checks.insert(1, "spectral")
+    except (InventoryError, LintUnavailableError) as exc:
+        print(f"check_specs: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    for problem in run.problems:
+        print(problem.render())
+    names = ", ".join(name for name, _ in run.specs.values())
+    if run.problems:
+        print(f"{len(run.problems)} problem(s) in {names}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    operations = sum(len(list(iter_operations(document))) for _, document in run.specs.values())
+    print(f"OK: {names} ({operations} operations; checks: {', '.join(run.checks)})")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
