@@ -1,0 +1,107 @@
+"""Credential helpers: constant-time secret comparison, HTTP Basic parsing and an expiring token store."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+Principal = TypeVar("Principal")
+
+
+def secrets_equal(given: str, expected: str) -> bool:
+    """Compare secrets in constant time so response timing does not leak how much of a secret matched."""
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def parse_basic_credentials(header: str | None) -> tuple[str, str] | None:
+    """Return (username, password) from an ``Authorization: Basic`` header, or None when it is not one."""
+    if not header:
+        return None
+    scheme, _, encoded = header.strip().partition(" ")
+    if scheme.lower() != "basic" or not encoded.strip():
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    username, separator, password = decoded.partition(":")
+    if not separator:
+        return None
+    return username, password
+
+
+def parse_bearer_token(header: str | None) -> str | None:
+    """Return the token of an ``Authorization: Bearer`` header (scheme matched case-insensitively)."""
+    if not header:
+        return None
+    scheme, _, token = header.strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or " " in token:
+        return None
+    return token
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    value: str
+    expires_in: int
+
+
+@dataclass
+class _Entry(Generic[Principal]):
+    principal: Principal
+    expires_at: float
+
+
+class TokenStore(Generic[Principal]):
+    """Tokens issued by a mock, each bound to a principal and expiring ``ttl_seconds`` after issue.
+
+    A lock guards the dict: uvicorn runs handlers on one event loop, but tests and the admin endpoint may use
+    the store from other threads. Expired entries are dropped when they are looked up.
+    """
+
+    def __init__(
+        self,
+        ttl_seconds: int,
+        token_factory: Callable[[], str] = lambda: secrets.token_hex(16),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if ttl_seconds < 1:
+            raise ValueError("token TTL must be at least one second")
+        self.ttl_seconds = ttl_seconds
+        self._token_factory = token_factory
+        self._clock = clock
+        self._entries: dict[str, _Entry[Principal]] = {}
+        self._lock = threading.Lock()
+
+    def issue(self, principal: Principal) -> IssuedToken:
+        token = self._token_factory()
+        with self._lock:
+            self._entries[token] = _Entry(principal, self._clock() + self.ttl_seconds)
+        return IssuedToken(token, self.ttl_seconds)
+
+    def lookup(self, token: str) -> Principal | None:
+        """The principal of a live token; None for unknown and expired tokens alike."""
+        entry = self._entries.get(token)
+        if entry is None:
+            return None
+        if self._clock() >= entry.expires_at:
+            with self._lock:
+                self._entries.pop(token, None)
+            return None
+        return entry.principal
+
+    def expire_all(self) -> int:
+        """Forced expiry (fault injection): every token issued so far stops working. Returns how many."""
+        with self._lock:
+            now = self._clock()
+            live = sum(1 for entry in self._entries.values() if entry.expires_at > now)
+            self._entries.clear()
+        return live

@@ -1,0 +1,144 @@
+"""The OpenAPI documents at run time: finding them, indexing operations, precompiling request validators.
+
+Installed wheels carry the specs as ``mock_servers/specs/<api>.yaml`` (a hatch ``force-include``); a source
+checkout has them in the repository's ``spec/`` folder. Validators are compiled once when an app is built,
+so a request never pays for schema compilation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from mock_servers.core.http import ApiError
+from mock_servers.core.scenario import json_pointer
+
+SPEC_URI = "urn:mock-servers:spec"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+class SpecNotFoundError(RuntimeError):
+    """Neither the installed copy nor the repository's spec/ folder has the document."""
+
+
+def spec_path(api: str) -> Path:
+    """Where the OpenAPI document of ``api`` lives: packaged copy first, then the checkout's ``spec/``."""
+    packaged = resources.files("mock_servers").joinpath("specs", f"{api}.yaml")
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "spec" / f"{api}.yaml"
+    if checkout.is_file():
+        return checkout
+    raise SpecNotFoundError(
+        f"OpenAPI document for {api!r} not found (looked in mock_servers/specs/ and spec/)"
+    )
+
+
+@cache
+def load_spec(api: str) -> dict[str, Any]:
+    with spec_path(api).open(encoding="utf-8") as handle:
+        document: dict[str, Any] = yaml.safe_load(handle)
+    return document
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str
+    path: str
+    definition: dict[str, Any]
+    pointer: str
+
+
+class SpecIndex:
+    """Operations by operationId, with ``$ref`` resolution against the whole document."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.registry: Registry[Any] = Registry().with_resource(
+            SPEC_URI, Resource.from_contents(document, default_specification=DRAFT202012)
+        )
+        self.operations: dict[str, Operation] = {}
+        for path, item in document.get("paths", {}).items():
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if isinstance(operation, dict) and "operationId" in operation:
+                    pointer = json_pointer(["paths", path, method])
+                    self.operations[operation["operationId"]] = Operation(
+                        operation["operationId"], method.upper(), path, operation, pointer
+                    )
+
+    def resolve(self, node: Any) -> Any:
+        """Follow local ``$ref`` chains (``#/components/...``) to the referenced node."""
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node and seen < 20:
+            ref = node["$ref"]
+            if not ref.startswith("#/"):
+                raise ValueError(f"only local references are supported, got {ref!r}")
+            node = self.document
+            for part in ref[2:].split("/"):
+                node = node[part.replace("~1", "/").replace("~0", "~")]
+            seen += 1
+        return node
+
+    def operation(self, operation_id: str) -> Operation:
+        try:
+            return self.operations[operation_id]
+        except KeyError:
+            raise KeyError(f"operationId {operation_id!r} is not in the spec") from None
+
+    def parameter(self, operation_id: str, name: str) -> dict[str, Any]:
+        for candidate in self.operation(operation_id).definition.get("parameters", []):
+            parameter = self.resolve(candidate)
+            if parameter.get("name") == name:
+                resolved: dict[str, Any] = parameter
+                return resolved
+        raise KeyError(f"{operation_id} has no parameter {name!r}")
+
+    def parameter_schema(self, operation_id: str, name: str) -> dict[str, Any]:
+        """The parameter's schema with a top-level ``$ref`` merged in (siblings such as ``default`` kept)."""
+        schema = dict(self.parameter(operation_id, name).get("schema", {}))
+        if "$ref" in schema:
+            target = dict(self.resolve({"$ref": schema.pop("$ref")}))
+            target.update(schema)
+            schema = target
+        return schema
+
+    def enum_values(self, operation_id: str, name: str) -> tuple[Any, ...]:
+        schema = self.parameter_schema(operation_id, name)
+        if "enum" in schema:
+            return tuple(schema["enum"])
+        raise KeyError(f"{operation_id} parameter {name!r} has no enum")
+
+    def body_validator(self, operation_id: str, media_type: str = "application/json") -> Draft202012Validator:
+        """A compiled validator for the operation's request body (``$ref`` resolved through the registry)."""
+        operation = self.operation(operation_id)
+        body_pointer = f"{operation.pointer}/requestBody"
+        body = operation.definition.get("requestBody", {})
+        if "$ref" in body:  # a shared body under components/requestBodies
+            body_pointer = body["$ref"][1:]
+            body = self.resolve(body)
+        if media_type not in body.get("content", {}):
+            raise KeyError(f"{operation_id} has no {media_type} request body")
+        pointer = body_pointer + json_pointer(["content", media_type, "schema"])
+        return Draft202012Validator({"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.registry)
+
+
+def validate_body(validator: Draft202012Validator, body: Any) -> None:
+    """Raise a 400 naming the JSON pointer of the first (most relevant) schema violation in ``body``."""
+    error = best_match(validator.iter_errors(body))
+    if error is not None:
+        where = json_pointer(error.absolute_path) or "/"
+        message = " ".join(error.message.split())
+        if len(message) > 200:
+            message = message[:197] + "..."
+        raise ApiError(400, f"Invalid request body at {where}: {message}", where)

@@ -1,0 +1,306 @@
+"""OL Connect entities and their rules, independent of HTTP.
+
+Job sets hold jobs, jobs hold job segments, segments hold document sets, document sets hold documents; each
+document names its content item and data record and carries its sheet, page and media counts. Writes go
+through :class:`OLConnectStore`, whose lock makes every update (and the whole multi-update) atomic: a
+property list is never edited in place but replaced by a new tuple, so readers never see half an update.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mock_servers.core.scenario import ScenarioError, json_pointer
+
+Properties = tuple[tuple[str, str], ...]
+READ = "read"
+WRITE = "write"
+
+
+class UnknownEntityError(LookupError):
+    """An ID that names no entity of the given kind (answered as 404, OLC-04)."""
+
+    def __init__(self, kind: str, entity_id: int) -> None:
+        super().__init__(f"{kind} {entity_id} not found")
+        self.kind = kind
+        self.entity_id = entity_id
+
+
+class DuplicateEntityError(ValueError):
+    """The same entity is listed twice in one multi-update (OLC-09 rejects the whole request)."""
+
+    def __init__(self, entity_id: int, index: int) -> None:
+        super().__init__(f"job {entity_id} is listed more than once")
+        self.entity_id = entity_id
+        self.index = index
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    password: str
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Media:
+    name: str
+    type: str
+    width: str
+    height: str
+    color: str | None
+    weight: str
+
+
+@dataclass
+class Document:
+    id: int
+    content_item: int
+    data_record: int
+    metadata: Properties
+    sheets: int
+    pages: int
+    media: tuple[tuple[str, int], ...]
+
+
+@dataclass
+class DocumentSet:
+    id: int
+    metadata: Properties
+    documents: list[Document]
+
+
+@dataclass
+class JobSegment:
+    id: int
+    metadata: Properties
+    document_sets: list[DocumentSet]
+
+
+@dataclass
+class Job:
+    id: int
+    metadata: Properties
+    properties: Properties
+    segments: list[JobSegment]
+
+    def documents(self) -> Iterator[Document]:
+        for segment in self.segments:
+            for document_set in segment.document_sets:
+                yield from document_set.documents
+
+
+@dataclass
+class JobSet:
+    id: int
+    metadata: Properties
+    properties: Properties
+    jobs: list[Job]
+
+    def document_sets(self) -> Iterator[DocumentSet]:
+        for job in self.jobs:
+            for segment in job.segments:
+                yield from segment.document_sets
+
+
+def properties_from(entries: Sequence[Mapping[str, str]] | None) -> Properties:
+    return tuple((entry["name"], entry["value"]) for entry in entries or ())
+
+
+def properties_to_json(properties: Properties) -> list[dict[str, str]]:
+    return [{"name": name, "value": value} for name, value in properties]
+
+
+class OLConnectStore:
+    """All entities of one mock server, indexed by ID, with atomic writes."""
+
+    def __init__(self, scenario: Mapping[str, Any], source: str) -> None:
+        self._lock = threading.Lock()
+        self.version = 0  # bumped on every write; lets readers cache derived data safely
+        self.users = _load_users(scenario, source)
+        self.media = [_media(entry) for entry in scenario["media"]]
+        media_names = {media.name for media in self.media}
+        if len(media_names) != len(self.media):
+            raise ScenarioError(f"{source}: /media: media names must be unique")
+        self.job_sets: dict[int, JobSet] = {}
+        self.jobs: dict[int, Job] = {}
+        self.segments: dict[int, JobSegment] = {}
+        seen: dict[str, set[int]] = {"documentSet": set(), "document": set()}
+        records: dict[int, int] = {}
+        for set_index, set_data in enumerate(scenario["job_sets"]):
+            where: list[str | int] = ["job_sets", set_index]
+            jobs = []
+            for job_index, job_data in enumerate(set_data["jobs"]):
+                job_where = [*where, "jobs", job_index]
+                segments = []
+                for segment_index, segment_data in enumerate(job_data["segments"]):
+                    segment_where = [*job_where, "segments", segment_index]
+                    document_sets = []
+                    for ds_index, ds_data in enumerate(segment_data["document_sets"]):
+                        ds_where = [*segment_where, "document_sets", ds_index]
+                        _claim(seen["documentSet"], ds_data["id"], "document set", ds_where, source)
+                        documents = [
+                            _document(
+                                doc, [*ds_where, "documents", index], source, media_names, seen, records
+                            )
+                            for index, doc in enumerate(ds_data["documents"])
+                        ]
+                        document_sets.append(
+                            DocumentSet(ds_data["id"], properties_from(ds_data.get("metadata")), documents)
+                        )
+                    segment = JobSegment(
+                        segment_data["id"], properties_from(segment_data.get("metadata")), document_sets
+                    )
+                    _register(self.segments, segment, "job segment", segment_where, source)
+                    segments.append(segment)
+                job = Job(
+                    job_data["id"],
+                    properties_from(job_data.get("metadata")),
+                    properties_from(job_data.get("properties")),
+                    segments,
+                )
+                _register(self.jobs, job, "job", job_where, source)
+                jobs.append(job)
+            job_set = JobSet(
+                set_data["id"],
+                properties_from(set_data.get("metadata")),
+                properties_from(set_data.get("properties")),
+                jobs,
+            )
+            _register(self.job_sets, job_set, "job set", where, source)
+
+    # -- reads (no lock: they read whole immutable tuples or lists that are only ever replaced)
+
+    def job(self, job_id: int) -> Job:
+        job = self.jobs.get(job_id)
+        if job is None:
+            raise UnknownEntityError("Job", job_id)
+        return job
+
+    def segment(self, segment_id: int) -> JobSegment:
+        segment = self.segments.get(segment_id)
+        if segment is None:
+            raise UnknownEntityError("Job Segment", segment_id)
+        return segment
+
+    def job_set(self, job_set_id: int) -> JobSet:
+        job_set = self.job_sets.get(job_set_id)
+        if job_set is None:
+            raise UnknownEntityError("Job Set", job_set_id)
+        return job_set
+
+    def job_contents(self, job_id: int) -> list[dict[str, int]]:
+        """Content item / data record pairs of every document under the job, in hierarchy order."""
+        return [{"item": doc.content_item, "record": doc.data_record} for doc in self.job(job_id).documents()]
+
+    # -- writes
+
+    def replace_job_metadata(self, job_id: int, properties: Properties) -> None:
+        with self._lock:
+            self.job(job_id).metadata = properties
+            self.version += 1
+
+    def replace_job_properties(self, job_id: int, properties: Properties) -> None:
+        with self._lock:
+            self.job(job_id).properties = properties
+            self.version += 1
+
+    def replace_segment_metadata(self, segment_id: int, properties: Properties) -> None:
+        with self._lock:
+            self.segment(segment_id).metadata = properties
+            self.version += 1
+
+    def merge_job_properties(self, updates: Sequence[tuple[int, Properties]]) -> None:
+        """Set each listed property on each listed job, keeping the others; all or nothing (OLC-09).
+
+        Every job is checked before anything changes, under the same lock as the change, so a concurrent
+        writer can neither interleave nor observe a partly applied request.
+        """
+        with self._lock:
+            seen: set[int] = set()
+            for index, (job_id, _) in enumerate(updates):
+                if job_id in seen:
+                    raise DuplicateEntityError(job_id, index)
+                seen.add(job_id)
+            jobs = [self.job(job_id) for job_id, _ in updates]
+            for job, (_, properties) in zip(jobs, updates, strict=True):
+                job.properties = merge_properties(job.properties, properties)
+            self.version += 1
+
+
+def merge_properties(current: Properties, updates: Properties) -> Properties:
+    """Overwrite same-named properties in place (every occurrence), append new names in request order."""
+    new_values: dict[str, str] = {}
+    for name, value in updates:
+        new_values[name] = value  # the last value given for a name wins
+    existing = {name for name, _ in current}
+    merged = [(name, new_values.get(name, value)) for name, value in current]
+    merged += [(name, value) for name, value in new_values.items() if name not in existing]
+    return tuple(merged)
+
+
+def _claim(seen: set[int], entity_id: int, kind: str, where: list[str | int], source: str) -> None:
+    if entity_id in seen:
+        raise ScenarioError(f"{source}: {json_pointer([*where, 'id'])}: duplicate {kind} id {entity_id}")
+    seen.add(entity_id)
+
+
+def _register(index: dict[int, Any], entity: Any, kind: str, where: list[str | int], source: str) -> None:
+    if entity.id in index:
+        raise ScenarioError(f"{source}: {json_pointer([*where, 'id'])}: duplicate {kind} id {entity.id}")
+    index[entity.id] = entity
+
+
+def _document(
+    data: Mapping[str, Any],
+    where: list[str | int],
+    *,
+    source: str,
+    media_names: set[str],
+    seen: dict[str, set[int]],
+    records: dict[int, int],
+) -> Document:
+    _claim(seen["document"], data["id"], "document", where, source)
+    if not data["sheets"] <= data["pages"] <= 2 * data["sheets"]:
+        raise ScenarioError(
+            f"{source}: {json_pointer([*where, 'pages'])}: pages must be between sheets and 2 x sheets"
+        )
+    for name in data["media"]:
+        if name not in media_names:
+            raise ScenarioError(f"{source}: {json_pointer([*where, 'media', name])}: unknown media {name!r}")
+    if sum(data["media"].values()) != data["pages"]:
+        raise ScenarioError(
+            f"{source}: {json_pointer([*where, 'media'])}: media page counts must add up to pages"
+        )
+    known_record = records.setdefault(data["content_item"], data["data_record"])
+    if known_record != data["data_record"]:
+        raise ScenarioError(
+            f"{source}: {json_pointer([*where, 'data_record'])}: content item {data['content_item']} "
+            f"is already paired with data record {known_record}"
+        )
+    return Document(
+        id=data["id"],
+        content_item=data["content_item"],
+        data_record=data["data_record"],
+        metadata=properties_from(data.get("metadata")),
+        sheets=data["sheets"],
+        pages=data["pages"],
+        media=tuple(data["media"].items()),
+    )
+
+
+def _media(data: Mapping[str, Any]) -> Media:
+    return Media(data["name"], data["type"], data["width"], data["height"], data.get("color"), data["weight"])
+
+
+def _load_users(scenario: Mapping[str, Any], source: str) -> dict[str, User]:
+    users: dict[str, User] = {}
+    for index, entry in enumerate(scenario["users"]):
+        if entry["username"] in users:
+            where = json_pointer(["users", index, "username"])
+            raise ScenarioError(f"{source}: {where}: duplicate username {entry['username']!r}")
+        users[entry["username"]] = User(entry["username"], entry["password"], frozenset(entry["roles"]))
+    return users
