@@ -30,7 +30,9 @@ def _fields(request: httpx.Request, attempt: int, duration_s: float, status: int
     }
 
 
-def log_response(request: httpx.Request, response: httpx.Response, *, attempt: int, duration_s: float) -> None:
+def log_response(
+    request: httpx.Request, response: httpx.Response, *, attempt: int, duration_s: float
+) -> None:
     """An attempt got a response (any status)."""
     if not logger.isEnabledFor(logging.DEBUG):
         return

@@ -44,7 +44,11 @@ __all__ = [
 RETRY_EXTENSION = "retry_policy"
 
 #: Errors that happen before any byte of the request reached the server: safe to retry for any method.
-_BEFORE_SEND_ERRORS: tuple[type[Exception], ...] = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_BEFORE_SEND_ERRORS: tuple[type[Exception], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
 #: Errors after (part of) the request was sent: safe to retry only when repeating it changes nothing.
 _AFTER_SEND_ERRORS: tuple[type[Exception], ...] = (
     httpx.ReadTimeout,
@@ -82,11 +86,13 @@ class RetryPolicy:
             raise ValueError("retry delays must be >= 0")
 
     def backoff(self, retry_number: int) -> float:
-        """Exponential backoff for the n-th retry (1-based) with "equal jitter": between half and all of it."""
+        """Exponential backoff for retry n (1-based) with "equal jitter": between half and all of it."""
         ceiling = min(self.backoff_max, self.backoff_initial * 2.0 ** (retry_number - 1))
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
-    def delay_for(self, response: httpx.Response | None, retry_number: int, *, now: datetime | None = None) -> float:
+    def delay_for(
+        self, response: httpx.Response | None, retry_number: int, *, now: datetime | None = None
+    ) -> float:
         """How long to wait before retry ``retry_number``: the server's ``Retry-After`` wins when present."""
         if response is not None:
             header = response.headers.get("Retry-After")
@@ -131,17 +137,40 @@ def _policy_for(request: httpx.Request, default: RetryPolicy) -> RetryPolicy:
     return override if isinstance(override, RetryPolicy) else default
 
 
-def _buffered(response: httpx.Response, content: bytes, request: httpx.Request, attempts: int) -> httpx.Response:
-    """A copy of ``response`` with its raw body in memory, so a body read cannot fail after we return."""
+def _finish(
+    response: httpx.Response, raw: bytes | None, request: httpx.Request, attempts: int
+) -> httpx.Response:
+    """The response to hand up, with its body in memory so a body read cannot fail after we return."""
+    if raw is None:  # the body was in memory already (e.g. built by httpx.MockTransport)
+        response.extensions["attempts"] = attempts
+        return response
     extensions = dict(response.extensions)
     extensions["attempts"] = attempts
     return httpx.Response(
         response.status_code,
         headers=response.headers,
-        content=content,
+        content=raw,
         extensions=extensions,
         request=request,
     )
+
+
+def _read_raw(response: httpx.Response) -> bytes | None:
+    try:
+        return b"".join(response.iter_raw())
+    except httpx.StreamConsumed:
+        return None
+    finally:
+        response.close()
+
+
+async def _aread_raw(response: httpx.Response) -> bytes | None:
+    try:
+        return b"".join([chunk async for chunk in response.aiter_raw()])
+    except httpx.StreamConsumed:
+        return None
+    finally:
+        await response.aclose()
 
 
 class RetryingTransport(httpx.BaseTransport):
@@ -166,10 +195,7 @@ class RetryingTransport(httpx.BaseTransport):
             started = time.monotonic()
             try:
                 response = self._inner.handle_request(request)
-                try:
-                    content = b"".join(response.iter_raw())
-                finally:
-                    response.close()
+                raw = _read_raw(response)
             except httpx.TransportError as error:
                 log_failure(request, error, attempt=attempt, duration_s=time.monotonic() - started)
                 if attempt > policy.max_retries or not policy.should_retry_error(request.method, error):
@@ -179,19 +205,21 @@ class RetryingTransport(httpx.BaseTransport):
                 self._sleep(delay)
                 continue
             log_response(request, response, attempt=attempt, duration_s=time.monotonic() - started)
-            if attempt <= policy.max_retries and policy.should_retry_status(request.method, response.status_code):
+            if attempt <= policy.max_retries and policy.should_retry_status(
+                request.method, response.status_code
+            ):
                 delay = policy.delay_for(response, attempt)
                 log_retry(request, attempt=attempt, delay_s=delay, reason=f"status {response.status_code}")
                 self._sleep(delay)
                 continue
-            return _buffered(response, content, request, attempt)
+            return _finish(response, raw, request, attempt)
 
     def close(self) -> None:
         self._inner.close()
 
 
 class AsyncRetryingTransport(httpx.AsyncBaseTransport):
-    """The async twin of ``RetryingTransport``; waits with ``anyio.sleep`` so it works under asyncio and trio."""
+    """The async twin of ``RetryingTransport``; sleeps with ``anyio.sleep`` (asyncio and trio)."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy = DEFAULT_RETRY_POLICY) -> None:
         self._inner = inner
@@ -205,10 +233,7 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
             started = time.monotonic()
             try:
                 response = await self._inner.handle_async_request(request)
-                try:
-                    content = b"".join([chunk async for chunk in response.aiter_raw()])
-                finally:
-                    await response.aclose()
+                raw = await _aread_raw(response)
             except httpx.TransportError as error:
                 log_failure(request, error, attempt=attempt, duration_s=time.monotonic() - started)
                 if attempt > policy.max_retries or not policy.should_retry_error(request.method, error):
@@ -218,12 +243,14 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                 await anyio.sleep(delay)
                 continue
             log_response(request, response, attempt=attempt, duration_s=time.monotonic() - started)
-            if attempt <= policy.max_retries and policy.should_retry_status(request.method, response.status_code):
+            if attempt <= policy.max_retries and policy.should_retry_status(
+                request.method, response.status_code
+            ):
                 delay = policy.delay_for(response, attempt)
                 log_retry(request, attempt=attempt, delay_s=delay, reason=f"status {response.status_code}")
                 await anyio.sleep(delay)
                 continue
-            return _buffered(response, content, request, attempt)
+            return _finish(response, raw, request, attempt)
 
     async def aclose(self) -> None:
         await self._inner.aclose()

@@ -115,7 +115,9 @@ class RefreshingTokenAuth(httpx.Auth):
 
     # --- sync flow -----------------------------------------------------------------------------------------
 
-    def _fetch_sync(self, request: httpx.Request, stale: str | None) -> Generator[httpx.Request, httpx.Response, str]:
+    def _fetch_sync(
+        self, request: httpx.Request, stale: str | None
+    ) -> Generator[httpx.Request, httpx.Response, str]:
         with self._thread_lock:
             current = self._usable_token()
             if current is not None and current != stale:
