@@ -125,52 +125,13 @@ class OLConnectStore:
         media_names = {media.name for media in self.media}
         if len(media_names) != len(self.media):
             raise ScenarioError(f"{source}: /media: media names must be unique")
+        loader = _ScenarioLoader(source, media_names)
         self.job_sets: dict[int, JobSet] = {}
-        self.jobs: dict[int, Job] = {}
-        self.segments: dict[int, JobSegment] = {}
-        seen: dict[str, set[int]] = {"documentSet": set(), "document": set()}
-        records: dict[int, int] = {}
-        for set_index, set_data in enumerate(scenario["job_sets"]):
-            where: list[str | int] = ["job_sets", set_index]
-            jobs = []
-            for job_index, job_data in enumerate(set_data["jobs"]):
-                job_where = [*where, "jobs", job_index]
-                segments = []
-                for segment_index, segment_data in enumerate(job_data["segments"]):
-                    segment_where = [*job_where, "segments", segment_index]
-                    document_sets = []
-                    for ds_index, ds_data in enumerate(segment_data["document_sets"]):
-                        ds_where = [*segment_where, "document_sets", ds_index]
-                        _claim(seen["documentSet"], ds_data["id"], "document set", ds_where, source)
-                        documents = [
-                            _document(
-                                doc, [*ds_where, "documents", index], source, media_names, seen, records
-                            )
-                            for index, doc in enumerate(ds_data["documents"])
-                        ]
-                        document_sets.append(
-                            DocumentSet(ds_data["id"], properties_from(ds_data.get("metadata")), documents)
-                        )
-                    segment = JobSegment(
-                        segment_data["id"], properties_from(segment_data.get("metadata")), document_sets
-                    )
-                    _register(self.segments, segment, "job segment", segment_where, source)
-                    segments.append(segment)
-                job = Job(
-                    job_data["id"],
-                    properties_from(job_data.get("metadata")),
-                    properties_from(job_data.get("properties")),
-                    segments,
-                )
-                _register(self.jobs, job, "job", job_where, source)
-                jobs.append(job)
-            job_set = JobSet(
-                set_data["id"],
-                properties_from(set_data.get("metadata")),
-                properties_from(set_data.get("properties")),
-                jobs,
-            )
-            _register(self.job_sets, job_set, "job set", where, source)
+        for index, data in enumerate(scenario["job_sets"]):
+            job_set = loader.job_set(data, ["job_sets", index])
+            _register(self.job_sets, job_set, "job set", ["job_sets", index], source)
+        self.jobs: dict[int, Job] = loader.jobs
+        self.segments: dict[int, JobSegment] = loader.segments
 
     # -- reads (no lock: they read whole immutable tuples or lists that are only ever replaced)
 
@@ -242,54 +203,86 @@ def merge_properties(current: Properties, updates: Properties) -> Properties:
     return tuple(merged)
 
 
-def _claim(seen: set[int], entity_id: int, kind: str, where: list[str | int], source: str) -> None:
-    if entity_id in seen:
-        raise ScenarioError(f"{source}: {json_pointer([*where, 'id'])}: duplicate {kind} id {entity_id}")
-    seen.add(entity_id)
-
-
 def _register(index: dict[int, Any], entity: Any, kind: str, where: list[str | int], source: str) -> None:
     if entity.id in index:
         raise ScenarioError(f"{source}: {json_pointer([*where, 'id'])}: duplicate {kind} id {entity.id}")
     index[entity.id] = entity
 
 
-def _document(
-    data: Mapping[str, Any],
-    where: list[str | int],
-    *,
-    source: str,
-    media_names: set[str],
-    seen: dict[str, set[int]],
-    records: dict[int, int],
-) -> Document:
-    _claim(seen["document"], data["id"], "document", where, source)
-    if not data["sheets"] <= data["pages"] <= 2 * data["sheets"]:
-        raise ScenarioError(
-            f"{source}: {json_pointer([*where, 'pages'])}: pages must be between sheets and 2 x sheets"
+class _ScenarioLoader:
+    """Builds the entity tree level by level, checking IDs and cross-references with JSON pointers."""
+
+    def __init__(self, source: str, media_names: set[str]) -> None:
+        self.source = source
+        self.media_names = media_names
+        self.jobs: dict[int, Job] = {}
+        self.segments: dict[int, JobSegment] = {}
+        self.document_sets: dict[int, DocumentSet] = {}
+        self.documents: dict[int, Document] = {}
+        self.records: dict[int, int] = {}  # content item -> data record
+
+    def fail(self, where: list[str | int], problem: str) -> ScenarioError:
+        return ScenarioError(f"{self.source}: {json_pointer(where)}: {problem}")
+
+    def job_set(self, data: Mapping[str, Any], where: list[str | int]) -> JobSet:
+        jobs = [self.job(job, [*where, "jobs", index]) for index, job in enumerate(data["jobs"])]
+        return JobSet(
+            data["id"], properties_from(data.get("metadata")), properties_from(data.get("properties")), jobs
         )
-    for name in data["media"]:
-        if name not in media_names:
-            raise ScenarioError(f"{source}: {json_pointer([*where, 'media', name])}: unknown media {name!r}")
-    if sum(data["media"].values()) != data["pages"]:
-        raise ScenarioError(
-            f"{source}: {json_pointer([*where, 'media'])}: media page counts must add up to pages"
+
+    def job(self, data: Mapping[str, Any], where: list[str | int]) -> Job:
+        segments = [
+            self.segment(item, [*where, "segments", index]) for index, item in enumerate(data["segments"])
+        ]
+        job = Job(
+            data["id"],
+            properties_from(data.get("metadata")),
+            properties_from(data.get("properties")),
+            segments,
         )
-    known_record = records.setdefault(data["content_item"], data["data_record"])
-    if known_record != data["data_record"]:
-        raise ScenarioError(
-            f"{source}: {json_pointer([*where, 'data_record'])}: content item {data['content_item']} "
-            f"is already paired with data record {known_record}"
+        _register(self.jobs, job, "job", where, self.source)
+        return job
+
+    def segment(self, data: Mapping[str, Any], where: list[str | int]) -> JobSegment:
+        sets = [
+            self.document_set(item, [*where, "document_sets", i])
+            for i, item in enumerate(data["document_sets"])
+        ]
+        segment = JobSegment(data["id"], properties_from(data.get("metadata")), sets)
+        _register(self.segments, segment, "job segment", where, self.source)
+        return segment
+
+    def document_set(self, data: Mapping[str, Any], where: list[str | int]) -> DocumentSet:
+        documents = [
+            self.document(item, [*where, "documents", i]) for i, item in enumerate(data["documents"])
+        ]
+        document_set = DocumentSet(data["id"], properties_from(data.get("metadata")), documents)
+        _register(self.document_sets, document_set, "document set", where, self.source)
+        return document_set
+
+    def document(self, data: Mapping[str, Any], where: list[str | int]) -> Document:
+        if not data["sheets"] <= data["pages"] <= 2 * data["sheets"]:
+            raise self.fail([*where, "pages"], "pages must be between sheets and 2 x sheets")
+        for name in data["media"]:
+            if name not in self.media_names:
+                raise self.fail([*where, "media", name], f"unknown media {name!r}")
+        if sum(data["media"].values()) != data["pages"]:
+            raise self.fail([*where, "media"], "media page counts must add up to pages")
+        known_record = self.records.setdefault(data["content_item"], data["data_record"])
+        if known_record != data["data_record"]:
+            problem = f"content item {data['content_item']} is already paired with data record {known_record}"
+            raise self.fail([*where, "data_record"], problem)
+        document = Document(
+            id=data["id"],
+            content_item=data["content_item"],
+            data_record=data["data_record"],
+            metadata=properties_from(data.get("metadata")),
+            sheets=data["sheets"],
+            pages=data["pages"],
+            media=tuple(data["media"].items()),
         )
-    return Document(
-        id=data["id"],
-        content_item=data["content_item"],
-        data_record=data["data_record"],
-        metadata=properties_from(data.get("metadata")),
-        sheets=data["sheets"],
-        pages=data["pages"],
-        media=tuple(data["media"].items()),
-    )
+        _register(self.documents, document, "document", where, self.source)
+        return document
 
 
 def _media(data: Mapping[str, Any]) -> Media:

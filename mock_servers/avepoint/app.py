@@ -1,0 +1,249 @@
+"""HTTP layer of the AvePoint Graph API mock: the OAuth 2.0 token endpoint and the job list.
+
+Behaviour follows spec/DECISIONS.md (AVE-01..18): RFC 6749 errors on the token endpoint, RFC 6750 challenges
+on the job list (401 without a valid token, 403 without the scope), the ``{status, message}`` envelope on
+every job-list error and a ``request-id`` header on every job-list answer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import secrets
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from mock_servers.avepoint.domain import Grant, JobCatalog, OAuthError, load_clients, load_jobs
+from mock_servers.avepoint.query import QueryRules, next_link
+from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemble
+from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token, secrets_equal
+from mock_servers.core.faults import FaultConfig, FaultConfigError
+from mock_servers.core.http import ApiError, dump_json, json_response, raw_json_response
+from mock_servers.core.scenario import ScenarioError
+from mock_servers.core.specs import SpecIndex, load_spec
+
+API = "avepoint"
+JOBS_PATH = "/backup/google/admin/jobs"
+TOKEN_PATH = "/connect/token"
+REQUIRED_SCOPE = "gsuite.graph.read.all"
+DEFAULT_TOKEN_TTL = 3600
+FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+class AvePointMock:
+    """State and handlers of one AvePoint mock server."""
+
+    def __init__(self, scenario: Mapping[str, Any], source: str, options: ServerOptions) -> None:
+        settings = scenario.get("settings", {})
+        self.scenario = scenario
+        self.source = source
+        self.token_ttl = options.token_ttl or int(settings.get("token_ttl", DEFAULT_TOKEN_TTL))
+        self.scenario_faults = _scenario_faults(settings, source)
+        self.clients = load_clients(scenario, source)
+        self.catalog = JobCatalog(load_jobs(scenario, source))
+        self.tokens: TokenStore[Grant] = TokenStore(
+            self.token_ttl, token_factory=lambda: secrets.token_urlsafe(32)
+        )
+        self.rules = QueryRules(SpecIndex(load_spec(API)))
+        self._request_ids = itertools.count(1)
+        self._request_prefix = secrets.token_hex(6).upper()
+
+    def request_id(self) -> str:
+        return f"{self._request_prefix}:{next(self._request_ids):08X}"
+
+    def reset(self) -> None:
+        """Jobs are read-only; a reset only forgets issued tokens."""
+        self.tokens.expire_all()
+
+    # -- token endpoint
+
+    async def token(self, request: Request) -> Response:
+        try:
+            grant = await self._grant(request)
+        except OAuthError as exc:
+            headers = dict(NO_STORE)
+            if exc.status == 401:
+                headers["WWW-Authenticate"] = 'Basic realm="identity"'
+            return json_response(
+                {"error": exc.error, "error_description": exc.description}, exc.status, headers
+            )
+        issued = self.tokens.issue(grant)
+        body = {
+            "access_token": issued.value,
+            "token_type": "Bearer",
+            "expires_in": issued.expires_in,
+            "ext_expires_in": issued.expires_in,
+            "scope": " ".join(sorted(grant.scopes)),
+        }
+        return json_response(body, headers=NO_STORE)
+
+    async def _grant(self, request: Request) -> Grant:
+        media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media_type != FORM_MEDIA_TYPE:
+            raise OAuthError(400, "invalid_request", f"The token request must be sent as {FORM_MEDIA_TYPE}.")
+        try:
+            pairs = parse_qsl((await request.body()).decode("utf-8"), keep_blank_values=True)
+        except (UnicodeDecodeError, ValueError):
+            raise OAuthError(
+                400, "invalid_request", "The form body is not valid UTF-8 form encoding."
+            ) from None
+        form: dict[str, str] = {}
+        for name, value in pairs:
+            if name in form:
+                raise OAuthError(400, "invalid_request", f"The form field {name} is given more than once.")
+            form[name] = value
+        basic = parse_basic_credentials(request.headers.get("authorization"))
+        if basic is not None and "client_id" not in form and "client_secret" not in form:
+            form["client_id"], form["client_secret"] = basic
+        for name in ("grant_type", "client_id", "client_secret", "scope"):
+            if not form.get(name):
+                raise OAuthError(400, "invalid_request", f"The form field {name} is missing or empty.")
+        if form["grant_type"] != "client_credentials":
+            raise OAuthError(400, "unsupported_grant_type", "Only the client_credentials grant is supported.")
+        client = self.clients.get(form["client_id"])
+        if client is None or not secrets_equal(form["client_secret"], client.client_secret):
+            raise OAuthError(401, "invalid_client", "Client authentication failed.")
+        held = {scope.lower(): scope for scope in client.scopes}
+        requested = form["scope"].split()
+        for scope in requested:
+            if scope.lower() not in held:
+                raise OAuthError(400, "invalid_scope", f"The scope {scope!r} is not granted to this client.")
+        return Grant(client.client_id, frozenset(scope.lower() for scope in requested))
+
+    # -- job list
+
+    def _authorize(self, request: Request) -> None:
+        header = request.headers.get("authorization")
+        token = parse_bearer_token(header)
+        if token is None:
+            challenge = 'Bearer realm="AvePoint Graph API"'
+            if header:
+                challenge += ', error="invalid_token", error_description="not a bearer token"'
+            raise ApiError(
+                401,
+                "The access token is missing, invalid or expired.",
+                headers={"WWW-Authenticate": challenge},
+            )
+        grant = self.tokens.lookup(token)
+        if grant is None:
+            challenge = (
+                'Bearer error="invalid_token", error_description="The access token is unknown or expired"'
+            )
+            raise ApiError(
+                401,
+                "The access token is missing, invalid or expired.",
+                headers={"WWW-Authenticate": challenge},
+            )
+        if REQUIRED_SCOPE not in grant.scopes:
+            challenge = f'Bearer error="insufficient_scope", scope="{REQUIRED_SCOPE}"'
+            raise ApiError(
+                403,
+                f"The access token does not grant {REQUIRED_SCOPE}.",
+                headers={"WWW-Authenticate": challenge},
+            )
+
+    async def list_jobs(self, request: Request) -> Response:
+        self._authorize(request)
+        query, raw = self.rules.parse(request.query_params.multi_items())
+        jobs, has_more = self.catalog.page(query)
+        body = '{"status":200,"message":"","jobs":[' + ",".join(job.fragment for job in jobs) + "]"
+        if has_more:
+            body += ',"nextLink":' + json.dumps(next_link(request, raw, query))
+        return raw_json_response((body + "}").encode("utf-8"), headers={"request-id": self.request_id()})
+
+    # -- errors
+
+    def render_error(self, status: int, message: str, headers: Mapping[str, str]) -> Response:
+        return raw_json_response(
+            dump_json({"status": status, "message": message}),
+            status,
+            headers={**headers, "request-id": self.request_id()},
+        )
+
+    async def on_api_error(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        return self.render_error(exc.status, exc.message, exc.headers)
+
+    async def on_http_error(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 404:
+            message = f"No operation at {request.url.path}."
+        elif exc.status_code == 405:
+            message = f"Method {request.method} is not allowed on {request.url.path}."
+        else:
+            message = str(exc.detail)
+        return self.render_error(exc.status_code, message, exc.headers or {})
+
+    def startup_info(self, base_url: str) -> dict[str, Any]:
+        return {
+            "api": API,
+            "base_url": base_url,
+            "token_url": base_url + TOKEN_PATH,
+            "jobs_url": base_url + JOBS_PATH,
+            "scope": REQUIRED_SCOPE,
+            "clients": [
+                {"client_id": c.client_id, "client_secret": c.client_secret, "scopes": list(c.scopes)}
+                for c in self.clients.values()
+            ],
+            "token_ttl": self.token_ttl,
+            "job_count": len(self.catalog.jobs),
+            "job_ids": [job.job_id for job in self.catalog.jobs[:100]],
+            "scenario": self.source,
+            "pid": os.getpid(),
+        }
+
+    def summary(self, base_url: str) -> list[str]:
+        by_source = ", ".join(f"dataSource {k}: {len(v)}" for k, v in sorted(self.catalog.by_source.items()))
+        lines = [
+            f"AvePoint Graph API mock listening on {base_url} (scenario: {self.source})",
+            f"  token endpoint: POST {base_url}{TOKEN_PATH}  (token TTL {self.token_ttl} s)",
+            f"  job list:       GET  {base_url}{JOBS_PATH}  ({len(self.catalog.jobs)} jobs; {by_source})",
+        ]
+        lines += [
+            f"  client {c.client_id}: scopes {' '.join(c.scopes) or '-'}" for c in self.clients.values()
+        ]
+        lines.append(
+            "  admin: /_mock/health, /_mock/faults, /_mock/expire-tokens, /_mock/reset; Ctrl+C stops"
+        )
+        return lines
+
+
+def _scenario_faults(settings: Mapping[str, Any], source: str) -> FaultConfig:
+    try:
+        return FaultConfig.from_mapping(settings.get("faults", {}))
+    except FaultConfigError as exc:
+        raise ScenarioError(f"{source}: /settings/faults: {exc}") from None
+
+
+def build_server(scenario: Mapping[str, Any], source: str, options: ServerOptions) -> MockServer:
+    mock = AvePointMock(scenario, source, options)
+    app = Starlette(
+        routes=[
+            Route(JOBS_PATH, mock.list_jobs, methods=["GET"]),
+            Route(TOKEN_PATH, mock.token, methods=["POST"]),
+        ],
+        exception_handlers={ApiError: mock.on_api_error, HTTPException: mock.on_http_error},
+    )
+    control = MockControl(
+        expire_tokens=mock.tokens.expire_all,
+        reset=mock.reset,
+        describe=lambda: {"jobs": len(mock.catalog.jobs)},
+    )
+    asgi, faults = assemble(
+        API,
+        app,
+        render_error=mock.render_error,
+        control=control,
+        options=options,
+        scenario_faults=mock.scenario_faults,
+    )
+    return MockServer(API, asgi, faults, mock.startup_info, mock.summary, extra={"mock": mock})

@@ -1,0 +1,148 @@
+"""Parsing the ``listJobs`` query (AVE-01, 02, 07, 08, 09) and writing ``nextLink`` (AVE-03, 18).
+
+Allowed enum values, bounds and defaults are read from the spec once at startup; the parsing itself is
+hand-written because names match case-insensitively, ``status`` is an alias and the 400 messages must name
+the parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+
+from mock_servers.avepoint.domain import JobQuery
+from mock_servers.core.http import ApiError
+from mock_servers.core.specs import SpecIndex
+from mock_servers.core.timeparse import parse_rfc3339
+
+# Query names in the spec's order; nextLink writes them in this camelCase (AVE-18).
+QUERY_NAMES = (
+    "dataSource",
+    "appType",
+    "pageIndex",
+    "pageSize",
+    "jobType",
+    "startTime",
+    "finishTime",
+    "jobStatus",
+)
+ALIASES = {"status": "jobStatus"}
+_LOWER_NAMES = {name.lower(): name for name in QUERY_NAMES}
+
+
+class QueryRules:
+    """Allowed values and bounds of the ``listJobs`` parameters, read from the spec once at startup."""
+
+    def __init__(self, spec: SpecIndex) -> None:
+        self.enums = {
+            name: frozenset(spec.enum_values("listJobs", name))
+            for name in ("dataSource", "appType", "jobType", "jobStatus")
+        }
+        self.bounds = {}
+        for name in ("pageIndex", "pageSize"):
+            schema = spec.parameter_schema("listJobs", name)
+            self.bounds[name] = (int(schema.get("minimum", 0)), int(schema.get("maximum", 2**31 - 1)))
+        fallbacks = {"dataSource": 1, "pageIndex": 0, "pageSize": 100}
+        self.defaults: dict[str, int] = {
+            name: int(spec.parameter_schema("listJobs", name).get("default", fallback))
+            for name, fallback in fallbacks.items()
+        }
+
+    def parse(self, pairs: Iterable[tuple[str, str]]) -> tuple[JobQuery, dict[str, str]]:
+        """Validate the raw query; returns the query and the canonical name → raw value map for nextLink."""
+        given: dict[str, tuple[str, str]] = {}  # canonical name -> (name as sent, value)
+        for sent_name, value in pairs:
+            lowered = sent_name.lower()
+            canonical = _LOWER_NAMES.get(lowered) or ALIASES.get(lowered)
+            if canonical is None:
+                continue  # unknown parameters are ignored (AVE-02)
+            previous = given.get(canonical)
+            if previous is not None and previous[1] != value:
+                raise ApiError(
+                    400,
+                    f"Conflicting values for parameter {canonical}: {previous[0]}={previous[1]} "
+                    f"and {sent_name}={value}.",
+                    canonical,
+                )
+            given[canonical] = (sent_name, value)
+        raw = {name: value for name, (_, value) in given.items()}
+        values: dict[str, int | None] = {}
+        for name, allowed in self.enums.items():
+            values[name] = self._enum(name, raw.get(name), allowed)
+        page_index = self._bounded("pageIndex", raw.get("pageIndex"))
+        page_size = self._bounded("pageSize", raw.get("pageSize"))
+        start = self._time("startTime", raw.get("startTime"))
+        finish = self._time("finishTime", raw.get("finishTime"))
+        if start is not None and finish is not None and start > finish:
+            raise ApiError(
+                400, "Invalid time range: startTime must not be later than finishTime.", "startTime"
+            )
+        data_source = values["dataSource"]
+        query = JobQuery(
+            data_source=data_source if data_source is not None else self.defaults["dataSource"],
+            app_type=values["appType"],
+            job_type=values["jobType"],
+            job_status=values["jobStatus"],
+            start=start,
+            finish=finish,
+            page_index=page_index,
+            page_size=page_size,
+        )
+        return query, raw
+
+    @staticmethod
+    def _integer(name: str, raw: str) -> int:
+        text = raw.strip()
+        if (
+            not text
+            or len(text) > 12
+            or not text.lstrip("+-").isdigit()
+            or text.count("-") + text.count("+") > 1
+        ):
+            raise ApiError(400, f"Invalid value for parameter {name}: {raw!r} is not an integer.", name)
+        return int(text)
+
+    def _enum(self, name: str, raw: str | None, allowed: frozenset[int]) -> int | None:
+        if raw is None:
+            return None
+        value = self._integer(name, raw)
+        if value not in allowed:
+            choices = ", ".join(str(item) for item in sorted(allowed))
+            raise ApiError(
+                400, f"Invalid value for parameter {name}: {value}. Expected one of {choices}.", name
+            )
+        return value
+
+    def _bounded(self, name: str, raw: str | None) -> int:
+        if raw is None:
+            return self.defaults[name]
+        value = self._integer(name, raw)
+        low, high = self.bounds[name]
+        if not low <= value <= high:
+            raise ApiError(400, f"Invalid value for parameter {name}: {value}. Expected {low}..{high}.", name)
+        return value
+
+    @staticmethod
+    def _time(name: str, raw: str | None) -> float | None:
+        if raw is None:
+            return None
+        parsed = parse_rfc3339(raw)
+        if parsed is None:
+            raise ApiError(
+                400,
+                f"Invalid value for parameter {name}: {raw!r} is not an RFC 3339 date-time with an offset "
+                "(for example 2024-12-12T00:00:00Z; encode '+' as %2B).",
+                name,
+            )
+        return parsed.timestamp()
+
+
+def next_link(request: Request, raw: Mapping[str, str], query: JobQuery) -> str:
+    """Absolute URL of the next page on the request's own host, every filter kept (AVE-03, AVE-18)."""
+    params = dict(raw)
+    params["pageIndex"] = str(query.page_index + 1)
+    params["pageSize"] = str(query.page_size)
+    ordered = [(name, params[name]) for name in QUERY_NAMES if name in params]
+    return str(request.url.replace(query=urlencode(ordered)))
