@@ -41,34 +41,41 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run(argv: list[str] | None = None) -> int:
-    args = _arguments(argv)
-    docs_dir: Path = args.docs_dir
-    spec_dir: Path = args.spec_dir
+class DriftSetupError(Exception):
+    """A missing folder or a malformed spec or allowlist: reported as one line, exit code 2."""
+
+
+def analyse(docs_dir: Path, spec_dir: Path, allowlist: Path | None = None) -> Outcome:
+    """Parse the pages, compare them with the specs and apply the allowlist (default: SPEC_DIR's)."""
     if not docs_dir.is_dir():
-        print(f"doc_drift: docs folder {docs_dir} does not exist", file=sys.stderr)
-        return 2
+        raise DriftSetupError(f"docs folder {docs_dir} does not exist")
     spec_files = sorted(p for p in spec_dir.glob("*.y*ml") if is_openapi_file(p)) if spec_dir.is_dir() else []
     if not spec_files:
-        print(f"doc_drift: no OpenAPI documents found in {spec_dir}", file=sys.stderr)
-        return 2
+        raise DriftSetupError(f"no OpenAPI documents found in {spec_dir}")
+    if allowlist is not None and not allowlist.exists():
+        raise DriftSetupError(f"allowlist {allowlist} does not exist")
     try:
         specs = SpecSet({p.name: resolve_refs(load_spec(p)) for p in spec_files})
-        allowlist_path = args.allowlist or spec_dir / "doc-drift-allowlist.yaml"
-        if args.allowlist is not None and not allowlist_path.exists():
-            print(f"doc_drift: allowlist {allowlist_path} does not exist", file=sys.stderr)
-            return 2
-        entries = load_allowlist(allowlist_path, known_decisions(spec_dir / "DECISIONS.md"))
+        entries = load_allowlist(
+            allowlist or spec_dir / "doc-drift-allowlist.yaml", known_decisions(spec_dir / "DECISIONS.md")
+        )
     except (SpecError, AllowlistError) as exc:
-        print(f"doc_drift: {exc}", file=sys.stderr)
-        return 2
+        raise DriftSetupError(str(exc)) from exc
     pages = read_folder(docs_dir)
     if not pages:
-        print(f"doc_drift: no Markdown pages (*.md) in {docs_dir}", file=sys.stderr)
-        return 2
+        raise DriftSetupError(f"no Markdown pages (*.md) in {docs_dir}")
     findings, matched = compare([op for page in pages for op in page.operations], specs)
     stale = apply_allowlist(findings, entries)
-    outcome = Outcome(findings=findings, pages=pages, stale=stale, matched=matched)
+    return Outcome(findings=findings, pages=pages, stale=stale, matched=matched)
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    try:
+        outcome = analyse(args.docs_dir, args.spec_dir, args.allowlist)
+    except DriftSetupError as exc:
+        print(f"doc_drift: {exc}", file=sys.stderr)
+        return 2
     print(render(outcome, show_only_in_spec=not args.hide_only_in_spec))
     if args.suggest_allowlist and outcome.failing:
         print("\n# Suggested allowlist entries (write each reason, citing a DECISIONS.md entry):")

@@ -159,7 +159,8 @@ def parse_page(page: str, sections: list[Section]) -> tuple[list[DocOperation], 
     starts = [i for i, s in enumerate(sections) if is_operation_heading(s) and s.level == 4]
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(sections)
-        parts = [s for s in sections[start + 1 : end] if not is_operation_heading(s)]
+        # The operation's own heading section counts too: a method table may sit right under the title.
+        parts = [sections[start], *(s for s in sections[start + 1 : end] if not is_operation_heading(s))]
         title = sections[start].title.text.strip("+ ")
         try:
             operations.append(_operation(page, title, parts))

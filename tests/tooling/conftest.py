@@ -1,0 +1,62 @@
+"""Fixtures for the tooling tests (doc drift, spec diff).
+
+The scripts import their helper packages (`drift_lib`, `specdiff_lib`, `speclib`) from `scripts/`, the way
+`python scripts/x.py` does, so that folder is put on `sys.path` here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPTS = ROOT / "scripts"
+SHARED_DOCS = ROOT.parent / "shared" / "vendor-docs"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+
+@pytest.fixture
+def shared_docs() -> Path:
+    """The vendor pages CI runs doc drift against (a clean clone has ../shared beside it)."""
+    if not SHARED_DOCS.is_dir():
+        pytest.skip(f"vendor pages not found at {SHARED_DOCS}")
+    return SHARED_DOCS
+
+
+@pytest.fixture
+def docs_copy(tmp_path: Path, shared_docs: Path) -> Path:
+    """A private copy of the vendor pages that a test may edit."""
+    target = tmp_path / "docs"
+    shutil.copytree(shared_docs, target)
+    return target
+
+
+GitRunner = Callable[..., str]
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> tuple[Path, GitRunner]:
+    """An empty git repository in a temp folder and a helper that runs git in it."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def git(*args: str) -> str:
+        result = subprocess.run(
+            ["git", "-c", "user.name=tests", "-c", "user.email=tests@example.invalid", *args],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    git("init", "-q", "-b", "main")
+    return repo, git

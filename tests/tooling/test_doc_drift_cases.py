@@ -1,0 +1,165 @@
+"""Doc drift end to end: the shared pages pass; each one-change fixture page is reported as it should be."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from doc_drift import analyse, run
+from drift_lib.model import Finding
+
+from .conftest import FIXTURES, ROOT, SCRIPTS
+
+SPEC_DIR = ROOT / "spec"
+CASES: dict[str, dict[str, Any]] = yaml.safe_load((FIXTURES / "drift_mutations.yaml").read_text())["cases"]
+
+
+def _keys(findings: list[Finding]) -> set[tuple[str, str, str]]:
+    return {(f.operation, f.kind, f.subject) for f in findings}
+
+
+def _apply(case: dict[str, Any], docs: Path) -> None:
+    page = docs / case["page"]
+    text = page.read_text(encoding="utf-8")
+    if "append" in case:
+        text += case["append"]
+    else:
+        assert text.count(case["find"]) == 1, f"fixture anchor {case['find']!r} not found once in {page.name}"
+        if case.get("drop_line"):
+            text = "".join(line for line in text.splitlines(keepends=True) if case["find"] not in line)
+        else:
+            text = text.replace(case["find"], case["replace"])
+    page.write_text(text, encoding="utf-8")
+
+
+def test_shared_pages_pass_against_the_specs(shared_docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(shared_docs)]) == 0
+    out = capsys.readouterr().out
+    assert "-> PASS" in out
+    # Every known doc slip is visible in the report, explained by its decision — not silently normalised.
+    assert "ok (OLC-15)" in out
+    assert "path-parameter-renamed: {jobSetID}" in out
+
+
+def test_unchanged_copy_has_no_failing_finding(docs_copy: Path) -> None:
+    outcome = analyse(docs_copy, SPEC_DIR)
+    assert outcome.ok
+    assert outcome.failing == []
+    assert outcome.stale == []
+    assert sum(len(p.operations) for p in outcome.pages) == 11
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_one_change_is_reported(name: str, docs_copy: Path, shared_docs: Path) -> None:
+    case = CASES[name]
+    baseline = analyse(shared_docs, SPEC_DIR)
+    _apply(case, docs_copy)
+    outcome = analyse(docs_copy, SPEC_DIR)
+    expected = {tuple(item) for item in case["expect"]}
+    new = _keys(outcome.findings) - _keys(baseline.findings)
+    assert expected <= new, f"{name}: expected {expected}, new findings {new}"
+    assert outcome.broken_pages == []
+    if case["fails"]:
+        # Exactly the change fails the run: nothing else became a failure.
+        assert _keys(outcome.failing) == expected
+        assert not outcome.ok
+    else:
+        assert outcome.ok
+        assert outcome.failing == []
+
+
+def test_changed_page_fails_the_cli_and_names_the_change(
+    docs_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _apply(CASES["avepoint-new-enum-value"], docs_copy)
+    assert run([str(docs_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL" in out
+    assert "enum-value-missing: query:jobStatus=9" in out
+    assert "-> FAIL" in out
+
+
+def test_unparseable_page_is_named_and_fails(docs_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = docs_copy / "olconnect-broken-page.md"
+    broken.write_text(
+        "### ++Some Service++\n\n#### ++Get Something++\n\nReturns something.\n\n"
+        "| Method Type | Content Type | Additional Headers |\n| --- | --- | --- |\n| GET | - | - |\n\n"
+        "#### Path parameters\n\n**id** - an identifier. number\n",
+        encoding="utf-8",
+    )
+    notes = docs_copy / "notes.md"
+    notes.write_text("# Release notes\n\nNothing about endpoints here.\n", encoding="utf-8")
+    assert run([str(docs_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "Pages that could not be parsed" in out
+    assert "olconnect-broken-page.md: operation 'Get Something': no URI section" in out
+    assert "notes.md: layout not recognised" in out
+
+
+def test_unreadable_structure_sketch_is_a_parse_error(docs_copy: Path) -> None:
+    page = docs_copy / "olconnect-statistics-service.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace('"counts": {', '"counts": {{ @', 1), encoding="utf-8")
+    outcome = analyse(docs_copy, SPEC_DIR)
+    broken = {p.page: p.error for p in outcome.broken_pages}
+    assert "olconnect-statistics-service.md" in broken
+    assert "Response JSON" in str(broken["olconnect-statistics-service.md"])
+    assert not outcome.ok
+
+
+def test_stale_allowlist_entry_is_reported_and_fails(
+    shared_docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    allowlist = tmp_path / "allow.yaml"
+    entries = yaml.safe_load((SPEC_DIR / "doc-drift-allowlist.yaml").read_text())["entries"]
+    entries.append(
+        {
+            "operation": "GET /backup/google/admin/jobs",
+            "finding": "parameter-missing",
+            "subject": "query:noSuchParameter",
+            "reason": "AVE-01: kept after the vendor dropped the parameter",
+        }
+    )
+    allowlist.write_text(yaml.safe_dump({"entries": entries}), encoding="utf-8")
+    assert run([str(shared_docs), "--allowlist", str(allowlist)]) == 1
+    out = capsys.readouterr().out
+    assert "Stale allowlist entries" in out
+    assert "GET /backup/google/admin/jobs | parameter-missing | query:noSuchParameter  (AVE-01)" in out
+    assert "0 failing" in out
+
+
+def test_allowlist_entry_must_cite_a_known_decision(shared_docs: Path, tmp_path: Path) -> None:
+    allowlist = tmp_path / "allow.yaml"
+    entry = {
+        "operation": "GET /x",
+        "finding": "status-missing",
+        "subject": "404",
+        "reason": "ZZZ-99: invented",
+    }
+
+    allowlist.write_text(yaml.safe_dump({"entries": [entry]}), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPTS / "doc_drift.py"), str(shared_docs), "--allowlist", str(allowlist)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "ZZZ-99" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_allowlisted_difference_fails_without_its_entry(shared_docs: Path, tmp_path: Path) -> None:
+    allowlist = tmp_path / "allow.yaml"
+    entries = yaml.safe_load((SPEC_DIR / "doc-drift-allowlist.yaml").read_text())["entries"]
+    kept = [e for e in entries if e["finding"] != "path-parameter-renamed"]
+    assert len(kept) == len(entries) - 1
+    allowlist.write_text(yaml.safe_dump({"entries": kept}), encoding="utf-8")
+    outcome = analyse(shared_docs, SPEC_DIR, allowlist)
+    assert _keys(outcome.failing) == {
+        ("GET /rest/serverengine/statistics/jobset/{jobSetID}", "path-parameter-renamed", "{jobSetID}")
+    }
