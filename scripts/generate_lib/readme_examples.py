@@ -1,0 +1,230 @@
+"""One short, runnable call example per spec operation, for the generated package's README.
+
+Argument values come from the spec's own examples (parameter, schema or media-type examples), names and
+types from the generated code (see generated_api.py). An operation the generator did not produce is an
+error: `--fail-on-warning` should already have stopped the run, so this is a second safety net.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import GenerationError
+from .generated_api import Argument, GeneratedApi, GeneratedEndpoint, path_shape
+from .opc import tool_env
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+NO_VALUE = object()
+
+
+@dataclass(frozen=True)
+class OperationExample:
+    operation_id: str
+    method: str
+    path: str
+    summary: str
+    tag: str
+    code: str
+
+
+def build_examples(spec: dict[str, Any], api: GeneratedApi, import_package: str) -> list[OperationExample]:
+    resolver = _Resolver(spec)
+    examples: list[OperationExample] = []
+    for path, path_item in (spec.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            operation = path_item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            endpoint = api.endpoints.get((method, path_shape(path)))
+            operation_id = str(operation.get("operationId", f"{method.upper()} {path}"))
+            if endpoint is None:
+                raise GenerationError(
+                    f"the generator produced no module for {operation_id} ({method} {path})"
+                )
+            parameters = resolver.parameters(path_item, operation)
+            body_example = resolver.body_example(operation)
+            code = _call_code(endpoint, parameters, body_example, api, import_package)
+            examples.append(
+                OperationExample(
+                    operation_id=operation_id,
+                    method=method.upper(),
+                    path=path,
+                    summary=str(operation.get("summary", "")).strip(),
+                    tag=str((operation.get("tags") or ["default"])[0]),
+                    code=format_python(code),
+                )
+            )
+    return examples
+
+
+class _Resolver:
+    """Follows local `$ref`s and finds the first example the spec gives for a parameter or body."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+
+    def deref(self, node: Any) -> Any:
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node and seen < 20:
+            ref = str(node["$ref"])
+            if not ref.startswith("#/"):
+                return {}
+            target: Any = self.spec
+            for part in ref[2:].split("/"):
+                target = (
+                    target.get(part.replace("~1", "/").replace("~0", "~"), {})
+                    if isinstance(target, dict)
+                    else {}
+                )
+            node, seen = target, seen + 1
+        return node
+
+    def parameters(self, path_item: dict[str, Any], operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        merged: dict[str, dict[str, Any]] = {}
+        for raw in [*path_item.get("parameters", []), *operation.get("parameters", [])]:
+            parameter = self.deref(raw)
+            if isinstance(parameter, dict) and "name" in parameter:
+                merged[_loose(str(parameter["name"]))] = parameter
+        return merged
+
+    def parameter_example(self, parameter: dict[str, Any]) -> object:
+        value = _first_example(parameter)
+        if value is NO_VALUE:
+            value = self.schema_example(parameter.get("schema", {}))
+        return value
+
+    def schema_example(self, schema: Any) -> object:
+        schema = self.deref(schema)
+        if not isinstance(schema, dict):
+            return NO_VALUE
+        for key in ("example", "default", "const"):
+            if key in schema:
+                return schema[key]
+        if isinstance(schema.get("examples"), list) and schema["examples"]:
+            return schema["examples"][0]
+        if isinstance(schema.get("enum"), list) and schema["enum"]:
+            return schema["enum"][0]
+        return NO_VALUE
+
+    def body_example(self, operation: dict[str, Any]) -> object:
+        body = self.deref(operation.get("requestBody"))
+        if not isinstance(body, dict):
+            return NO_VALUE
+        for media in (body.get("content") or {}).values():
+            value = _first_example(media, deref=self.deref)
+            if value is NO_VALUE:
+                value = self.schema_example(media.get("schema", {}))
+            return value
+        return NO_VALUE
+
+
+def _first_example(node: dict[str, Any], deref: Any = None) -> object:
+    if "example" in node:
+        return node["example"]
+    examples = node.get("examples")
+    if isinstance(examples, dict):
+        for raw in examples.values():
+            example = deref(raw) if deref else raw
+            if isinstance(example, dict) and "value" in example:
+                return example["value"]
+    return NO_VALUE
+
+
+def _loose(name: str) -> str:
+    """`jobId`, `job_id` and `JobID` all become `jobid`: how spec names are matched to Python names."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _base_type(annotation: str) -> str:
+    parts = [part.strip() for part in annotation.split("|")]
+    kept = [part for part in parts if part not in {"Unset", "None"}]
+    return kept[0] if len(kept) == 1 else annotation
+
+
+def _call_code(
+    endpoint: GeneratedEndpoint,
+    parameters: dict[str, dict[str, Any]],
+    body_example: object,
+    api: GeneratedApi,
+    import_package: str,
+) -> str:
+    imports = {f"from {import_package}.api.{endpoint.tag_module} import {endpoint.module}"}
+    models: set[str] = set()
+    arguments: list[str] = []
+    resolver_value = _ValueWriter(api, models, imports)
+    for argument in endpoint.positional:
+        parameter = parameters.get(_loose(argument.name), {})
+        arguments.append(resolver_value.literal(argument, _parameter_value(parameter)))
+    for argument in endpoint.keywords:
+        if argument.name == "client":
+            arguments.append("client=client")
+        elif argument.name == "body":
+            arguments.append(f"body={resolver_value.body(argument, body_example)}")
+        else:
+            parameter = parameters.get(_loose(argument.name), {})
+            has_own_example = _first_example(parameter) is not NO_VALUE
+            if argument.required or has_own_example:
+                value = resolver_value.literal(argument, _parameter_value(parameter))
+                arguments.append(f"{argument.name}={value}")
+    if models:
+        imports.add(f"from {import_package}.models import {', '.join(sorted(models))}")
+    standard = sorted(line for line in imports if line.startswith("import "))
+    own = sorted(line for line in imports if not line.startswith("import "))
+    lines = [*standard, *([""] if standard else []), *own, "", f"# returns {endpoint.returns}"]
+    lines.append(f"result = {endpoint.module}.sync({', '.join(arguments)})")
+    return "\n".join(lines) + "\n"
+
+
+def _parameter_value(parameter: dict[str, Any]) -> object:
+    return _Resolver({}).parameter_example(parameter) if parameter else NO_VALUE
+
+
+class _ValueWriter:
+    """Writes a Python expression of the annotated type for a JSON example value."""
+
+    def __init__(self, api: GeneratedApi, models: set[str], imports: set[str]) -> None:
+        self.api = api
+        self.models = models
+        self.imports = imports
+
+    def literal(self, argument: Argument, value: object) -> str:
+        base = _base_type(argument.annotation)
+        if value is NO_VALUE:
+            value = {"int": 1, "float": 1.0, "bool": True}.get(base, "...")
+        if base in self.api.enum_members:
+            member = self.api.enum_members[base].get(value)
+            self.models.add(base)
+            return f"{base}.{member}" if member else f"{base}({value!r})"
+        if base in {"datetime.datetime", "datetime.date"}:
+            self.imports.add("import datetime")
+            return f"{base}.fromisoformat({str(value)!r})"
+        return repr(value)
+
+    def body(self, argument: Argument, value: object) -> str:
+        base = _base_type(argument.annotation)
+        item = base[len("list[") : -1] if base.startswith("list[") and base.endswith("]") else None
+        if item in self.api.model_names and isinstance(value, list):
+            self.models.add(item)
+            return "[" + ", ".join(f"{item}.from_dict({entry!r})" for entry in value) + "]"
+        if base in self.api.model_names and isinstance(value, dict):
+            self.models.add(base)
+            return f"{base}.from_dict({value!r})"
+        return "..." if value is NO_VALUE else repr(value)
+
+
+def format_python(code: str) -> str:
+    """Format an example with the pinned ruff so the README reads like the package's code."""
+    result = subprocess.run(
+        ["ruff", "format", "--line-length", "100", "--stdin-filename", "example.py", "-"],
+        input=code,
+        env=tool_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise GenerationError(f"an README example is not valid Python:\n{code}\n{result.stderr.strip()}")
+    return result.stdout.rstrip() + "\n"
