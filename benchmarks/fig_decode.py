@@ -1,0 +1,145 @@
+"""Figure 2: a job set's statistics with 100 000 documents, from response bytes to typed models.
+
+The payload comes from the OL Connect mock (a generated scenario, `GET .../statistics/jobset/{id}`), so it has
+the shape a client really receives. The baseline is `json.loads` of the same bytes; the measured path is the
+generated endpoint's own response parser (`_parse_response`, what `sync()` runs after the bytes arrived), fed
+an `httpx.Response` holding those bytes. Peak memory is measured with tracemalloc in separate runs, because
+tracing slows everything down.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import time
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from benchmarks.context import BenchContext, import_client, import_submodule
+from benchmarks.results import FigureResult, Goal, NotMeasuredError
+from benchmarks.servers import running_mock
+from benchmarks.stats import summarize
+
+NAME = "decode"
+TITLE = "Large statistics: response bytes to typed models"
+GOALS = (Goal("ratio", "<=", 2.0, "typed models ≤ 2.0x json.loads"),)
+STATISTICS_PATH = "/rest/serverengine/statistics/jobset/{job_set_id}"
+
+
+def fetch_payload(ctx: BenchContext, documents: int) -> tuple[bytes, str]:
+    """The statistics body of the scenario's job set, as the mock sends it, plus its request URL."""
+    scenario = ctx.scenario("olconnect", documents)
+    data = json.loads(scenario.read_text(encoding="utf-8"))
+    job_set_id = data["job_sets"][0]["id"]
+    user = data["users"][0]
+    with running_mock("olconnect", scenario) as mock:
+        url = mock.base_url + STATISTICS_PATH.format(job_set_id=job_set_id)
+        response = httpx.get(url, auth=(user["username"], user["password"]), timeout=120)
+    if response.status_code != 200:
+        raise NotMeasuredError(f"the mock answered {response.status_code} to GET {url}")
+    return response.content, url
+
+
+def timed(action: Callable[[], Any]) -> float:
+    """Seconds for one call; the result is dropped and collected before the next measurement."""
+    started = time.perf_counter()
+    result = action()
+    elapsed = time.perf_counter() - started
+    del result
+    gc.collect()
+    return elapsed
+
+
+def peak_mib(action: Callable[[], Any]) -> float:
+    """Peak traced allocation while `action` runs (the input bytes exist already and are not counted)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = action()
+        peak = tracemalloc.get_traced_memory()[1]
+        del result
+    finally:
+        tracemalloc.stop()
+    gc.collect()
+    return peak / 2**20
+
+
+def run(ctx: BenchContext) -> FigureResult:
+    result = FigureResult(
+        name=NAME,
+        title=TITLE,
+        goals=list(GOALS),
+    )
+    client_package = import_client("olconnect_client")
+    endpoint = import_submodule("olconnect_client", "get_job_set_statistics")
+    models = import_submodule("olconnect_client", "models")
+    parse_response = getattr(endpoint, "_parse_response", None)
+    if parse_response is None:
+        raise NotMeasuredError("the generated endpoint module has no _parse_response")
+    payload, url = fetch_payload(ctx, ctx.sizes.documents)
+    client = client_package.Client(base_url="http://127.0.0.1")
+    request = httpx.Request("GET", url)
+
+    def typed() -> Any:
+        response = httpx.Response(
+            200, content=payload, headers={"content-type": "application/json"}, request=request
+        )
+        return parse_response(client=client, response=response)
+
+    decoded = json.loads(payload)
+    job_set_statistics = models.JobSetStatistics
+
+    def models_only() -> Any:
+        return job_set_statistics.from_dict(decoded)
+
+    def baseline() -> Any:
+        return json.loads(payload)
+
+    check = typed()
+    if type(check).__name__ != "JobSetStatistics" or len(check.documents) != ctx.sizes.documents:
+        raise NotMeasuredError("the parsed statistics do not hold the expected documents")
+    del check
+    loads_s: list[float] = []
+    typed_s: list[float] = []
+    models_s: list[float] = []
+    ratios: list[float] = []
+    for round_index in range(ctx.sizes.repeats):
+        # Alternate the order so a warming or throttling machine does not favour one side.
+        if round_index % 2 == 0:
+            a, b = timed(baseline), timed(typed)
+        else:
+            b, a = timed(typed), timed(baseline)
+        loads_s.append(a)
+        typed_s.append(b)
+        ratios.append(b / a)
+        models_s.append(timed(models_only))
+    result.add("json_loads", "json.loads(bytes)", summarize(loads_s, "s"))
+    result.add("typed", "generated parser: bytes → JobSetStatistics", summarize(typed_s, "s"))
+    result.add("ratio", "ratio typed / json.loads (same round)", summarize(ratios, "x"))
+    result.add(
+        "models_only", "from_dict on an already decoded dict (part of the above)", summarize(models_s, "s")
+    )
+    result.add("peak_json_loads", "peak memory, json.loads", summarize([peak_mib(baseline)], "MiB"))
+    result.add("peak_typed", "peak memory, typed models", summarize([peak_mib(typed)], "MiB"))
+    json_body = _json_body_module()
+    result.details = {
+        "payload_bytes": len(payload),
+        "documents": ctx.sizes.documents,
+        "json_decoder_in_parser": getattr(json_body, "JSON_DECODER", "json (response.json())"),
+        "gc_paused_from_bytes": getattr(json_body, "PAUSE_GC_FROM_BYTES", None),
+    }
+    result.notes.append(
+        f"Payload: {len(payload) / 1e6:.1f} MB from the OL Connect mock, {ctx.sizes.documents:,} documents "
+        "(documentOnly level)."
+    )
+    return result
+
+
+def _json_body_module() -> Any:
+    try:
+        return import_submodule("olconnect_client", "json_body")
+    except NotMeasuredError:
+        return None

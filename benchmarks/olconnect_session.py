@@ -1,0 +1,49 @@
+"""A small OL Connect mock with a known job and a login token, shared by the overhead and mock figures."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import httpx
+
+from benchmarks.context import BenchContext
+from benchmarks.results import NotMeasuredError
+from benchmarks.servers import running_mock
+
+LOGIN_PATH = "/rest/serverengine/authentication/login"
+METADATA_PATH = "/rest/serverengine/entity/jobs/{job_id}/metadata"
+
+
+@dataclass(frozen=True)
+class OlConnectSession:
+    base_url: str
+    job_id: int
+    token: str
+    pid: int
+    username: str
+    password: str = field(repr=False)
+
+    @property
+    def metadata_path(self) -> str:
+        return METADATA_PATH.format(job_id=self.job_id)
+
+
+@contextlib.contextmanager
+def olconnect_session(ctx: BenchContext, documents: int = 100) -> Iterator[OlConnectSession]:
+    """The mock on a generated scenario; logs in once (POST login, Basic) and yields the token."""
+    scenario = ctx.scenario("olconnect", documents)
+    data = json.loads(scenario.read_text(encoding="utf-8"))
+    job_id = int(data["job_sets"][0]["jobs"][0]["id"])
+    user = data["users"][0]
+    with running_mock("olconnect", scenario) as mock:
+        response = httpx.post(
+            mock.base_url + LOGIN_PATH, auth=(user["username"], user["password"]), timeout=30
+        )
+        if response.status_code != 200 or not response.text.strip():
+            raise NotMeasuredError(f"login on the OL Connect mock answered {response.status_code}")
+        yield OlConnectSession(
+            mock.base_url, job_id, response.text.strip(), mock.pid, user["username"], user["password"]
+        )

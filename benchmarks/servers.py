@@ -1,0 +1,169 @@
+"""Start the servers a figure measures against, as real processes on loopback, and stop them afterwards.
+
+The mock servers are started through their agreed command line (`python -m mock_servers API --port 0`),
+whose first stdout line is a JSON object with the base URL and credentials. Prism is started from
+tools/node_modules.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import select
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+
+from benchmarks.environment import ROOT
+from benchmarks.results import NotMeasuredError
+
+PRISM_BIN = ROOT / "tools" / "node_modules" / ".bin" / "prism"
+SPECS = {"olconnect": ROOT / "spec" / "olconnect.yaml", "avepoint": ROOT / "spec" / "avepoint.yaml"}
+
+
+@dataclass(frozen=True)
+class RunningServer:
+    base_url: str
+    info: dict[str, Any]
+    pid: int
+
+
+def free_port() -> int:
+    """A port the OS considers free right now (a tiny race remains; fine for a benchmark, never in tests)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _drain(stream: IO[bytes]) -> None:
+    """Keep reading a child's output so a chatty server never blocks on a full pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        while stream.read(65536):
+            pass
+
+
+def _read_first_line(process: subprocess.Popen[bytes], timeout: float) -> bytes:
+    assert process.stdout is not None
+    deadline = time.monotonic() + timeout
+    buffer = b""
+    fd = process.stdout.fileno()
+    while b"\n" not in buffer:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or process.poll() is not None:
+            break
+        ready, _, _ = select.select([fd], [], [], min(remaining, 0.5))
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            buffer += chunk
+    return buffer.split(b"\n", 1)[0]
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def mock_servers_available() -> str | None:
+    """None when `python -m mock_servers` can be started, else the reason it cannot."""
+    if not (ROOT / "mock_servers" / "__main__.py").exists():
+        return "mock_servers/__main__.py does not exist yet"
+    return None
+
+
+@contextlib.contextmanager
+def running_mock(
+    api: str, scenario: Path | None = None, startup_timeout: float = 120.0
+) -> Iterator[RunningServer]:
+    """One mock server process on a free loopback port, with its startup JSON."""
+    missing = mock_servers_available()
+    if missing:
+        raise NotMeasuredError(missing)
+    command = [
+        sys.executable,
+        "-m",
+        "mock_servers",
+        api,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--no-access-log",
+    ]
+    if scenario is not None:
+        command += ["--scenario", str(scenario)]
+    with tempfile.TemporaryFile() as stderr_file:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr_file)
+        try:
+            line = _read_first_line(process, startup_timeout)
+            try:
+                info = json.loads(line)
+                base_url = str(info["base_url"]).rstrip("/")
+            except (ValueError, KeyError, TypeError):
+                _stop(process)
+                stderr_file.seek(0)
+                tail = stderr_file.read()[-400:].decode("utf-8", "replace").strip().replace("\n", " | ")
+                shown = " ".join(command[1:])
+                raise NotMeasuredError(
+                    f"`{shown}` did not print its startup JSON line (stderr: {tail or 'empty'})"
+                ) from None
+            assert process.stdout is not None
+            threading.Thread(target=_drain, args=(process.stdout,), daemon=True).start()
+            yield RunningServer(base_url=base_url, info=info, pid=process.pid)
+        finally:
+            _stop(process)
+
+
+def prism_available() -> str | None:
+    if not PRISM_BIN.exists():
+        return "Prism is not installed in tools/node_modules (run `npm ci --prefix tools`)"
+    if shutil.which("node") is None:
+        return "node is not on PATH"
+    return None
+
+
+def wait_until_answering(url: str, timeout: float, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise NotMeasuredError(f"the server process exited with code {process.returncode} while starting")
+        try:
+            httpx.get(url, timeout=2.0)
+            return
+        except httpx.TransportError:
+            time.sleep(0.25)
+    raise NotMeasuredError(f"nothing answered at {url} within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def running_prism(api: str, startup_timeout: float = 90.0) -> Iterator[RunningServer]:
+    """Prism's mock of the same spec file, static examples, logging reduced to errors."""
+    missing = prism_available()
+    if missing:
+        raise NotMeasuredError(missing)
+    port = free_port()
+    command = [str(PRISM_BIN), "mock", "-h", "127.0.0.1", "-p", str(port), "-v", "error", str(SPECS[api])]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(base_url + "/", startup_timeout, process)
+        yield RunningServer(base_url=base_url, info={"command": " ".join(command[1:])}, pid=process.pid)
+    finally:
+        _stop(process)
