@@ -1,0 +1,15 @@
+"""Where this package came from: written by scripts/generate.py from spec/avepoint.yaml; do not edit.
+
+`avepoint_graph_client._runtime.version` turns these constants into the public `SPEC_INFO`.
+"""
+
+DISTRIBUTION = "avepoint-graph-client"
+PACKAGE_VERSION = "1.0.0"
+SPEC_TITLE = "AvePoint Graph API - Cloud Backup for Google Workspace jobs"
+SPEC_VERSION = "1.0.0"
+PACKAGE_REVISION = 0
+VENDOR_DOC_VERSION = (
+    "AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)"
+)
+SPEC_SHA256 = "ee1efeb1ac9a8615c846d4d741459b26a3db62b7080f38fce0a9cf9ecd0c05a7"
+GENERATOR = "openapi-python-client 0.29.1"

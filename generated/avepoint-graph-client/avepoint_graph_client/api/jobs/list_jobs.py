@@ -1,0 +1,437 @@
+import datetime
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._runtime.options import RequestOptions, apply_options
+from ...client import AuthenticatedClient, Client
+from ...models.app_type import AppType
+from ...models.data_source import DataSource
+from ...models.error_response import ErrorResponse
+from ...models.job_status import JobStatus
+from ...models.job_type import JobType
+from ...models.jobs_page import JobsPage
+from ...types import UNSET, Response, Unset, status_of
+
+
+def _get_kwargs(
+    *,
+    data_source: DataSource | Unset = UNSET,
+    app_type: AppType | Unset = UNSET,
+    page_index: int | Unset = 0,
+    page_size: int | Unset = 100,
+    job_type: JobType | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    finish_time: datetime.datetime | Unset = UNSET,
+    job_status: JobStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_data_source: int | Unset = UNSET
+    if not isinstance(data_source, Unset):
+        json_data_source = data_source.value
+
+    params["dataSource"] = json_data_source
+
+    json_app_type: int | Unset = UNSET
+    if not isinstance(app_type, Unset):
+        json_app_type = app_type.value
+
+    params["appType"] = json_app_type
+
+    params["pageIndex"] = page_index
+
+    params["pageSize"] = page_size
+
+    json_job_type: int | Unset = UNSET
+    if not isinstance(job_type, Unset):
+        json_job_type = job_type.value
+
+    params["jobType"] = json_job_type
+
+    json_start_time: str | Unset = UNSET
+    if not isinstance(start_time, Unset):
+        json_start_time = start_time.isoformat()
+    params["startTime"] = json_start_time
+
+    json_finish_time: str | Unset = UNSET
+    if not isinstance(finish_time, Unset):
+        json_finish_time = finish_time.isoformat()
+    params["finishTime"] = json_finish_time
+
+    json_job_status: int | Unset = UNSET
+    if not isinstance(job_status, Unset):
+        json_job_status = job_status.value
+
+    params["jobStatus"] = json_job_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/backup/google/admin/jobs",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JobsPage:
+    """The documented success body, or raise the typed error for any other status."""
+    if response.status_code == 200:
+        response_200 = JobsPage.from_dict(response.json())
+
+        return response_200
+
+    error_model: Any = None
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorResponse.from_dict(response.json())
+
+            error_model = response_400
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    if response.status_code == 401:
+        try:
+            response_401 = ErrorResponse.from_dict(response.json())
+
+            error_model = response_401
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    if response.status_code == 403:
+        try:
+            response_403 = ErrorResponse.from_dict(response.json())
+
+            error_model = response_403
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    if response.status_code == 500:
+        try:
+            response_500 = ErrorResponse.from_dict(response.json())
+
+            error_model = response_500
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    raise errors.error_for_response(response, model=error_model)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JobsPage]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.ApiError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise errors.ResponseParseError(
+            f"{response.status_code} response to {response.request.method} {response.request.url.path} "
+            f"does not match the spec: {type(exc).__name__}: {exc}",
+            response=response,
+        ) from exc
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        raw=response,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    data_source: DataSource | Unset = UNSET,
+    app_type: AppType | Unset = UNSET,
+    page_index: int | Unset = 0,
+    page_size: int | Unset = 100,
+    job_type: JobType | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    finish_time: datetime.datetime | Unset = UNSET,
+    job_status: JobStatus | Unset = UNSET,
+    options: RequestOptions | None = None,
+) -> Response[JobsPage]:
+    """List Cloud Backup for Google Workspace jobs, one page at a time
+
+     Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
+    parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
+    1
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
+    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+
+    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
+    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+
+    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
+    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+
+    Args:
+        data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
+            Backup admin portal), 2 = ReCenter.
+        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
+            each job and each filter carries exactly one
+            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
+            (Google Directory
+            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
+        page_index (int | Unset):  Default: 0.
+        page_size (int | Unset):  Default: 100.
+        job_type (JobType | Unset): Kind of work a job does.
+        start_time (datetime.datetime | Unset):
+        finish_time (datetime.datetime | Unset):
+        job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
+            which are evidently reserved; servers may send
+            them one day and clients keep unknown values (AVE-08).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        Response[JobsPage]: the parsed body plus status, headers and raw response.
+    """
+
+    kwargs = apply_options(
+        _get_kwargs(
+            data_source=data_source,
+            app_type=app_type,
+            page_index=page_index,
+            page_size=page_size,
+            job_type=job_type,
+            start_time=start_time,
+            finish_time=finish_time,
+            job_status=job_status,
+        ),
+        options,
+        client_policy=client.retry_policy,
+    )
+
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.ApiConnectionError.from_transport_error(exc) from exc
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    data_source: DataSource | Unset = UNSET,
+    app_type: AppType | Unset = UNSET,
+    page_index: int | Unset = 0,
+    page_size: int | Unset = 100,
+    job_type: JobType | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    finish_time: datetime.datetime | Unset = UNSET,
+    job_status: JobStatus | Unset = UNSET,
+    options: RequestOptions | None = None,
+) -> JobsPage:
+    """List Cloud Backup for Google Workspace jobs, one page at a time
+
+     Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
+    parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
+    1
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
+    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+
+    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
+    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+
+    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
+    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+
+    Args:
+        data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
+            Backup admin portal), 2 = ReCenter.
+        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
+            each job and each filter carries exactly one
+            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
+            (Google Directory
+            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
+        page_index (int | Unset):  Default: 0.
+        page_size (int | Unset):  Default: 100.
+        job_type (JobType | Unset): Kind of work a job does.
+        start_time (datetime.datetime | Unset):
+        finish_time (datetime.datetime | Unset):
+        job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
+            which are evidently reserved; servers may send
+            them one day and clients keep unknown values (AVE-08).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        JobsPage
+    """
+
+    return sync_detailed(
+        client=client,
+        data_source=data_source,
+        app_type=app_type,
+        page_index=page_index,
+        page_size=page_size,
+        job_type=job_type,
+        start_time=start_time,
+        finish_time=finish_time,
+        job_status=job_status,
+        options=options,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    data_source: DataSource | Unset = UNSET,
+    app_type: AppType | Unset = UNSET,
+    page_index: int | Unset = 0,
+    page_size: int | Unset = 100,
+    job_type: JobType | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    finish_time: datetime.datetime | Unset = UNSET,
+    job_status: JobStatus | Unset = UNSET,
+    options: RequestOptions | None = None,
+) -> Response[JobsPage]:
+    """List Cloud Backup for Google Workspace jobs, one page at a time
+
+     Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
+    parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
+    1
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
+    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+
+    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
+    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+
+    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
+    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+
+    Args:
+        data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
+            Backup admin portal), 2 = ReCenter.
+        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
+            each job and each filter carries exactly one
+            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
+            (Google Directory
+            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
+        page_index (int | Unset):  Default: 0.
+        page_size (int | Unset):  Default: 100.
+        job_type (JobType | Unset): Kind of work a job does.
+        start_time (datetime.datetime | Unset):
+        finish_time (datetime.datetime | Unset):
+        job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
+            which are evidently reserved; servers may send
+            them one day and clients keep unknown values (AVE-08).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        Response[JobsPage]: the parsed body plus status, headers and raw response.
+    """
+
+    kwargs = apply_options(
+        _get_kwargs(
+            data_source=data_source,
+            app_type=app_type,
+            page_index=page_index,
+            page_size=page_size,
+            job_type=job_type,
+            start_time=start_time,
+            finish_time=finish_time,
+            job_status=job_status,
+        ),
+        options,
+        client_policy=client.retry_policy,
+    )
+
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.ApiConnectionError.from_transport_error(exc) from exc
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    data_source: DataSource | Unset = UNSET,
+    app_type: AppType | Unset = UNSET,
+    page_index: int | Unset = 0,
+    page_size: int | Unset = 100,
+    job_type: JobType | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    finish_time: datetime.datetime | Unset = UNSET,
+    job_status: JobStatus | Unset = UNSET,
+    options: RequestOptions | None = None,
+) -> JobsPage:
+    """List Cloud Backup for Google Workspace jobs, one page at a time
+
+     Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
+    parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
+    1
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
+    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+
+    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
+    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+
+    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
+    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+
+    Args:
+        data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
+            Backup admin portal), 2 = ReCenter.
+        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
+            each job and each filter carries exactly one
+            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
+            (Google Directory
+            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
+        page_index (int | Unset):  Default: 0.
+        page_size (int | Unset):  Default: 100.
+        job_type (JobType | Unset): Kind of work a job does.
+        start_time (datetime.datetime | Unset):
+        finish_time (datetime.datetime | Unset):
+        job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
+            which are evidently reserved; servers may send
+            them one day and clients keep unknown values (AVE-08).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        JobsPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            data_source=data_source,
+            app_type=app_type,
+            page_index=page_index,
+            page_size=page_size,
+            job_type=job_type,
+            start_time=start_time,
+            finish_time=finish_time,
+            job_status=job_status,
+            options=options,
+        )
+    ).parsed

@@ -1,0 +1,74 @@
+"""The one obvious way to get a ready AvePoint Graph client: ``connect(client_id, client_secret, ...)``."""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any
+
+import httpx
+
+from ._runtime.options import DEFAULT_TIMEOUT
+from ._runtime.retries import RetryPolicy
+from ._runtime.version import SPEC_INFO
+from .auth import DEFAULT_SCOPE, ClientCredentialsAuth
+from .client import AuthenticatedClient
+from .data_centres import data_centre as lookup_data_centre
+
+__all__ = ["connect"]
+
+TOKEN_PATH = "/connect/token"
+
+
+def connect(
+    client_id: str,
+    client_secret: str,
+    *,
+    data_centre: str | None = None,
+    base_url: str | None = None,
+    token_url: str | None = None,
+    scope: str = DEFAULT_SCOPE,
+    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+    max_retries: int | None = None,
+    retry_policy: RetryPolicy | None = None,
+    headers: dict[str, str] | None = None,
+    verify_ssl: str | bool | ssl.SSLContext = True,
+    transport: httpx.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+    httpx_args: dict[str, Any] | None = None,
+) -> AuthenticatedClient:
+    """A client with OAuth 2.0 client-credentials auth, sync and async, safe across threads and tasks.
+
+    Say where the tenant lives with ``data_centre="us"`` (base URL and token URL follow), or give
+    ``base_url`` (and ``token_url``, which defaults to ``<base_url>/connect/token``, as on the mock).
+
+    Arguments:
+        client_id / client_secret: the app registration; the secret never appears in logs or reprs.
+        scope: requested scope(s), default ``gsuite.graph.read.all``.
+        timeout: default per-request timeout (connect 5 s, read 30 s unless you pass another).
+        max_retries / retry_policy: retry settings (default 2 retries; ``max_retries=0`` turns them off).
+        headers: extra headers for every request (a ``User-Agent`` naming this package is added).
+        transport / async_transport: innermost httpx transports, e.g. ``httpx.MockTransport`` in tests.
+        httpx_args: further keyword arguments for ``httpx.Client``/``httpx.AsyncClient``.
+
+    No request is sent until the first call; the first call fetches the token.
+    """
+    if data_centre is not None:
+        located = lookup_data_centre(data_centre)
+        base_url = base_url or located.base_url
+        token_url = token_url or located.token_url
+    if base_url is None:
+        raise ValueError("pass data_centre='us' (or another code) or base_url")
+    root = base_url.rstrip("/")
+    auth = ClientCredentialsAuth(token_url or root + TOKEN_PATH, client_id, client_secret, scope=scope)
+    return AuthenticatedClient(
+        base_url=root,
+        auth=auth,
+        timeout=timeout,
+        max_retries=max_retries,
+        retry_policy=retry_policy,
+        headers={"User-Agent": SPEC_INFO.user_agent, **(headers or {})},
+        verify_ssl=verify_ssl,
+        transport=transport,
+        async_transport=async_transport,
+        httpx_args=httpx_args or {},
+    )

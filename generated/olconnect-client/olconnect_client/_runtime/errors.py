@@ -1,0 +1,218 @@
+"""The typed error hierarchy every call raises instead of returning ``None`` or an error model.
+
+Callers should be able to tell "the server said no" (``ApiStatusError`` and its per-status subclasses)
+from "we never got an answer" (``ApiConnectionError``/``ApiTimeoutError``) with one ``except`` each, and
+read the server's explanation without parsing bodies themselves. Messages only ever contain the method,
+the URL path, the status and the server's own error message: never headers, query strings or bodies we
+sent, so credentials cannot leak through ``str(exc)``.
+"""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "ApiConnectionError",
+    "ApiError",
+    "ApiStatusError",
+    "ApiTimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseParseError",
+    "ServerError",
+    "UnexpectedStatusError",
+    "error_for_response",
+    "status_reason",
+]
+
+_MAX_MESSAGE_CHARS = 500
+
+
+def status_reason(status_code: int) -> str:
+    """The reason phrase of a status, or "" for codes outside ``HTTPStatus`` (499, 520, ...)."""
+    try:
+        return HTTPStatus(status_code).phrase
+    except ValueError:
+        return ""
+
+
+def _describe(request: httpx.Request | None) -> str:
+    """``GET /path`` without the query string (which a caller might have filled with something private)."""
+    if request is None:
+        return "request"
+    return f"{request.method} {request.url.path}"
+
+
+class ApiError(Exception):
+    """Base class of every error raised by this client package."""
+
+
+class ApiConnectionError(ApiError):
+    """No usable HTTP response arrived: the connection failed, dropped or broke the protocol."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.request = request
+
+    @classmethod
+    def from_transport_error(cls, exc: httpx.TransportError) -> ApiConnectionError:
+        """Wrap an httpx transport error; timeouts become ``ApiTimeoutError``."""
+        try:
+            request: httpx.Request | None = exc.request
+        except RuntimeError:
+            request = None
+        kind = ApiTimeoutError if isinstance(exc, httpx.TimeoutException) else ApiConnectionError
+        return kind(f"{_describe(request)} failed: {type(exc).__name__}: {exc}", request=request)
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """A connect, read, write or pool timeout ran out (after any retries)."""
+
+
+class ResponseParseError(ApiError):
+    """A success response arrived but its body does not fit the documented shape."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+
+
+class ApiStatusError(ApiError):
+    """The server answered with a status the operation does not treat as success.
+
+    Attributes:
+        status_code: the HTTP status as an ``int`` (any value, also ones outside ``HTTPStatus``).
+        message: the server's error message from the JSON body, if it sent one.
+        parameter: the parameter the server blamed (OL Connect's JSON Error ``parameter``), if any.
+        body: the decoded JSON body, or ``None`` when the body was not JSON.
+        model: the parsed error model when the spec documents this status, else ``None``.
+        response: the raw ``httpx.Response`` (status, headers, content).
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        message: str | None = None,
+        parameter: str | None = None,
+        body: Any = None,
+        model: Any = None,
+    ) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.message = message
+        self.parameter = parameter
+        self.body = body
+        self.model = model
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        try:
+            request: httpx.Request | None = self.response.request
+        except RuntimeError:
+            request = None
+        reason = status_reason(self.status_code)
+        text = f"{self.status_code}{' ' + reason if reason else ''} for {_describe(request)}"
+        if self.message:
+            text += f": {self.message}"
+        if self.parameter:
+            text += f" (parameter: {self.parameter})"
+        return text
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """Response headers, e.g. ``Retry-After`` or ``WWW-Authenticate``."""
+        return self.response.headers
+
+
+class BadRequestError(ApiStatusError):
+    """400: the server rejected the input; ``parameter`` names the culprit when the server said."""
+
+
+class AuthenticationError(ApiStatusError):
+    """401: credentials missing, wrong or expired (also raised when logging in or fetching a token fails)."""
+
+
+class PermissionDeniedError(ApiStatusError):
+    """403: the credentials are valid but lack the role or scope for this resource."""
+
+
+class NotFoundError(ApiStatusError):
+    """404: the entity does not exist (OL Connect sends the unknown ID as ``parameter``)."""
+
+
+class RateLimitError(ApiStatusError):
+    """429: too many requests; raised once the retries (which honour ``Retry-After``) are used up."""
+
+
+class ServerError(ApiStatusError):
+    """Any 5xx status, including non-standard ones such as 520."""
+
+
+class UnexpectedStatusError(ApiStatusError):
+    """A status the spec does not document and no other subclass covers (e.g. 499, 418, an odd 2xx)."""
+
+
+_BY_STATUS: dict[int, type[ApiStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
+def _decode_json(response: httpx.Response) -> Any:
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        return None
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+def _clip(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    text = str(value)
+    return text if len(text) <= _MAX_MESSAGE_CHARS else text[:_MAX_MESSAGE_CHARS] + "..."
+
+
+def _message_and_parameter(body: Any) -> tuple[str | None, str | None]:
+    """Pull the human message out of the three error shapes these APIs use.
+
+    OL Connect: ``{"error": {"status", "message", "parameter"}}``; AvePoint: ``{"status", "message"}``;
+    OAuth token endpoint (RFC 6749): ``{"error": "invalid_client", "error_description": ...}``.
+    """
+    if not isinstance(body, dict):
+        return None, None
+    error = body.get("error")
+    if isinstance(error, dict):
+        return _clip(error.get("message")), _clip(error.get("parameter"))
+    if isinstance(error, str):
+        description = body.get("error_description")
+        return _clip(f"{error}: {description}" if description else error), None
+    return _clip(body.get("message")), None
+
+
+def error_for_response(response: httpx.Response, *, model: Any = None) -> ApiStatusError:
+    """Build the most specific ``ApiStatusError`` for a response that is not a success."""
+    status = response.status_code
+    kind = _BY_STATUS.get(status)
+    if kind is None:
+        kind = ServerError if 500 <= status <= 599 else UnexpectedStatusError
+    body = _decode_json(response)
+    message, parameter = _message_and_parameter(body)
+    return kind(response, message=message, parameter=parameter, body=body, model=model)

@@ -1,0 +1,201 @@
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ..._runtime.options import RequestOptions, apply_options
+from ...client import AuthenticatedClient, Client
+from ...models.json_error import JsonError
+from ...types import Response, status_of
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/rest/serverengine/entity/jobs/version",
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str:
+    """The documented success body, or raise the typed error for any other status."""
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    error_model: Any = None
+    if response.status_code == 401:
+        try:
+            response_401 = JsonError.from_dict(response.json())
+
+            error_model = response_401
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    if response.status_code == 403:
+        try:
+            response_403 = JsonError.from_dict(response.json())
+
+            error_model = response_403
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    raise errors.error_for_response(response, model=error_model)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.ApiError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise errors.ResponseParseError(
+            f"{response.status_code} response to {response.request.method} {response.request.url.path} "
+            f"does not match the spec: {type(exc).__name__}: {exc}",
+            response=response,
+        ) from exc
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        raw=response,
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> Response[str]:
+    """Get the version of the Job Entity service
+
+     Returns the server's version as plain text, beginning with the release year and number (for example
+    `2025.2`).
+
+    Args:
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        Response[str]: the parsed body plus status, headers and raw response.
+    """
+
+    kwargs = apply_options(
+        _get_kwargs(),
+        options,
+        client_policy=client.retry_policy,
+    )
+
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.ApiConnectionError.from_transport_error(exc) from exc
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> str:
+    """Get the version of the Job Entity service
+
+     Returns the server's version as plain text, beginning with the release year and number (for example
+    `2025.2`).
+
+    Args:
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        str
+    """
+
+    return sync_detailed(
+        client=client,
+        options=options,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> Response[str]:
+    """Get the version of the Job Entity service
+
+     Returns the server's version as plain text, beginning with the release year and number (for example
+    `2025.2`).
+
+    Args:
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        Response[str]: the parsed body plus status, headers and raw response.
+    """
+
+    kwargs = apply_options(
+        _get_kwargs(),
+        options,
+        client_policy=client.retry_policy,
+    )
+
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.ApiConnectionError.from_transport_error(exc) from exc
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> str:
+    """Get the version of the Job Entity service
+
+     Returns the server's version as plain text, beginning with the release year and number (for example
+    `2025.2`).
+
+    Args:
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            options=options,
+        )
+    ).parsed

@@ -1,0 +1,242 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ..._runtime.options import RequestOptions, apply_options
+from ...client import AuthenticatedClient, Client
+from ...models.identifier_list import IdentifierList
+from ...models.json_error import JsonError
+from ...types import Response, status_of
+
+
+def _get_kwargs(
+    job_segment_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/rest/serverengine/entity/jobsegments/{job_segment_id}".format(
+            job_segment_id=quote(str(job_segment_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IdentifierList:
+    """The documented success body, or raise the typed error for any other status."""
+    if response.status_code == 200:
+        response_200 = IdentifierList.from_dict(response.json())
+
+        return response_200
+
+    error_model: Any = None
+    if response.status_code == 400:
+        try:
+            response_400 = JsonError.from_dict(response.json())
+
+            error_model = response_400
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    if response.status_code == 401:
+        try:
+            response_401 = JsonError.from_dict(response.json())
+
+            error_model = response_401
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    if response.status_code == 403:
+        try:
+            response_403 = JsonError.from_dict(response.json())
+
+            error_model = response_403
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    if response.status_code == 404:
+        try:
+            response_404 = JsonError.from_dict(response.json())
+
+            error_model = response_404
+        except Exception:  # the typed error below matters more than a tidy error model
+            error_model = None
+    raise errors.error_for_response(response, model=error_model)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[IdentifierList]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.ApiError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise errors.ResponseParseError(
+            f"{response.status_code} response to {response.request.method} {response.request.url.path} "
+            f"does not match the spec: {type(exc).__name__}: {exc}",
+            response=response,
+        ) from exc
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+        raw=response,
+    )
+
+
+def sync_detailed(
+    job_segment_id: int,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> Response[IdentifierList]:
+    """List the document sets of a job segment
+
+     Returns the IDs of every document set in the job segment, as a JSON Identifier List. A segment
+    without document sets gives an empty list; an unknown job segment ID gives 404.
+
+    Args:
+        job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
+            content item …).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        Response[IdentifierList]: the parsed body plus status, headers and raw response.
+    """
+
+    kwargs = apply_options(
+        _get_kwargs(
+            job_segment_id=job_segment_id,
+        ),
+        options,
+        client_policy=client.retry_policy,
+    )
+
+    try:
+        response = client.get_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.ApiConnectionError.from_transport_error(exc) from exc
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    job_segment_id: int,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> IdentifierList:
+    """List the document sets of a job segment
+
+     Returns the IDs of every document set in the job segment, as a JSON Identifier List. A segment
+    without document sets gives an empty list; an unknown job segment ID gives 404.
+
+    Args:
+        job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
+            content item …).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        IdentifierList
+    """
+
+    return sync_detailed(
+        job_segment_id=job_segment_id,
+        client=client,
+        options=options,
+    ).parsed
+
+
+async def asyncio_detailed(
+    job_segment_id: int,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> Response[IdentifierList]:
+    """List the document sets of a job segment
+
+     Returns the IDs of every document set in the job segment, as a JSON Identifier List. A segment
+    without document sets gives an empty list; an unknown job segment ID gives 404.
+
+    Args:
+        job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
+            content item …).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        Response[IdentifierList]: the parsed body plus status, headers and raw response.
+    """
+
+    kwargs = apply_options(
+        _get_kwargs(
+            job_segment_id=job_segment_id,
+        ),
+        options,
+        client_policy=client.retry_policy,
+    )
+
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.ApiConnectionError.from_transport_error(exc) from exc
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    job_segment_id: int,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> IdentifierList:
+    """List the document sets of a job segment
+
+     Returns the IDs of every document set in the job segment, as a JSON Identifier List. A segment
+    without document sets gives an empty list; an unknown job segment ID gives 404.
+
+    Args:
+        job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
+            content item …).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        IdentifierList
+    """
+
+    return (
+        await asyncio_detailed(
+            job_segment_id=job_segment_id,
+            client=client,
+            options=options,
+        )
+    ).parsed

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="JobSetStatistics")
+
+# The JSON member names this model declares; any other member goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "jobSetId",
+        "counts",
+        "media",
+        "properties",
+        "documents",
+        "documentSets",
+    }
+)
+
+
+@_attrs_define
+class JobSetStatistics:
+    """JSON Job Set Statistics. One shape covers all three levels: `documents` is present with `levelMode=documentOnly`,
+    `documentSets` with the two document-set levels. The job set's sheet and page counts are the sums over its
+    documents, and each media's `count` is the sum of its usage over all documents (see OLC-11 in spec/DECISIONS.md).
+
+    """
+
+    job_set_id: int
+    """ Numeric identifier of a data entity (job, job segment, document set, content item …). """
+    counts: StatisticsCounts
+    """ Totals of a job set, document set or document. `documents` is not in the cookbook but the vendor's client
+    expects it; servers send it at job set and document set level (see OLC-11 in spec/DECISIONS.md). """
+    media: list[Media]
+    """ Every media used in the job set; breakdowns refer to entries by zero-based index. """
+    properties: list[str] | StatisticsPropertyMap | Unset = UNSET
+    """ Metadata properties of a job set, document set or document, present only when it has any. Documented as an
+    array of strings; the vendor's client types them as an object of strings, so both are accepted (see OLC-11 in
+    spec/DECISIONS.md). """
+    documents: list[DocumentStatistics] | Unset = UNSET
+    """ Per-document statistics (only with `levelMode=documentOnly`, the default). """
+    document_sets: list[DocumentSetStatistics] | Unset = UNSET
+    """ Per-document-set statistics (only with `levelMode=documentSetOnly` or `documentSetAll`). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        job_set_id = self.job_set_id
+
+        counts = self.counts.to_dict()
+
+        media = []
+        for media_item_data in self.media:
+            media_item = media_item_data.to_dict()
+            media.append(media_item)
+
+        properties: dict[str, Any] | list[str] | Unset
+        if isinstance(self.properties, Unset):
+            properties = UNSET
+        elif isinstance(self.properties, list):
+            properties = self.properties
+
+        else:
+            properties = self.properties.to_dict()
+
+        documents: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.documents, Unset):
+            documents = []
+            for documents_item_data in self.documents:
+                documents_item = documents_item_data.to_dict()
+                documents.append(documents_item)
+
+        document_sets: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.document_sets, Unset):
+            document_sets = []
+            for document_sets_item_data in self.document_sets:
+                document_sets_item = document_sets_item_data.to_dict()
+                document_sets.append(document_sets_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "jobSetId": job_set_id,
+                "counts": counts,
+                "media": media,
+            }
+        )
+        if properties is not UNSET:
+            field_dict["properties"] = properties
+        if documents is not UNSET:
+            field_dict["documents"] = documents
+        if document_sets is not UNSET:
+            field_dict["documentSets"] = document_sets
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        job_set_id = src_dict["jobSetId"]
+
+        counts = StatisticsCounts.from_dict(src_dict["counts"])
+
+        media = []
+        _media = src_dict["media"]
+        for media_item_data in _media:
+            media_item = Media.from_dict(media_item_data)
+
+            media.append(media_item)
+
+        def _parse_properties(data: object) -> list[str] | StatisticsPropertyMap | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_statistics_properties_type_0 = cast(list[str], data)
+
+                return componentsschemas_statistics_properties_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_statistics_properties_type_1 = StatisticsPropertyMap.from_dict(data)
+
+            return componentsschemas_statistics_properties_type_1
+
+        properties = _parse_properties(src_dict.get("properties", UNSET))
+
+        _documents = src_dict.get("documents", UNSET)
+        documents: list[DocumentStatistics] | Unset = UNSET
+        if _documents is not UNSET:
+            documents = []
+            for documents_item_data in _documents:
+                documents_item = DocumentStatistics.from_dict(documents_item_data)
+
+                documents.append(documents_item)
+
+        _document_sets = src_dict.get("documentSets", UNSET)
+        document_sets: list[DocumentSetStatistics] | Unset = UNSET
+        if _document_sets is not UNSET:
+            document_sets = []
+            for document_sets_item_data in _document_sets:
+                document_sets_item = DocumentSetStatistics.from_dict(document_sets_item_data)
+
+                document_sets.append(document_sets_item)
+
+        # Subset test in C first: the usual payload has no unknown members, so the comprehension rarely runs.
+        additional_properties: dict[str, Any] = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
+        )
+
+        if cls is JobSetStatistics:
+            # The exact generated class: fill the slots directly. attrs' __init__ would make the same assignments,
+            # and skipping the keyword call saves about a third of the construction time on big responses.
+            _parsed_model_ = object.__new__(cls)
+            _parsed_model_.job_set_id = job_set_id
+            _parsed_model_.counts = counts
+            _parsed_model_.media = media
+            _parsed_model_.properties = properties
+            _parsed_model_.documents = documents
+            _parsed_model_.document_sets = document_sets
+        else:
+            # A user subclass may add fields or an __init__ of its own: build it the ordinary way.
+            _parsed_model_ = cls(
+                job_set_id=job_set_id,
+                counts=counts,
+                media=media,
+                properties=properties,
+                documents=documents,
+                document_sets=document_sets,
+            )
+        _parsed_model_.additional_properties = additional_properties
+        return _parsed_model_
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported at the end, not inside every method call as the stock template does: models that refer to each
+# other would import circularly at the top, and an import statement run on each from_dict call costs about a
+# microsecond, a large share of decoding a big response.
+from ..models.document_set_statistics import DocumentSetStatistics  # noqa: E402
+from ..models.document_statistics import DocumentStatistics  # noqa: E402
+from ..models.media import Media  # noqa: E402
+from ..models.statistics_counts import StatisticsCounts  # noqa: E402
+from ..models.statistics_property_map import StatisticsPropertyMap  # noqa: E402
