@@ -120,7 +120,8 @@ def mock(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def contract(session: nox.Session) -> None:
     """The main job: the contract suite against the bundled mocks, or a live server (see README)."""
-    install_groups(session, "contract", "clients")
+    # "spec": the suite's spec self-checks reuse scripts/check_specs_lib (openapi-spec-validator).
+    install_groups(session, "contract", "clients", "spec")
     install_project(session)
     session.run("python", "-m", "contract_tests", *session.posargs)
 

@@ -1,0 +1,75 @@
+"""``python -m contract_tests [--profile quick|full] [--api olconnect|avepoint] [--seed N] [pytest args]``.
+
+A thin front door to pytest: it translates the suite's own options, adds the JUnit report, and passes
+everything else to pytest unchanged (``-k``, ``-x``, ``-v`` ...). The exit code is pytest's: 0 only when
+every check passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from contract_tests.profiles import DEFAULT_PROFILE, PROFILES
+from contract_tests.targets import APIS
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m contract_tests",
+        description="Contract suite: the specs in spec/ against the bundled mocks or a live server.",
+        epilog="Other arguments go to pytest. Live mode: see docs/contract-suite.md (environment variables).",
+    )
+    parser.add_argument(
+        "--profile", choices=sorted(PROFILES), default=DEFAULT_PROFILE, help="budget (default quick)"
+    )
+    parser.add_argument("--api", choices=APIS, action="append", help="run only this API (repeatable)")
+    parser.add_argument("--seed", type=int, help="seed of an earlier run to repeat it")
+    parser.add_argument(
+        "--operation", action="append", metavar="OPERATION_ID", help="focus on one operation (repeatable)"
+    )
+    parser.add_argument(
+        "--reports", default="reports", help="folder for contract-junit.xml and contract-summary.md"
+    )
+    return parser
+
+
+def pytest_arguments(argv: Sequence[str]) -> list[str]:
+    """Translate our options into pytest's and keep the rest for pytest."""
+    options, rest = build_parser().parse_known_args(argv)
+    reports = Path(options.reports)
+    args = [
+        str(PACKAGE_DIR),
+        f"--contract-profile={options.profile}",
+        f"--contract-reports={reports}",
+        f"--junitxml={reports / 'contract-junit.xml'}",
+        "-o",
+        "junit_suite_name=contract",
+        "-p",
+        "no:cacheprovider",
+    ]
+    for api in options.api or ():
+        args.append(f"--contract-api={api}")
+    for operation_id in options.operation or ():
+        args.append(f"--contract-operation={operation_id}")
+    if options.seed is not None:
+        args.append(f"--contract-seed={options.seed}")
+    return args + list(rest)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = pytest_arguments(sys.argv[1:] if argv is None else argv)
+    code = int(pytest.main(args))
+    reports = next(arg.split("=", 1)[1] for arg in args if arg.startswith("--contract-reports="))
+    print(f"contract suite: reports in {reports}/contract-junit.xml and {reports}/contract-summary.md")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""Property-based conformance: run the Schemathesis engine over one API and tally every check it made.
+
+Why the engine and not ``schema.parametrize()``: the engine runs all four phases (examples, coverage,
+fuzzing and stateful link chains) in one pass with one configuration, records every check result per
+case (so the summary can count cases per operation x check), and attaches a sanitised curl line to every
+failure. The pytest layer (``test_conformance.py``) turns these tallies into one JUnit test per
+operation x check.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import schemathesis
+from schemathesis.config import SchemathesisConfig
+from schemathesis.engine import Status, events, from_schema
+
+from contract_tests import api_paths
+from contract_tests.profiles import Profile
+from contract_tests.redaction import scrub
+
+# Every built-in check that can say something about these APIs. `use_after_free` and
+# `ensure_resource_availability` need DELETE / creating POST operations, which neither API has: they are
+# enabled so a future spec that adds them is covered, and show up as "not applicable" until then.
+CHECKS = (
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_headers_conformance",
+    "response_schema_conformance",
+    "negative_data_rejection",
+    "positive_data_acceptance",
+    "missing_required_header",
+    "unsupported_method",
+    "allow_header_conformance",
+    "ignored_auth",
+    "use_after_free",
+    "ensure_resource_availability",
+)
+# Our own checks registered with `@schemathesis.check` (see `st_checks.py`).
+CUSTOM_CHECKS = ("documented_server_error",)
+# Not a check: anything the engine could not run (network errors, auth fetch failures, schema errors).
+ENGINE_ERRORS = "engine_errors"
+REQUIRED_PHASES = ("examples", "coverage", "fuzzing", "stateful")
+MAX_FAILURES_KEPT = 5
+
+
+def applicable(api: str, operation_id: str, check: str) -> bool:
+    """Whether ``check`` can say anything about the operation (else the engine's "pass" is vacuous)."""
+    operations = api_paths.operations(api)
+    raw = api_paths.document(api)["paths"][operations[operation_id][1]][operations[operation_id][0].lower()]
+    if check == "ignored_auth":
+        security = raw.get("security", api_paths.document(api).get("security", []))
+        return bool(security)
+    if check == "use_after_free":
+        return any(method == "DELETE" for method, _ in operations.values())
+    if check == "ensure_resource_availability":
+        return any(
+            method == "POST" and "201" in api_paths.document(api)["paths"][path]["post"].get("responses", {})
+            for method, path in operations.values()
+        )
+    if check in CUSTOM_CHECKS:
+        return operation_id in {"updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"}
+    return True
+
+
+@dataclass
+class FailureRecord:
+    """One distinct way a check failed, with what is needed to reproduce it."""
+
+    phase: str
+    title: str
+    message: str
+    curl: str
+    steps: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        lines = [f"[{self.phase}] {self.title}"]
+        if self.message:
+            lines += ["    " + line for line in self.message.splitlines()]
+        if len(self.steps) > 1:
+            lines.append("  Reproduce (in order):")
+            lines += ["    " + step for step in self.steps]
+        else:
+            lines += ["  Reproduce:", "    " + self.curl]
+        return scrub("\n".join(lines))
+
+
+@dataclass
+class CheckTally:
+    """Cases one check ran on one operation, across all phases."""
+
+    operation: str
+    check: str
+    passed: int = 0
+    failed: int = 0
+    errored: int = 0
+    phases: set[str] = field(default_factory=set)
+    failures: list[FailureRecord] = field(default_factory=list)
+
+    @property
+    def cases(self) -> int:
+        return self.passed + self.failed + self.errored
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0 and self.errored == 0
+
+    def add_failure(self, record: FailureRecord) -> None:
+        key = (record.title, record.message.splitlines()[0] if record.message else "")
+        known = {(f.title, f.message.splitlines()[0] if f.message else "") for f in self.failures}
+        if key not in known and len(self.failures) < MAX_FAILURES_KEPT:
+            self.failures.append(record)
+
+
+@dataclass
+class ConformanceResult:
+    """Everything one engine run over one API found."""
+
+    api: str
+    seed: int
+    operations: dict[str, str]  # label -> operationId
+    tallies: dict[tuple[str, str], CheckTally] = field(default_factory=dict)
+    phases: dict[str, str] = field(default_factory=dict)  # phase -> status / skip reason
+    elapsed: float = 0.0
+
+    def tally(self, operation: str, check: str) -> CheckTally:
+        key = (operation, check)
+        if key not in self.tallies:
+            self.tallies[key] = CheckTally(operation=operation, check=check)
+        return self.tallies[key]
+
+    def rows(self) -> list[CheckTally]:
+        return [self.tallies[key] for key in sorted(self.tallies)]
+
+
+def build_config(
+    profile: Profile,
+    base_url: str,
+    seed: int,
+    operation_overrides: Iterable[Mapping[str, Any]] = (),
+) -> SchemathesisConfig:
+    """The Schemathesis configuration of one run (the equivalent of a generated ``schemathesis.toml``)."""
+    checks: dict[str, Any] = {name: {"enabled": True} for name in CHECKS}
+    data: dict[str, Any] = {
+        "seed": seed,
+        "base-url": base_url,
+        "workers": profile.workers,
+        "request-timeout": 15,
+        "generation": {"mode": "all", "database": "none"},
+        "checks": checks,
+        "phases": {
+            "examples": {"enabled": True, "fill-missing": True},
+            "coverage": {"enabled": True},
+            "fuzzing": {"enabled": True, "generation": {"max-examples": profile.fuzzing_examples}},
+            "stateful": {
+                "enabled": True,
+                "max-steps": profile.stateful_steps,
+                "generation": {"max-examples": profile.stateful_examples},
+            },
+        },
+        "operations": [dict(override) for override in operation_overrides],
+    }
+    return SchemathesisConfig.from_dict(data)
+
+
+def load_schema(api: str, config: SchemathesisConfig) -> Any:
+    """Load the API's spec with the run configuration."""
+    return schemathesis.openapi.from_path(str(api_paths.SPEC_FILES[api]), config=config)
+
+
+def _operation_id(case: Any) -> str:
+    return str(case.operation.definition.raw.get("operationId", ""))
+
+
+def _record_scenario(result: ConformanceResult, event: events.ScenarioFinished) -> None:
+    recorder = event.recorder
+    phase = event.phase.value
+    for case_id, nodes in recorder.checks.items():
+        node_case = recorder.cases.get(case_id)
+        if node_case is None:
+            continue
+        label = node_case.value.operation.label
+        for node in nodes:
+            tally = result.tally(label, node.name)
+            tally.phases.add(phase)
+            if node.status == Status.SUCCESS:
+                tally.passed += 1
+            elif node.status == Status.FAILURE:
+                tally.failed += 1
+                info = node.failure_info
+                if info is not None:
+                    steps = [step.curl for step in info.steps]
+                    tally.add_failure(
+                        FailureRecord(
+                            phase=phase,
+                            title=info.failure.title,
+                            message=info.failure.message,
+                            curl=info.code_sample,
+                            steps=steps,
+                        )
+                    )
+            else:
+                tally.errored += 1
+
+
+def run_engine(api: str, schema: Any, seed: int) -> ConformanceResult:
+    """Run every phase over ``schema`` and tally what each check saw."""
+    result = ConformanceResult(api=api, seed=seed, operations=api_paths.labels(api))
+    started = time.monotonic()
+    for event in from_schema(schema).execute():
+        if isinstance(event, events.ScenarioFinished):
+            _record_scenario(result, event)
+        elif isinstance(event, events.PhaseFinished):
+            phase = event.phase
+            reason = f" ({phase.skip_reason.value})" if phase.skip_reason is not None else ""
+            result.phases[phase.name.value] = f"{event.status.value}{reason}"
+        elif isinstance(event, events.NonFatalError):
+            label = event.label if event.label in result.operations else "(run)"
+            tally = result.tally(label, ENGINE_ERRORS)
+            tally.errored += 1
+            tally.add_failure(
+                FailureRecord(
+                    phase=event.phase.value if event.phase else "-",
+                    title=event.info.title,
+                    message=event.info.message,
+                    curl=event.info.code_sample or "(no request)",
+                )
+            )
+        elif isinstance(event, events.FatalError):
+            tally = result.tally("(run)", ENGINE_ERRORS)
+            tally.errored += 1
+            tally.add_failure(
+                FailureRecord(
+                    phase="-", title="Fatal error", message=str(event.exception), curl="(no request)"
+                )
+            )
+    result.elapsed = time.monotonic() - started
+    return result

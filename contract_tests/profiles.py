@@ -1,0 +1,56 @@
+"""Budgets for one run of the suite.
+
+A profile is the single knob users turn: ``quick`` keeps a CI run of both APIs under a minute on a small
+machine, ``full`` spends minutes looking harder. Every budget in the suite comes from here so the two
+profiles stay comparable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How hard each part of the suite looks for a deviation."""
+
+    name: str
+    # Schemathesis: random cases per operation in the fuzzing phase.
+    fuzzing_examples: int
+    # Schemathesis: scenarios and steps per scenario in the stateful phase (links between operations).
+    stateful_examples: int
+    stateful_steps: int
+    # Hypothesis: examples per property in the hand-written semantic tests.
+    semantic_examples: int
+    # Engine workers (threads sending requests concurrently).
+    workers: int
+
+
+PROFILES: dict[str, Profile] = {
+    "quick": Profile(
+        name="quick",
+        fuzzing_examples=12,
+        stateful_examples=12,
+        stateful_steps=5,
+        semantic_examples=8,
+        workers=2,
+    ),
+    "full": Profile(
+        name="full",
+        fuzzing_examples=300,
+        stateful_examples=150,
+        stateful_steps=10,
+        semantic_examples=120,
+        workers=2,
+    ),
+}
+
+DEFAULT_PROFILE = "quick"
+
+
+def get_profile(name: str) -> Profile:
+    """Return the named profile or raise ValueError listing the valid names."""
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValueError(f"unknown profile {name!r}; choose one of: {', '.join(PROFILES)}") from None

@@ -1,0 +1,106 @@
+"""The Markdown summary: one row per operation x check with the cases run and the verdict."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from contract_tests import conformance
+
+if TYPE_CHECKING:
+    from contract_tests.run_state import RunState
+
+
+def _verdict(tally: conformance.CheckTally) -> str:
+    if tally.cases == 0:
+        return "not exercised"
+    return "pass" if tally.ok else "**FAIL**"
+
+
+def _conformance_section(result: conformance.ConformanceResult) -> list[str]:
+    lines = [
+        f"### {result.api}: Schemathesis conformance ({result.elapsed:.1f} s, seed {result.seed})",
+        "",
+        "Phases: " + ", ".join(f"{name} {status}" for name, status in result.phases.items()),
+        "",
+        "| operation | check | cases | passed | failed | phases | result |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
+    for label, operation_id in result.operations.items():
+        for check in (*conformance.CHECKS, *conformance.CUSTOM_CHECKS, conformance.ENGINE_ERRORS):
+            tally = result.tallies.get((label, check))
+            if check == conformance.ENGINE_ERRORS and tally is None:
+                continue
+            if check != conformance.ENGINE_ERRORS and not conformance.applicable(
+                result.api, operation_id, check
+            ):
+                if check in conformance.CUSTOM_CHECKS:
+                    continue
+                lines.append(f"| `{operation_id}` {label} | {check} | - | - | - | - | n/a |")
+                continue
+            tally = tally or conformance.CheckTally(operation=label, check=check)
+            phases = ", ".join(sorted(tally.phases)) or "-"
+            lines.append(
+                f"| `{operation_id}` {label} | {check} | {tally.cases} | {tally.passed} | "
+                f"{tally.failed + tally.errored} | {phases} | {_verdict(tally)} |"
+            )
+    run_errors = result.tallies.get(("(run)", conformance.ENGINE_ERRORS))
+    if run_errors is not None:
+        lines.append(
+            f"| (run) | {conformance.ENGINE_ERRORS} | {run_errors.cases} | 0 | {run_errors.errored}"
+            " | - | **FAIL** |"
+        )
+    failures = [tally for tally in result.rows() if tally.failures]
+    if failures:
+        lines += ["", "#### Failures", ""]
+        for tally in failures:
+            lines.append(f"- **{tally.operation}** / `{tally.check}`")
+            lines += [
+                "  ```",
+                *("  " + line for record in tally.failures for line in record.render().splitlines()),
+                "  ```",
+            ]
+    return lines
+
+
+def _semantic_section(state: RunState) -> list[str]:
+    if not state.semantic:
+        return []
+    lines = [
+        "### Documented semantics (Hypothesis)",
+        "",
+        "| API | operations | rule | requests | result |",
+        "|---|---|---|---:|---|",
+    ]
+    for record in state.semantic:
+        verdict = {"passed": "pass", "failed": "**FAIL**", "skipped": f"skipped: {record.detail}"}[
+            record.outcome
+        ]
+        operations = ", ".join(f"`{op}`" for op in record.operations)
+        lines.append(f"| {record.api} | {operations} | {record.rule} | {record.requests} | {verdict} |")
+    return lines
+
+
+def render(state: RunState, elapsed: float) -> str:
+    """The whole summary document."""
+    targets = []
+    for api in state.targets.apis:
+        target = getattr(state.targets, api)
+        targets.append(f"{api} ({'live' if target.live else 'bundled mock'} at {target.base_url})")
+    lines = [
+        "# Contract suite summary",
+        "",
+        f"Profile `{state.profile.name}`, seed {state.seed}, wall time {elapsed:.1f} s.",
+        f"Targets: {', '.join(targets) or 'none'}.",
+        "",
+        "Rows with result `n/a` are checks that cannot apply to the operation (`ignored_auth` on an",
+        "operation without security, `use_after_free` in an API without DELETE,",
+        "`ensure_resource_availability` without a creating POST). `cases` counts every case of every phase",
+        "on which the check ran.",
+        "",
+    ]
+    for api in state.targets.apis:
+        result = state.results.get(api)
+        if result is not None:
+            lines += [*_conformance_section(result), ""]
+    lines += _semantic_section(state)
+    return "\n".join(lines) + "\n"

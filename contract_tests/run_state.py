@@ -1,0 +1,169 @@
+"""State of one suite run shared by all tests: targets, HTTP clients, engine results, report rows."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from contract_tests import api_paths, conformance, st_auth, st_hooks
+from contract_tests.conformance import ConformanceResult
+from contract_tests.profiles import Profile
+from contract_tests.restore import restoring
+from contract_tests.targets import AvePointTarget, OLConnectTarget, Targets
+
+
+@dataclass
+class SemanticRecord:
+    """One hand-written semantic test as it appears in the summary."""
+
+    api: str
+    operations: tuple[str, ...]
+    rule: str
+    requests: int
+    outcome: str  # passed / failed / skipped
+    detail: str = ""
+
+
+@dataclass
+class RunState:
+    """Everything the tests share. Created once per pytest session by the conftest."""
+
+    profile: Profile
+    targets: Targets
+    seed: int
+    stack: ExitStack
+    results: dict[str, ConformanceResult] = field(default_factory=dict)
+    semantic: list[SemanticRecord] = field(default_factory=list)
+    focus: tuple[str, ...] = ()
+    requests_sent: int = 0
+    _clients: dict[str, httpx.Client] = field(default_factory=dict)
+    _engine_errors: dict[str, str] = field(default_factory=dict)
+
+    # --- HTTP clients -----------------------------------------------------------------------------
+
+    def olconnect_client(self, *, authenticated: bool = True) -> httpx.Client:
+        """A client for the OL Connect target; authenticated ones send Basic credentials."""
+        target = self.require_olconnect()
+        key = f"olconnect:{authenticated}"
+        if key not in self._clients:
+            auth = (target.username, target.password) if authenticated else None
+            self._clients[key] = self.stack.enter_context(
+                httpx.Client(base_url=target.base_url, auth=auth, timeout=15, event_hooks=self._hooks())
+            )
+        return self._clients[key]
+
+    def avepoint_client(self, *, authenticated: bool = True) -> httpx.Client:
+        """A client for the AvePoint target; authenticated ones send a bearer token."""
+        target = self.require_avepoint()
+        key = f"avepoint:{authenticated}"
+        if key not in self._clients:
+            headers = {}
+            if authenticated:
+                headers["Authorization"] = f"Bearer {st_auth.avepoint_token(target)}"
+            self._clients[key] = self.stack.enter_context(
+                httpx.Client(base_url=target.base_url, headers=headers, timeout=15, event_hooks=self._hooks())
+            )
+        return self._clients[key]
+
+    def _hooks(self) -> dict[str, list[Any]]:
+        def count(request: httpx.Request) -> None:
+            self.requests_sent += 1
+
+        return {"request": [count]}
+
+    def bare_client(self, api: str) -> httpx.Client:
+        """A counted client for ``api`` with no default credentials (tests set their own)."""
+        target: OLConnectTarget | AvePointTarget = (
+            self.require_olconnect() if api == "olconnect" else self.require_avepoint()
+        )
+        key = f"{api}:bare"
+        if key not in self._clients:
+            self._clients[key] = self.stack.enter_context(
+                httpx.Client(base_url=target.base_url, timeout=15, event_hooks=self._hooks())
+            )
+        return self._clients[key]
+
+    def require_olconnect(self) -> OLConnectTarget:
+        assert self.targets.olconnect is not None, "OL Connect is not a target of this run"
+        return self.targets.olconnect
+
+    def require_avepoint(self) -> AvePointTarget:
+        assert self.targets.avepoint is not None, "AvePoint is not a target of this run"
+        return self.targets.avepoint
+
+    # --- property-based conformance ---------------------------------------------------------------
+
+    def conformance(self, api: str) -> ConformanceResult:
+        """Run the Schemathesis engine over ``api`` once and cache the tallies."""
+        if api in self._engine_errors:
+            raise RuntimeError(f"the Schemathesis run for {api} could not start: {self._engine_errors[api]}")
+        if api not in self.results:
+            try:
+                self.results[api] = self._run_conformance(api)
+            except Exception as exc:
+                self._engine_errors[api] = f"{type(exc).__name__}: {exc}"
+                raise
+        return self.results[api]
+
+    def _run_conformance(self, api: str) -> ConformanceResult:
+        if api == "olconnect":
+            olc = self.require_olconnect()
+            config = conformance.build_config(
+                self.profile, olc.base_url, self.seed, st_hooks.olconnect_overrides()
+            )
+            schema = self._focused(api, conformance.load_schema(api, config))
+            schema = self._olconnect_scope(schema, olc)
+            st_auth.install_olconnect_auth(schema, olc)
+            st_hooks.install_olconnect_hooks(schema, olc)
+            with self.live_writes():
+                return conformance.run_engine(api, schema, self.seed)
+        ave = self.require_avepoint()
+        config = conformance.build_config(self.profile, ave.base_url, self.seed)
+        schema = self._focused(api, conformance.load_schema(api, config))
+        if ave.live:
+            # The identity provider is not the API under test; fuzzing a customer's IdP helps nobody.
+            schema = schema.exclude(operation_id="requestToken")
+        st_auth.install_avepoint_auth(schema, ave)
+        st_hooks.install_avepoint_hooks(schema)
+        return conformance.run_engine(api, schema, self.seed)
+
+    def _focused(self, api: str, schema: Any) -> Any:
+        """With --operation, only the named operations of this API (all of them when none is named)."""
+        mine = [op for op in self.focus if op in api_paths.operations(api)]
+        return schema.include(operation_id=mine) if mine else schema
+
+    def _olconnect_scope(self, schema: Any, target: OLConnectTarget) -> Any:
+        """Against a live server, leave out writes unless allowed and pinned to configured entities."""
+        if not target.live:
+            return schema
+        excluded = []
+        for operation_id, param in st_hooks.SINGLE_PUTS.items():
+            if not target.writes_allowed or getattr(target, _ID_ATTRS[param]) is None:
+                excluded.append(operation_id)
+        if not target.writes_allowed or target.job_id is None:
+            excluded.append(st_hooks.MULTI_UPDATE)
+        return schema.exclude(operation_id=excluded) if excluded else schema
+
+    @contextmanager
+    def live_writes(self) -> Iterator[None]:
+        """Around anything that writes: snapshot and restore the configured live entities."""
+        target = self.targets.olconnect
+        if target is None or not target.live or not target.writes_allowed:
+            yield
+            return
+        ids = {"jobId": target.job_id, "jobSegmentId": target.job_segment_id}
+        with restoring(self.olconnect_client(), ids):
+            yield
+
+
+_ID_ATTRS = {"jobId": "job_id", "jobSegmentId": "job_segment_id", "jobSetId": "job_set_id"}
+
+
+def new_seed() -> int:
+    """A fresh 64-bit seed; printed in the summary so a run can be repeated with ``--seed``."""
+    return random.SystemRandom().getrandbits(64)

@@ -1,0 +1,232 @@
+"""Which servers the suite talks to: the bundled mocks (default) or live servers named by env vars.
+
+Live mode exists so a user can point the same checks at their own OL Connect or AvePoint tenant in CI.
+It is configured only through environment variables, so secrets never appear on a command line, and
+setting one API's base URL runs that API alone (a user rarely has both products).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from contract_tests.redaction import register_secret
+from mock_servers.testing import running_mock
+
+APIS = ("olconnect", "avepoint")
+WRITE_FLAG = "CONTRACT_ALLOW_WRITES"
+
+
+class TargetError(Exception):
+    """The environment does not describe a usable target; the message says what to set."""
+
+
+@dataclass(frozen=True)
+class OLConnectTarget:
+    """An OL Connect server and the credentials and entities the positive paths need."""
+
+    base_url: str
+    username: str
+    password: str = field(repr=False)
+    job_ids: tuple[int, ...] = ()
+    job_segment_ids: tuple[int, ...] = ()
+    job_set_ids: tuple[int, ...] = ()
+    live: bool = False
+    writes_allowed: bool = True
+    # Mock only: a user without any role, to see 403 (empty when unknown).
+    unprivileged: tuple[str, str] | None = field(default=None, repr=False)
+
+    @property
+    def job_id(self) -> int | None:
+        return self.job_ids[0] if self.job_ids else None
+
+    @property
+    def job_segment_id(self) -> int | None:
+        return self.job_segment_ids[0] if self.job_segment_ids else None
+
+    @property
+    def job_set_id(self) -> int | None:
+        return self.job_set_ids[0] if self.job_set_ids else None
+
+
+@dataclass(frozen=True)
+class AvePointTarget:
+    """An AvePoint Graph API host and how to get a bearer token for it."""
+
+    base_url: str
+    token: str | None = field(default=None, repr=False)
+    token_url: str | None = None
+    client_id: str | None = None
+    client_secret: str | None = field(default=None, repr=False)
+    scope: str = "gsuite.graph.read.all"
+    live: bool = False
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The targets of one run; ``None`` means that API is not tested in this run."""
+
+    olconnect: OLConnectTarget | None
+    avepoint: AvePointTarget | None
+
+    @property
+    def apis(self) -> tuple[str, ...]:
+        return tuple(api for api in APIS if getattr(self, api) is not None)
+
+
+def live_apis(env: Mapping[str, str]) -> tuple[str, ...]:
+    """APIs whose base URL is set in the environment (live mode for those only)."""
+    return tuple(api for api in APIS if env.get(f"{api.upper()}_BASE_URL", "").strip())
+
+
+def _int_ids(env: Mapping[str, str], name: str) -> tuple[int, ...]:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return ()
+    try:
+        value = int(raw)
+    except ValueError:
+        raise TargetError(f"{name} must be an integer entity ID, got {raw!r}") from None
+    if value < 0:
+        raise TargetError(f"{name} must be a non-negative integer, got {raw!r}")
+    return (value,)
+
+
+def olconnect_from_env(env: Mapping[str, str]) -> OLConnectTarget:
+    """Build the live OL Connect target; raise TargetError naming any missing variable."""
+    missing = [name for name in ("OLCONNECT_USERNAME", "OLCONNECT_PASSWORD") if not env.get(name)]
+    if missing:
+        raise TargetError(f"OLCONNECT_BASE_URL is set, so also set {' and '.join(missing)}")
+    password = env["OLCONNECT_PASSWORD"]
+    register_secret(password)
+    return OLConnectTarget(
+        base_url=env["OLCONNECT_BASE_URL"].strip().rstrip("/"),
+        username=env["OLCONNECT_USERNAME"],
+        password=password,
+        job_ids=_int_ids(env, "OLCONNECT_JOB_ID"),
+        job_segment_ids=_int_ids(env, "OLCONNECT_JOB_SEGMENT_ID"),
+        job_set_ids=_int_ids(env, "OLCONNECT_JOB_SET_ID"),
+        live=True,
+        writes_allowed=env.get(WRITE_FLAG, "") == "1",
+    )
+
+
+def avepoint_from_env(env: Mapping[str, str]) -> AvePointTarget:
+    """Build the live AvePoint target from a static token or client-credentials variables."""
+    base_url = env["AVEPOINT_BASE_URL"].strip().rstrip("/")
+    token = env.get("AVEPOINT_TOKEN") or None
+    if token:
+        register_secret(token)
+        return AvePointTarget(base_url=base_url, token=token, live=True)
+    names = ("AVEPOINT_TOKEN_URL", "AVEPOINT_CLIENT_ID", "AVEPOINT_CLIENT_SECRET")
+    missing = [name for name in names if not env.get(name)]
+    if missing:
+        raise TargetError(
+            "AVEPOINT_BASE_URL is set, so also set AVEPOINT_TOKEN, or AVEPOINT_TOKEN_URL + AVEPOINT_CLIENT_ID"
+            f" + AVEPOINT_CLIENT_SECRET (missing: {', '.join(missing)})"
+        )
+    secret = env["AVEPOINT_CLIENT_SECRET"]
+    register_secret(secret)
+    return AvePointTarget(
+        base_url=base_url,
+        token_url=env["AVEPOINT_TOKEN_URL"].strip(),
+        client_id=env["AVEPOINT_CLIENT_ID"],
+        client_secret=secret,
+        scope=env.get("AVEPOINT_SCOPE", "gsuite.graph.read.all"),
+        live=True,
+    )
+
+
+# --- bundled mocks ------------------------------------------------------------------------------------
+
+
+def _register_info_secrets(info: Any) -> None:
+    """Mask every credential the mock announces (passwords, client secrets, tokens)."""
+    if isinstance(info, Mapping):
+        for key, value in info.items():
+            if isinstance(value, str) and any(m in key.lower() for m in ("password", "secret", "token")):
+                if not key.lower().endswith(("_url", "_ttl")):
+                    register_secret(value)
+            else:
+                _register_info_secrets(value)
+    elif isinstance(info, list):
+        for item in info:
+            _register_info_secrets(item)
+
+
+@contextmanager
+def bundled_mock(api: str) -> Iterator[dict[str, Any]]:
+    """Run the bundled mock as a real uvicorn process on a free port; yield its startup info."""
+    with running_mock(api, access_log=False) as mock:
+        _register_info_secrets(mock.info)
+        yield dict(mock.info)
+
+
+def olconnect_from_mock(info: Mapping[str, Any]) -> OLConnectTarget:
+    """Describe a running OL Connect mock from its startup info: a read+write user and the seeded IDs."""
+    users = list(info.get("users", []))
+    writers = [u for u in users if {"read", "write"} <= set(u.get("roles", []))]
+    if not writers:
+        raise TargetError("the OL Connect mock announced no user with the read and write roles")
+    no_role = next((u for u in users if not u.get("roles")), None)
+    ids = info.get("ids", {})
+    return OLConnectTarget(
+        base_url=str(info["base_url"]).rstrip("/"),
+        username=str(writers[0]["username"]),
+        password=str(writers[0]["password"]),
+        job_ids=tuple(int(i) for i in ids.get("jobs", [])),
+        job_segment_ids=tuple(int(i) for i in ids.get("job_segments", [])),
+        job_set_ids=tuple(int(i) for i in ids.get("job_sets", [])),
+        live=False,
+        writes_allowed=True,
+        unprivileged=(str(no_role["username"]), str(no_role["password"])) if no_role else None,
+    )
+
+
+def avepoint_from_mock(info: Mapping[str, Any]) -> AvePointTarget:
+    """Describe a running AvePoint mock from its startup info (its token endpoint is on the same host)."""
+    base_url = str(info["base_url"]).rstrip("/")
+    scope = str(info.get("scope", "gsuite.graph.read.all"))
+    clients = [c for c in info.get("clients", []) if scope in c.get("scopes", [scope])]
+    if not clients:
+        raise TargetError("the AvePoint mock announced no client with the read scope")
+    return AvePointTarget(
+        base_url=base_url,
+        token_url=str(info.get("token_url") or f"{base_url}/connect/token"),
+        client_id=str(clients[0]["client_id"]),
+        client_secret=str(clients[0]["client_secret"]),
+        scope=scope,
+        live=False,
+    )
+
+
+def selected_apis(requested: tuple[str, ...] | list[str], env: Mapping[str, str]) -> tuple[str, ...]:
+    """APIs of this run: the live ones if any base URL is set (else both mocks), narrowed to ``requested``."""
+    return tuple(api for api in (live_apis(env) or APIS) if api in requested)
+
+
+@contextmanager
+def resolve_targets(selected: tuple[str, ...], env: Mapping[str, str] | None = None) -> Iterator[Targets]:
+    """Yield the targets of ``selected`` APIs, starting bundled mocks when no live base URL is set.
+
+    Mock processes live as long as the context.
+    """
+    env = os.environ if env is None else env
+    live = bool(live_apis(env))
+    with ExitStack() as stack:
+        olconnect: OLConnectTarget | None = None
+        avepoint: AvePointTarget | None = None
+        if "olconnect" in selected:
+            if live:
+                olconnect = olconnect_from_env(env)
+            else:
+                olconnect = olconnect_from_mock(stack.enter_context(bundled_mock("olconnect")))
+        if "avepoint" in selected:
+            if live:
+                avepoint = avepoint_from_env(env)
+            else:
+                avepoint = avepoint_from_mock(stack.enter_context(bundled_mock("avepoint")))
+        yield Targets(olconnect=olconnect, avepoint=avepoint)

@@ -1,0 +1,234 @@
+"""AvePoint rules the schemas cannot express (spec/DECISIONS.md): paging through nextLink, filters, auth."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contract_tests import api_paths
+from contract_tests.expect import conforms, expect, expect_status, json_body
+from contract_tests.run_state import RunState
+from contract_tests.targets import AvePointTarget
+
+pytestmark = pytest.mark.api("avepoint")
+
+API = "avepoint"
+LIST = "listJobs"
+# A whole result set in one page, to compare the walk with (no documented maximum page size, AVE-09).
+ONE_PAGE = 100_000
+# A walk longer than this many pages past the expected count is treated as not terminating.
+SLACK_PAGES = 3
+
+
+def _enum(schema_name: str) -> list[int]:
+    values: list[int] = api_paths.document(API)["components"]["schemas"][schema_name]["enum"]
+    return values
+
+
+@pytest.fixture(scope="module")
+def ave(run_state: RunState) -> AvePointTarget:
+    return run_state.require_avepoint()
+
+
+@pytest.fixture(scope="module")
+def client(run_state: RunState) -> httpx.Client:
+    """Sends a valid bearer token."""
+    return run_state.avepoint_client()
+
+
+@pytest.fixture(scope="module")
+def anon(run_state: RunState) -> httpx.Client:
+    return run_state.bare_client(API)
+
+
+@pytest.fixture(scope="module")
+def time_anchor(client: httpx.Client) -> datetime:
+    """A start time inside the data (the newest job's), so generated windows hit real jobs."""
+    page = client.get(api_paths.path_of(API, LIST), params={"pageSize": 1})
+    jobs = page.json().get("jobs", []) if page.status_code == 200 else []
+    if jobs:
+        return datetime.fromisoformat(jobs[0]["startTime"])
+    return datetime.now(UTC)
+
+
+def _filters(anchor: datetime) -> st.SearchStrategy[dict[str, Any]]:
+    """Any combination of the documented filters, each optional (AVE-07, AVE-08)."""
+    offsets = st.integers(min_value=-400 * 24, max_value=24).map(
+        lambda hours: anchor + timedelta(hours=hours)
+    )
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "appType": st.sampled_from(_enum("AppType")),
+            "jobType": st.sampled_from(_enum("JobType")),
+            "jobStatus": st.sampled_from(_enum("JobStatus")),
+            "dataSource": st.sampled_from(_enum("DataSource")),
+            "startTime": offsets,
+            "finishTime": offsets,
+        },
+    ).map(_ordered_window)
+
+
+def _ordered_window(filters: dict[str, Any]) -> dict[str, Any]:
+    start, finish = filters.get("startTime"), filters.get("finishTime")
+    if start is not None and finish is not None and start > finish:
+        filters["startTime"], filters["finishTime"] = finish, start
+    return {
+        key: value.isoformat() if isinstance(value, datetime) else value for key, value in filters.items()
+    }
+
+
+def _mismatches(job: dict[str, Any], filters: dict[str, Any]) -> list[str]:
+    """Which filters ``job`` fails (AVE-07 inclusive window on startTime, AVE-08 single values)."""
+    problems = []
+    for name, field in (("appType", "appType"), ("jobType", "jobType"), ("jobStatus", "status")):
+        if name in filters and job.get(field) != filters[name]:
+            problems.append(f"{name}={filters[name]} but job has {field}={job.get(field)}")
+    if job.get("dataSource") != filters.get("dataSource", 1):
+        problems.append(f"dataSource={filters.get('dataSource', 1)} but job has {job.get('dataSource')}")
+    started = datetime.fromisoformat(job["startTime"])
+    if "startTime" in filters and started < datetime.fromisoformat(filters["startTime"]):
+        problems.append(f"startTime>={filters['startTime']} but job started {job['startTime']}")
+    if "finishTime" in filters and started > datetime.fromisoformat(filters["finishTime"]):
+        problems.append(f"startTime<={filters['finishTime']} but job started {job['startTime']}")
+    return problems
+
+
+@pytest.mark.operations(LIST)
+def test_next_link_walk_is_complete_and_filtered(client: httpx.Client, time_anchor: datetime) -> None:
+    """Following nextLink from any filters terminates, never repeats or skips a job, honours pageSize, has no
+    nextLink on the last page, and every job matches every filter (AVE-03, AVE-04, AVE-07..09)."""
+
+    @given(filters=_filters(time_anchor), page_size=st.integers(min_value=1, max_value=7))
+    def check(filters: dict[str, Any], page_size: int) -> None:
+        whole = client.get(api_paths.path_of(API, LIST), params={**filters, "pageSize": ONE_PAGE})
+        expect_status(whole, LIST, 200, "a valid filter combination answers 200")
+        expected = [job["jobId"] for job in json_body(whole, LIST)["jobs"]]
+        max_pages = len(expected) // page_size + SLACK_PAGES
+
+        seen: list[str] = []
+        response = client.get(api_paths.path_of(API, LIST), params={**filters, "pageSize": page_size})
+        for _ in range(max_pages):
+            expect_status(response, LIST, 200, "every page of a walk answers 200")
+            conforms(API, LIST, response)
+            page = json_body(response, LIST)
+            jobs = page["jobs"]
+            expect(
+                len(jobs) <= page_size,
+                LIST,
+                "a page holds at most pageSize jobs (AVE-09)",
+                response,
+                f"{len(jobs)} jobs",
+            )
+            for job in jobs:
+                expect(
+                    job["jobId"] not in seen,
+                    LIST,
+                    "a walk never repeats a job",
+                    response,
+                    f"job {job['jobId']} again",
+                )
+                problems = _mismatches(job, filters)
+                expect(
+                    not problems,
+                    LIST,
+                    "every job on every page matches every filter",
+                    response,
+                    "; ".join(problems),
+                )
+                seen.append(job["jobId"])
+            next_link = page.get("nextLink")
+            if not next_link:
+                expect(
+                    "nextLink" not in page or page["nextLink"] is None,
+                    LIST,
+                    "the last page has no nextLink (AVE-04)",
+                    response,
+                    repr(page.get("nextLink")),
+                )
+                break
+            expect(
+                len(jobs) == page_size,
+                LIST,
+                "every page but the last is full (AVE-09)",
+                response,
+                f"{len(jobs)} jobs",
+            )
+            response = client.get(next_link)
+        else:
+            expect(
+                False, LIST, f"the nextLink walk must terminate (gave up after {max_pages} pages)", response
+            )
+        expect(
+            seen == expected,
+            LIST,
+            "the walk returns exactly the jobs of one big page, in the same order (no skips)",
+            response,
+            f"missing {sorted(set(expected) - set(seen))[:5]}, extra {sorted(set(seen) - set(expected))[:5]}",
+        )
+
+    check()
+
+
+@pytest.mark.operations(LIST)
+def test_missing_token_answers_401(anon: httpx.Client) -> None:
+    """No bearer token answers 401 with WWW-Authenticate: Bearer and the error envelope (AVE-11)."""
+    got = anon.get(api_paths.path_of(API, LIST))
+    expect_status(got, LIST, 401, "a request without a token answers 401 (AVE-11)")
+    expect(
+        "bearer" in got.headers.get("www-authenticate", "").lower(),
+        LIST,
+        "the 401 challenges Bearer (AVE-11)",
+        got,
+    )
+    conforms(API, LIST, got)
+
+
+@pytest.mark.operations(LIST)
+def test_invalid_token_answers_401(anon: httpx.Client) -> None:
+    """Malformed or unknown bearer tokens answer 401 with WWW-Authenticate: Bearer (AVE-11)."""
+
+    @given(token=st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=60))
+    def check(token: str) -> None:
+        got = anon.get(api_paths.path_of(API, LIST), headers={"Authorization": f"Bearer {token}"})
+        expect_status(got, LIST, 401, "an unknown or malformed token answers 401 (AVE-11)")
+        expect(
+            "bearer" in got.headers.get("www-authenticate", "").lower(),
+            LIST,
+            "the 401 challenges Bearer",
+            got,
+        )
+        conforms(API, LIST, got)
+
+    check()
+
+
+@pytest.mark.operations("requestToken")
+def test_token_endpoint_issues_and_refuses(ave: AvePointTarget, anon: httpx.Client) -> None:
+    """Client credentials get a bearer token; a wrong secret gets 401 invalid_client (AVE-13)."""
+    if ave.live or not ave.token_url:
+        pytest.skip("the identity provider is not exercised against live tenants")
+    assert ave.client_id is not None
+    assert ave.client_secret is not None
+    form = {"grant_type": "client_credentials", "client_id": ave.client_id, "scope": ave.scope}
+    good = anon.post(ave.token_url, data={**form, "client_secret": ave.client_secret})
+    expect_status(good, "requestToken", 200, "valid client credentials get a token (AVE-13)")
+    conforms(API, "requestToken", good)
+    body = json_body(good, "requestToken")
+    expect(
+        str(body.get("token_type")).lower() == "bearer", "requestToken", "token_type is Bearer (AVE-13)", good
+    )
+    bad = anon.post(ave.token_url, data={**form, "client_secret": ave.client_secret + "x"})
+    expect_status(bad, "requestToken", 401, "a wrong client secret answers 401 (AVE-13)")
+    conforms(API, "requestToken", bad)
+    expect(
+        json_body(bad, "requestToken").get("error") == "invalid_client",
+        "requestToken",
+        "error is invalid_client",
+        bad,
+    )

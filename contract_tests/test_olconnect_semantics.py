@@ -1,0 +1,455 @@
+"""OL Connect rules that schemas cannot express (spec/DECISIONS.md), with Hypothesis where inputs vary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from contract_tests import api_paths
+from contract_tests.expect import conforms, expect, expect_status, is_json_error, json_body
+from contract_tests.run_state import RunState
+from contract_tests.st_auth import TOKEN_HEADER, basic_header, olconnect_login
+from contract_tests.targets import OLConnectTarget
+
+pytestmark = pytest.mark.api("olconnect")
+
+API = "olconnect"
+# (read operation, write operation, path parameter, target attribute holding the known IDs)
+SETS = {
+    "job-metadata": ("getJobMetadata", "updateJobMetadata", "jobId", "job_ids"),
+    "job-properties": ("getJobProperties", "updateJobProperties", "jobId", "job_ids"),
+    "segment-metadata": (
+        "getJobSegmentMetadata",
+        "updateJobSegmentMetadata",
+        "jobSegmentId",
+        "job_segment_ids",
+    ),
+}
+LEVEL_MODES = ("documentOnly", "documentSetOnly", "documentSetAll")
+
+# Printable text without surrogates or control characters: what a property name/value realistically holds.
+_text_chars = st.characters(exclude_categories=["Cs", "Cc"])
+property_lists = st.lists(
+    st.fixed_dictionaries(
+        {"name": st.text(_text_chars, min_size=1, max_size=16), "value": st.text(_text_chars, max_size=24)}
+    ),
+    max_size=6,
+)
+
+
+@pytest.fixture(scope="module")
+def olc(run_state: RunState) -> OLConnectTarget:
+    return run_state.require_olconnect()
+
+
+@pytest.fixture(scope="module")
+def client(run_state: RunState) -> httpx.Client:
+    """Authenticated with Basic credentials."""
+    return run_state.olconnect_client()
+
+
+@pytest.fixture(scope="module")
+def anon(run_state: RunState) -> httpx.Client:
+    """No credentials at all."""
+    return run_state.bare_client(API)
+
+
+@pytest.fixture
+def writes(run_state: RunState, olc: OLConnectTarget) -> Iterator[None]:
+    """Skip unless writing is allowed; against a live server snapshot and restore what the test touches."""
+    if olc.live and not olc.writes_allowed:
+        pytest.skip("writes against a live server need CONTRACT_ALLOW_WRITES=1")
+    with run_state.live_writes():
+        yield
+
+
+def _ids(olc: OLConnectTarget, attribute: str) -> tuple[int, ...]:
+    ids: tuple[int, ...] = getattr(olc, attribute)
+    if not ids:
+        pytest.skip(f"no known entity for this test: set OLCONNECT_{attribute.upper()[:-1]}")
+    return ids
+
+
+def _path(operation_id: str, **params: object) -> str:
+    return api_paths.path_of(API, operation_id, **params)
+
+
+# --- replace semantics of the single PUTs (OLC-09, OLC-16) ----------------------------------------------
+
+
+@pytest.mark.writes
+@pytest.mark.parametrize("kind", SETS)
+@pytest.mark.operations("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata")
+def test_put_then_get_returns_exactly_what_was_put(
+    olc: OLConnectTarget, client: httpx.Client, writes: None, kind: str
+) -> None:
+    """PUT replaces the whole set: a following GET returns exactly the list put, in order (OLC-09, OLC-16)."""
+    read_op, write_op, param, attribute = SETS[kind]
+    entity_id = _ids(olc, attribute)[0]
+
+    @given(properties=property_lists)
+    def check(properties: list[dict[str, str]]) -> None:
+        put = client.put(
+            _path(write_op, **{param: entity_id}), json={"id": entity_id, "properties": properties}
+        )
+        expect_status(put, write_op, 200, "a valid update answers 200")
+        expect(put.text.strip() in {"true", ""}, write_op, "a successful update answers `true` (OLC-10)", put)
+        got = client.get(_path(read_op, **{param: entity_id}))
+        expect_status(got, read_op, 200, "reading an existing set answers 200")
+        conforms(API, read_op, got)
+        expect(
+            json_body(got, read_op) == properties,
+            write_op,
+            "PUT replaces the set: GET must return exactly the list that was put, in the same order (OLC-09)",
+            got,
+            f"put {properties!r}",
+        )
+
+    check()
+
+
+@pytest.mark.writes
+@pytest.mark.parametrize("kind", SETS)
+@pytest.mark.operations("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata")
+def test_body_path_id_mismatch_is_documented_500(
+    olc: OLConnectTarget, client: httpx.Client, writes: None, kind: str
+) -> None:
+    """A body ID unlike the path ID answers the documented 500 JSON Error and changes nothing (OLC-07)."""
+    read_op, write_op, param, attribute = SETS[kind]
+    entity_id = _ids(olc, attribute)[0]
+    before = client.get(_path(read_op, **{param: entity_id}))
+    expect_status(before, read_op, 200, "reading an existing set answers 200")
+
+    @given(other=st.integers(min_value=0, max_value=2**62), properties=property_lists)
+    def check(other: int, properties: list[dict[str, str]]) -> None:
+        assume(other != entity_id)
+        put = client.put(_path(write_op, **{param: entity_id}), json={"id": other, "properties": properties})
+        expect_status(put, write_op, 500, "a body/path ID mismatch answers 500 (OLC-07)")
+        conforms(API, write_op, put)
+        expect(
+            is_json_error(json_body(put, write_op)),
+            write_op,
+            "the mismatch 500 carries a JSON Error (OLC-07)",
+            put,
+        )
+        after = client.get(_path(read_op, **{param: entity_id}))
+        expect(after.json() == before.json(), write_op, "a rejected update must not change the set", after)
+
+    check()
+
+
+# --- the multi-update merges into every listed job (OLC-09) -------------------------------------------------
+
+
+@pytest.mark.writes
+@pytest.mark.operations("updateMultipleJobProperties", "getJobProperties")
+def test_multi_update_changes_every_listed_job(
+    olc: OLConnectTarget, client: httpx.Client, writes: None
+) -> None:
+    """After the multi-update every listed job has every listed property with its new value (OLC-09)."""
+    job_ids = _ids(olc, "job_ids")
+    unique_props = st.lists(
+        st.fixed_dictionaries(
+            {
+                "name": st.text(_text_chars, min_size=1, max_size=12),
+                "value": st.text(_text_chars, max_size=16),
+            }
+        ),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda prop: prop["name"],
+    )
+
+    @given(
+        jobs=st.lists(st.sampled_from(job_ids), min_size=1, max_size=len(job_ids), unique=True),
+        data=st.data(),
+    )
+    def check(jobs: list[int], data: st.DataObject) -> None:
+        body: list[dict[str, Any]] = [
+            {"id": job_id, "properties": data.draw(unique_props)} for job_id in jobs
+        ]
+        put = client.put(_path("updateMultipleJobProperties"), json=body)
+        expect_status(put, "updateMultipleJobProperties", 200, "a valid multi-update answers 200")
+        conforms(API, "updateMultipleJobProperties", put)
+        for item in body:
+            got = client.get(_path("getJobProperties", jobId=item["id"]))
+            expect_status(got, "getJobProperties", 200, "reading an updated job answers 200")
+            stored: dict[str, str] = {}
+            for prop in json_body(got, "getJobProperties"):
+                stored[prop["name"]] = prop["value"]
+            wrong = {
+                p["name"]: stored.get(p["name"])
+                for p in item["properties"]
+                if stored.get(p["name"]) != p["value"]
+            }
+            expect(
+                not wrong,
+                "updateMultipleJobProperties",
+                "every listed job must hold every listed property with its new value (OLC-09)",
+                got,
+                f"job {item['id']}: expected {item['properties']!r}, differing: {wrong!r}",
+            )
+
+    check()
+
+
+# --- statistics (OLC-11, OLC-12) ----------------------------------------------------------------------------
+
+
+def _random_case(text: str, flips: list[bool]) -> str:
+    return "".join(
+        ch.swapcase() if flip else ch for ch, flip in zip(text, flips + [False] * len(text), strict=False)
+    )
+
+
+@pytest.mark.operations("getJobSetStatistics")
+def test_each_level_mode_returns_its_shape(olc: OLConnectTarget, client: httpx.Client) -> None:
+    """Each levelMode (matched case-insensitively) returns its level's shape (OLC-11, OLC-12)."""
+    job_set_ids = _ids(olc, "job_set_ids")
+
+    @given(
+        job_set=st.sampled_from(job_set_ids),
+        mode=st.sampled_from((None, *LEVEL_MODES)),
+        flips=st.lists(st.booleans(), max_size=16),
+    )
+    def check(job_set: int, mode: str | None, flips: list[bool]) -> None:
+        params = {} if mode is None else {"levelMode": _random_case(mode, flips)}
+        got = client.get(_path("getJobSetStatistics", jobSetId=job_set), params=params)
+        expect_status(got, "getJobSetStatistics", 200, "a known job set with a valid levelMode answers 200")
+        conforms(API, "getJobSetStatistics", got)
+        body = json_body(got, "getJobSetStatistics")
+        level = mode or "documentOnly"
+        rule = f"levelMode={params.get('levelMode', '(default)')} must return the {level} shape (OLC-11)"
+        if level == "documentOnly":
+            expect("documents" in body and "documentSets" not in body, "getJobSetStatistics", rule, got)
+        else:
+            expect("documentSets" in body and "documents" not in body, "getJobSetStatistics", rule, got)
+            with_docs = ["documents" in doc_set for doc_set in body["documentSets"]]
+            expect(
+                all(with_docs) if level == "documentSetAll" else not any(with_docs),
+                "getJobSetStatistics",
+                rule,
+                got,
+            )
+
+    check()
+
+
+@pytest.mark.operations("getJobSetStatistics")
+def test_invalid_level_mode_is_400(olc: OLConnectTarget, client: httpx.Client) -> None:
+    """Any levelMode that is not one of the three (case-insensitively), even empty, answers 400 (OLC-12)."""
+    job_set = _ids(olc, "job_set_ids")[0]
+    valid = {mode.lower() for mode in LEVEL_MODES}
+
+    @given(mode=st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=20))
+    def check(mode: str) -> None:
+        assume(mode.lower() not in valid)
+        got = client.get(_path("getJobSetStatistics", jobSetId=job_set), params={"levelMode": mode})
+        expect_status(got, "getJobSetStatistics", 400, "an invalid levelMode answers 400 (OLC-12)")
+        conforms(API, "getJobSetStatistics", got)
+        body = json_body(got, "getJobSetStatistics")
+        expect(
+            is_json_error(body)
+            and "levelMode" in (str(body["error"].get("parameter")) + body["error"]["message"]),
+            "getJobSetStatistics",
+            "the 400 is a JSON Error naming levelMode (OLC-05, OLC-12)",
+            got,
+        )
+
+    check()
+
+
+def _sum_counts(documents: list[dict[str, Any]]) -> tuple[int, int]:
+    return sum(doc["counts"]["sheets"] for doc in documents), sum(doc["counts"]["pages"] for doc in documents)
+
+
+@pytest.mark.parametrize("mode", LEVEL_MODES)
+@pytest.mark.operations("getJobSetStatistics")
+def test_statistics_counts_add_up(olc: OLConnectTarget, client: httpx.Client, mode: str) -> None:
+    """Job set counts equal the sums over its documents; media counts add up (OLC-11 invariants)."""
+    for job_set in _ids(olc, "job_set_ids"):
+        got = client.get(_path("getJobSetStatistics", jobSetId=job_set), params={"levelMode": mode})
+        expect_status(got, "getJobSetStatistics", 200, "a known job set answers 200")
+        body = json_body(got, "getJobSetStatistics")
+        if mode == "documentSetOnly":
+            # Document sets carry no documents here; their counts must still add up to the job set's.
+            sets = body.get("documentSets", [])
+            sheets, pages = _sum_counts(sets)
+            usage_sources = sets
+        else:
+            documents = body.get("documents") or [
+                doc for doc_set in body.get("documentSets", []) for doc in doc_set.get("documents", [])
+            ]
+            sheets, pages = _sum_counts(documents)
+            usage_sources = documents
+            for doc_set in body.get("documentSets", []):
+                set_sheets, set_pages = _sum_counts(doc_set.get("documents", []))
+                expect(
+                    (set_sheets, set_pages) == (doc_set["counts"]["sheets"], doc_set["counts"]["pages"]),
+                    "getJobSetStatistics",
+                    "each document set's counts equal the sums over its documents (OLC-11)",
+                    got,
+                    f"document set {doc_set['documentSetId']}: {doc_set['counts']}"
+                    f" vs sums ({set_sheets}, {set_pages})",
+                )
+        expect(
+            (sheets, pages) == (body["counts"]["sheets"], body["counts"]["pages"]),
+            "getJobSetStatistics",
+            f"levelMode={mode}: the job set's sheets/pages equal the sums over its parts (OLC-11)",
+            got,
+            f"job set {body['counts']} vs sums (sheets {sheets}, pages {pages})",
+        )
+        for index, media in enumerate(body.get("media", [])):
+            used = sum(int(source.get("media", {}).get(str(index), 0)) for source in usage_sources)
+            expect(
+                used == media["count"],
+                "getJobSetStatistics",
+                "each media entry's count equals that media's usage summed over all parts (OLC-11)",
+                got,
+                f"media[{index}] count {media['count']} vs summed usage {used}",
+            )
+
+
+# --- reachability: job -> segments -> document sets ---------------------------------------------------------
+
+
+@pytest.mark.operations("getJobSegmentIds", "getJobSegmentMetadata", "getDocumentSetIds")
+def test_segment_and_document_set_ids_are_reachable(olc: OLConnectTarget, client: httpx.Client) -> None:
+    """Every segment ID a job lists can be read, and every segment lists its document set IDs (links)."""
+    for job_id in _ids(olc, "job_ids"):
+        segments = client.get(_path("getJobSegmentIds", jobId=job_id))
+        expect_status(segments, "getJobSegmentIds", 200, "a known job lists its segments")
+        conforms(API, "getJobSegmentIds", segments)
+        segment_ids = json_body(segments, "getJobSegmentIds")["identifiers"]
+        expect(
+            len(set(segment_ids)) == len(segment_ids), "getJobSegmentIds", "segment IDs are unique", segments
+        )
+        for segment_id in segment_ids:
+            for operation_id in ("getJobSegmentMetadata", "getDocumentSetIds"):
+                got = client.get(_path(operation_id, jobSegmentId=segment_id))
+                expect_status(
+                    got, operation_id, 200, f"segment {segment_id} listed by job {job_id} must be reachable"
+                )
+                conforms(API, operation_id, got)
+            document_sets = json_body(got, "getDocumentSetIds")["identifiers"]
+            expect(
+                len(set(document_sets)) == len(document_sets),
+                "getDocumentSetIds",
+                "document set IDs are unique",
+                got,
+            )
+
+
+# --- authentication (OLC-01, OLC-02, OLC-14, OLC-17) ------------------------------------------------------
+
+
+def _request_for(olc: OLConnectTarget, operation_id: str) -> tuple[str, str, Any]:
+    """(method, path, json body) of a request to ``operation_id`` that would succeed with credentials."""
+    method, _ = api_paths.operations(API)[operation_id]
+    ids = {"jobId": olc.job_id or 0, "jobSegmentId": olc.job_segment_id or 0, "jobSetId": olc.job_set_id or 0}
+    path = _path(operation_id, **ids)
+    body: Any = None
+    if operation_id == "updateMultipleJobProperties":
+        body = [{"id": ids["jobId"], "properties": []}]
+    elif method == "PUT":
+        param = next(
+            p
+            for p in ("jobSegmentId", "jobId")
+            if "{" + p + "}" in api_paths.operations(API)[operation_id][1]
+        )
+        body = {"id": ids[param], "properties": []}
+    return method, path, body
+
+
+PROTECTED = [op for op in api_paths.operations(API) if op != "login"]
+
+
+@pytest.mark.operations("login", "getAuthenticationHandshake")
+def test_login_token_is_accepted(olc: OLConnectTarget, client: httpx.Client, anon: httpx.Client) -> None:
+    """Login answers a text/plain token (OLC-17) that then works in the auth_token header (OLC-14)."""
+    token, response = olconnect_login(olc, client)
+    conforms(API, "login", response)
+    got = anon.get(_path("getAuthenticationHandshake"), headers={TOKEN_HEADER: token})
+    expect_status(got, "getAuthenticationHandshake", 200, "a fresh login token is accepted (OLC-14)")
+    conforms(API, "getAuthenticationHandshake", got)
+
+
+@pytest.mark.operations("login", "getJobEntityHandshake")
+def test_expired_token_is_rejected(olc: OLConnectTarget, client: httpx.Client, anon: httpx.Client) -> None:
+    """A token works until it expires, then gets 401 with WWW-Authenticate (OLC-01, OLC-02)."""
+    if olc.live:
+        pytest.skip("needs waiting for a live token to expire; checked against the mock only")
+    token, _ = olconnect_login(olc, client)
+    before = anon.get(_path("getJobEntityHandshake"), headers={TOKEN_HEADER: token})
+    expect_status(before, "getJobEntityHandshake", 200, "the token works before it expires")
+    expired = anon.post("/_mock/expire-tokens")
+    assert expired.status_code == 200, f"mock admin endpoint failed: {expired.status_code}"
+    after = anon.get(_path("getJobEntityHandshake"), headers={TOKEN_HEADER: token})
+    expect_status(after, "getJobEntityHandshake", 401, "an expired token is rejected with 401 (OLC-01)")
+    conforms(API, "getJobEntityHandshake", after)
+    expect(
+        bool(after.headers.get("www-authenticate")),
+        "getJobEntityHandshake",
+        "every 401 carries WWW-Authenticate (OLC-02)",
+        after,
+    )
+
+
+@pytest.mark.parametrize("operation_id", api_paths.operations(API))
+@pytest.mark.operations("*")
+def test_missing_credentials_answer_401_with_challenge(
+    request: pytest.FixtureRequest, olc: OLConnectTarget, anon: httpx.Client, operation_id: str
+) -> None:
+    """Without credentials every operation answers 401, WWW-Authenticate and a JSON Error (OLC-01, OLC-02)."""
+    method, path, body = _request_for(olc, operation_id)
+    if method == "PUT":
+        request.getfixturevalue("writes")  # a server that ignored auth would write: guard live data
+    got = anon.request(method, path, json=body)
+    expect_status(got, operation_id, 401, "missing credentials answer 401 (OLC-01)")
+    expect(
+        bool(got.headers.get("www-authenticate")),
+        operation_id,
+        "every 401 carries WWW-Authenticate (OLC-02)",
+        got,
+    )
+    expect(
+        is_json_error(json_body(got, operation_id)),
+        operation_id,
+        "the 401 body is a JSON Error (OLC-02)",
+        got,
+    )
+    conforms(API, operation_id, got)
+
+
+@pytest.mark.operations("*")
+def test_invalid_credentials_answer_documented_status(
+    request: pytest.FixtureRequest, olc: OLConnectTarget, anon: httpx.Client
+) -> None:
+    """Wrong passwords and unknown tokens answer a documented 401 (or 403) with a JSON Error (OLC-01)."""
+    text = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=40)
+    operations = PROTECTED
+    if olc.live and not olc.writes_allowed:
+        operations = [op for op in PROTECTED if api_paths.operations(API)[op][0] != "PUT"]
+    elif olc.live:
+        request.getfixturevalue("writes")  # a server that ignored auth would write: guard live data
+
+    @given(operation_id=st.sampled_from(operations), use_token=st.booleans(), secret=text)
+    def check(operation_id: str, use_token: bool, secret: str) -> None:
+        assume(secret != olc.password)
+        method, path, body = _request_for(olc, operation_id)
+        header = (
+            {TOKEN_HEADER: secret} if use_token else {"Authorization": basic_header(olc.username, secret)}
+        )
+        got = anon.request(method, path, json=body, headers=header)
+        expect_status(got, operation_id, {401, 403}, "invalid credentials answer 401 (or 403) (OLC-01)")
+        conforms(API, operation_id, got)
+        expect(
+            is_json_error(json_body(got, operation_id)), operation_id, "the error body is a JSON Error", got
+        )
+
+    check()

@@ -1,0 +1,47 @@
+"""Spec self-checks: before judging a server by a spec, make sure the spec itself is sound.
+
+The checks are the project's own (``scripts/check_specs_lib``, also run by ``nox -s spec``), imported rather
+than repeated: the document is valid OpenAPI 3.1, every example conforms to its schema, and every link
+names an existing operation, existing parameters and resolvable runtime expressions.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from contract_tests import api_paths
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+
+
+def _lib(module: str) -> ModuleType:
+    if str(SCRIPTS) not in sys.path:
+        sys.path.insert(0, str(SCRIPTS))
+    return __import__(f"check_specs_lib.{module}", fromlist=["_"])
+
+
+CHECKS: dict[str, tuple[str, str]] = {
+    "valid-openapi": ("validity", "check_validity"),
+    "examples-conform": ("examples", "check_examples"),
+    "links-resolve": ("links", "check_links"),
+}
+
+
+@pytest.mark.parametrize("check", CHECKS)
+@pytest.mark.parametrize(
+    "api", [pytest.param(api, marks=pytest.mark.api(api)) for api in api_paths.SPEC_FILES]
+)
+def test_spec_is_sound(api: str, check: str) -> None:
+    module_name, function_name = CHECKS[check]
+    document = _lib("document").load_spec(api_paths.SPEC_FILES[api])
+    run: Callable[[str, dict[str, Any]], list[Any]] = getattr(_lib(module_name), function_name)
+    problems = run(f"spec/{api}.yaml", document)
+    assert not problems, f"{check} found {len(problems)} problem(s):\n" + "\n".join(
+        p.render() for p in problems
+    )
