@@ -161,7 +161,10 @@ def stop_process(process: subprocess.Popen[str], timeout: float = 10.0) -> int:
 @contextmanager
 def running_mock(api: str, scenario: str | Path | None = None, **options: Any) -> Iterator[MockProcess]:
     """Run ``python -m mock_servers <api>`` on a free 127.0.0.1 port for the duration of the block."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # Make the child import the same mock_servers as this process, installed or from a checkout.
+    package_parent = str(Path(__file__).resolve().parents[1])
+    python_path = os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": python_path}
     process = subprocess.Popen(
         mock_command(api, scenario, **options),
         stdout=subprocess.PIPE,

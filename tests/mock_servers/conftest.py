@@ -1,0 +1,119 @@
+"""Fixtures for the mock-server tests: one real server per test module, and a spec conformance checker.
+
+This folder has no ``__init__.py`` on purpose: as a package it would be named ``mock_servers`` and shadow the
+real package. The checkout root is put on ``sys.path`` so a plain ``pytest`` run imports the real package.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import schemathesis  # noqa: E402
+from jsonschema import Draft202012Validator  # noqa: E402
+
+from mock_servers.core.specs import SPEC_URI, SpecIndex, load_spec, spec_path  # noqa: E402
+from mock_servers.testing import MockProcess, running_mock  # noqa: E402
+
+
+class Conformance:
+    """Checks a real response against the spec: documented status, media type, body schema, headers.
+
+    Schemathesis' ``validate_response`` checks the body only and accepts undocumented statuses and missing
+    required headers, so the status, content-type and header checks are done here; Schemathesis runs too, as a
+    second opinion on the body.
+    """
+
+    def __init__(self, api: str) -> None:
+        self.index = SpecIndex(load_spec(api))
+        self.schemathesis = schemathesis.openapi.from_path(str(spec_path(api)))
+        self.checked: set[tuple[str, int]] = set()
+
+    @cache  # noqa: B019 - one checker per API for the whole session
+    def _validator(self, pointer: str) -> Draft202012Validator:
+        return Draft202012Validator({"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.index.registry)
+
+    def _locate(self, node: dict[str, Any], pointer: str) -> tuple[dict[str, Any], str]:
+        if "$ref" in node:
+            return self.index.resolve(node), node["$ref"][1:]
+        return node, pointer
+
+    def documented(self, operation_id: str) -> set[int]:
+        return {int(code) for code in self.index.operation(operation_id).definition["responses"]}
+
+    def check(self, operation_id: str, response: httpx.Response) -> None:
+        operation = self.index.operation(operation_id)
+        responses = operation.definition["responses"]
+        status = str(response.status_code)
+        assert status in responses, (
+            f"{operation_id} answered undocumented status {status}: {response.text[:200]}"
+        )
+        declared, pointer = self._locate(responses[status], f"{operation.pointer}/responses/{status}")
+        content = declared.get("content")
+        content_type = response.headers.get("content-type")
+        if not content:
+            assert response.content == b"", f"{operation_id} {status} must have no body"
+            assert content_type is None, f"{operation_id} {status} must have no content type"
+        else:
+            assert content_type is not None, f"{operation_id} {status} has no content type"
+            media_type = content_type.split(";", 1)[0].strip()
+            assert media_type in content, f"{operation_id} {status}: {media_type} is not documented"
+            escaped = media_type.replace("~", "~0").replace("/", "~1")
+            body: Any = response.json() if media_type.endswith("json") else response.text
+            errors = list(self._validator(f"{pointer}/content/{escaped}/schema").iter_errors(body))
+            assert not errors, f"{operation_id} {status} body: {errors[0].message}"
+        for name, header in declared.get("headers", {}).items():
+            header_definition = self.index.resolve(header)
+            value = response.headers.get(name)
+            if header_definition.get("required"):
+                assert value is not None, f"{operation_id} {status} lacks required header {name}"
+            if value is not None:
+                schema = self.index.resolve(header_definition.get("schema", {}))
+                typed: Any = int(value) if schema.get("type") == "integer" else value
+                header_errors = list(Draft202012Validator(schema).iter_errors(typed))
+                assert not header_errors, f"{operation_id} {status} header {name}: {header_errors[0].message}"
+        self.schemathesis.find_operation_by_id(operation_id).validate_response(response)
+        self.checked.add((operation_id, response.status_code))
+
+
+@cache
+def conformance(api: str) -> Conformance:
+    return Conformance(api)
+
+
+@pytest.fixture(scope="session")
+def olconnect_spec() -> Conformance:
+    return conformance("olconnect")
+
+
+@pytest.fixture(scope="session")
+def avepoint_spec() -> Conformance:
+    return conformance("avepoint")
+
+
+@pytest.fixture(scope="module")
+def olconnect() -> Iterator[MockProcess]:
+    with running_mock("olconnect") as mock:
+        yield mock
+
+
+@pytest.fixture(scope="module")
+def avepoint() -> Iterator[MockProcess]:
+    with running_mock("avepoint") as mock:
+        yield mock
+
+
+def write_scenario(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

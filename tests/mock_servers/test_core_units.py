@@ -1,0 +1,200 @@
+"""Unit tests of the shared core: tokens, credentials, faults, time parsing, scenarios, spec access."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token
+from mock_servers.core.faults import FaultConfig, FaultConfigError, FaultState, parse_cli_faults
+from mock_servers.core.http import ApiError, parse_entity_id
+from mock_servers.core.scenario import ScenarioError, json_pointer, load_scenario
+from mock_servers.core.specs import SpecIndex, load_spec, spec_path, validate_body
+from mock_servers.core.timeparse import parse_rfc3339
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_token_lives_exactly_its_ttl() -> None:
+    clock = FakeClock()
+    store: TokenStore[str] = TokenStore(60, clock=clock)
+    issued = store.issue("admin")
+    assert issued.expires_in == 60
+    clock.now += 59.9
+    assert store.lookup(issued.value) == "admin"
+    clock.now += 0.1
+    assert store.lookup(issued.value) is None
+
+
+def test_forced_expiry_kills_live_tokens_only_once() -> None:
+    store: TokenStore[str] = TokenStore(60)
+    first, second = store.issue("a"), store.issue("b")
+    assert store.expire_all() == 2
+    assert store.lookup(first.value) is None
+    assert store.lookup(second.value) is None
+    assert store.expire_all() == 0
+
+
+def test_tokens_are_distinct_32_hex_characters() -> None:
+    store: TokenStore[str] = TokenStore(60)
+    tokens = {store.issue("a").value for _ in range(50)}
+    assert len(tokens) == 50
+    assert all(len(token) == 32 and int(token, 16) >= 0 for token in tokens)
+
+
+def test_ttl_below_one_second_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one second"):
+        TokenStore(0)
+
+
+def _basic(text: str) -> str:
+    return "Basic " + base64.b64encode(text.encode()).decode()
+
+
+def test_basic_credentials_parse_and_reject_garbage() -> None:
+    assert parse_basic_credentials(_basic("admin:pa:ss")) == ("admin", "pa:ss")
+    assert parse_basic_credentials("basic " + base64.b64encode(b"u:").decode()) == ("u", "")
+    assert parse_basic_credentials(_basic("no-colon")) is None
+    assert parse_basic_credentials("Basic !!!") is None
+    assert parse_basic_credentials("Bearer abc") is None
+    assert parse_basic_credentials(None) is None
+
+
+def test_bearer_token_parse() -> None:
+    assert parse_bearer_token("Bearer abc") == "abc"
+    assert parse_bearer_token("bearer abc") == "abc"
+    assert parse_bearer_token("Bearer") is None
+    assert parse_bearer_token("Bearer a b") is None
+    assert parse_bearer_token("Basic abc") is None
+
+
+def test_fault_counters_count_down_and_drop_comes_first() -> None:
+    state = FaultState(FaultConfig.from_mapping({"status": 429, "count": 2, "retry_after": 3, "drop": 1}))
+    actions = [state.next_action() for _ in range(4)]
+    assert [a.drop for a in actions] == [True, False, False, False]
+    assert [a.status for a in actions] == [None, 429, 429, None]
+    assert actions[1].retry_after == 3
+    assert not state.active
+
+
+def test_fault_status_defaults_to_one_request() -> None:
+    config = FaultConfig.from_mapping({"status": 503})
+    assert (config.count, config.retry_after) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"status": 500}, "/status"),
+        ({"latency_ms": -1}, "/latency_ms"),
+        ({"count": 2}, "status"),
+        ({"bogus": 1}, "bogus"),
+        ([], "object"),
+    ],
+)
+def test_bad_fault_settings_name_the_key(settings: object, message: str) -> None:
+    with pytest.raises(FaultConfigError, match=message):
+        FaultConfig.from_mapping(settings)
+
+
+def test_cli_fault_pairs() -> None:
+    config = parse_cli_faults(["status=429", "count=3", "latency_ms=12.5"])
+    assert (config.status, config.count, config.latency_ms) == (429, 3, 12.5)
+    with pytest.raises(FaultConfigError, match="KEY=VALUE"):
+        parse_cli_faults(["status"])
+    with pytest.raises(FaultConfigError, match="not a number"):
+        parse_cli_faults(["drop=many"])
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("2024-12-12T00:00:00Z", True),
+        ("2024-12-12T00:00:00.123456789+02:00", True),
+        ("2024-12-12t00:00:00z", True),
+        ("2024-12-12T00:00:00", False),
+        ("2024-12-12 00:00:00Z", False),
+        ("2024-13-12T00:00:00Z", False),
+        ("yesterday", False),
+    ],
+)
+def test_rfc3339_parsing(text: str, valid: bool) -> None:
+    assert (parse_rfc3339(text) is not None) is valid
+
+
+def test_rfc3339_offsets_are_applied() -> None:
+    plus_two = parse_rfc3339("2024-12-12T02:00:00+02:00")
+    utc = parse_rfc3339("2024-12-12T00:00:00Z")
+    assert plus_two is not None
+    assert utc is not None
+    assert plus_two.timestamp() == utc.timestamp()
+
+
+@pytest.mark.parametrize("raw", ["-1", "abc", "1.5", "", "9223372036854775808", "+5"])
+def test_bad_entity_ids_are_400_naming_the_parameter(raw: str) -> None:
+    with pytest.raises(ApiError) as caught:
+        parse_entity_id(raw, "jobId")
+    assert (caught.value.status, caught.value.parameter) == (400, "jobId")
+
+
+def test_entity_id_accepts_java_long_range() -> None:
+    assert parse_entity_id("0", "jobId") == 0
+    assert parse_entity_id("9223372036854775807", "jobId") == 2**63 - 1
+
+
+def test_json_pointer_escapes() -> None:
+    assert json_pointer(["a/b", "c~d", 0]) == "/a~1b/c~0d/0"
+    assert json_pointer([]) == ""
+
+
+def test_default_scenarios_load() -> None:
+    for api in ("olconnect", "avepoint"):
+        document, source = load_scenario(api, None)
+        assert isinstance(document, dict)
+        assert api in source
+
+
+def test_scenario_schema_error_names_the_entry(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("clients:\n  - {client_id: a, client_secret: b, scopes: []}\njobs:\n  - {jobId: x}\n")
+    with pytest.raises(ScenarioError, match=r"bad\.yaml: /jobs/0: 'appType' is a required property"):
+        load_scenario("avepoint", bad)
+
+
+def test_scenario_syntax_and_missing_file_errors(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{nope")
+    with pytest.raises(ScenarioError, match="not valid JSON"):
+        load_scenario("avepoint", broken)
+    with pytest.raises(ScenarioError, match="cannot read"):
+        load_scenario("avepoint", tmp_path / "missing.yaml")
+
+
+def test_spec_is_found_and_indexed() -> None:
+    assert spec_path("olconnect").name == "olconnect.yaml"
+    index = SpecIndex(load_spec("olconnect"))
+    assert index.operation("getJobSetStatistics").path == "/rest/serverengine/statistics/jobset/{jobSetId}"
+    assert index.enum_values("getJobSetStatistics", "levelMode") == (
+        "documentOnly",
+        "documentSetOnly",
+        "documentSetAll",
+    )
+
+
+def test_body_validator_reports_json_pointer() -> None:
+    validator = SpecIndex(load_spec("olconnect")).body_validator("updateMultipleJobProperties")
+    validate_body(validator, [{"id": 1, "properties": [{"name": "a", "value": "b"}]}])
+    with pytest.raises(ApiError) as caught:
+        validate_body(validator, [{"id": 1, "properties": [{"name": "a", "value": 5}]}])
+    assert caught.value.status == 400
+    assert caught.value.parameter == "/0/properties/0/value"
+    with pytest.raises(ApiError, match=r"should be non-empty|is too short"):
+        validate_body(validator, [])
