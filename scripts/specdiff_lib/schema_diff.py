@@ -59,6 +59,7 @@ class SchemaDiff:
         before, after = schema_view(old), schema_view(new)
         self._types(before, after, where)
         self._enum(before, after, where)
+        self._member_names(old, new, where)
         self._constraints(before, after, where)
         self._properties(before, after, where, depth)
         if before.items and after.items:
@@ -116,6 +117,23 @@ class SchemaDiff:
             level = Level.ERR if request else Level.INFO
             self._change(
                 level, Kind.REMOVAL, "enum-value-removed", where, f"enum value(s) {_fmt(removed)} removed"
+            )
+
+    def _member_names(self, old: dict[str, Any], new: dict[str, Any], where: str) -> None:
+        """`x-enum-varnames` name the generated enum members: renaming one breaks code that uses it."""
+        before, after = _varnames(old), _varnames(new)
+        renamed = sorted(
+            f"{value!r}: {before[value]} -> {after[value]}"
+            for value in set(before) & set(after)
+            if before[value] != after[value]
+        )
+        if renamed:
+            self._change(
+                Level.ERR,
+                Kind.CHANGE,
+                "enum-member-renamed",
+                where,
+                "generated enum member(s) renamed: " + "; ".join(renamed),
             )
 
     def _constraints(self, before: SchemaView, after: SchemaView, where: str) -> None:
@@ -177,6 +195,15 @@ class SchemaDiff:
                 level = Level.ERR if breaks else Level.INFO
                 self._change(level, Kind.CHANGE, rule, path, rule.replace("-", " ").replace("property ", ""))
             self._walk(before.properties[name], after.properties[name], path, depth + 1)
+
+
+def _varnames(schema: dict[str, Any]) -> dict[Any, str]:
+    values, names = schema.get("enum"), schema.get("x-enum-varnames")
+    if not isinstance(values, list) or not isinstance(names, list):
+        return {}
+    return {
+        value: str(name) for value, name in zip(values, names, strict=False) if isinstance(value, (int, str))
+    }
 
 
 def _one(items: list[dict[str, Any]]) -> dict[str, Any]:

@@ -31,6 +31,7 @@ class SpecComparison:
                 self._add(Level.ERR, Kind.REMOVAL, "endpoint-removed", before.key, "-", "operation removed")
             elif before is not None and after is not None:
                 self._operation(before, after)
+        self._models()
         old_info, new_info = self.old.get("info") or {}, self.new.get("info") or {}
         for field in ("title", "summary", "description"):
             if old_info.get(field) != new_info.get(field):
@@ -46,6 +47,23 @@ class SpecComparison:
             self._add(level, kind, rule, op, f"{context} {where}".strip(), message)
 
         SchemaDiff(direction, emit).run(old, new, "")
+
+    def _models(self) -> None:
+        """Each schema under components/schemas becomes a model class of the generated client, named after its
+        key: removing or renaming one breaks every import of that class."""
+        old_names = set((self.old.get("components") or {}).get("schemas") or {})
+        new_names = set((self.new.get("components") or {}).get("schemas") or {})
+        for name in sorted(old_names - new_names):
+            self._add(
+                Level.ERR,
+                Kind.REMOVAL,
+                "component-schema-removed",
+                "-",
+                f"schema {name}",
+                "generated model removed",
+            )
+        for name in sorted(new_names - old_names):
+            self._add(Level.INFO, Kind.ADDITION, "component-schema-added", "-", f"schema {name}", "new model")
 
     def _operation(self, before: Operation, after: Operation) -> None:
         op = after.key

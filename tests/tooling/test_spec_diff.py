@@ -62,7 +62,7 @@ def base_spec() -> Spec:
         },
         "components": {
             "schemas": {
-                "Kind": {"type": "integer", "enum": [1, 2, 4]},
+                "Kind": {"type": "integer", "enum": [1, 2, 4], "x-enum-varnames": ["ONE", "TWO", "FOUR"]},
                 "State": {"type": "string", "enum": ["new", "done"]},
                 "Item": {
                     "type": "object",
@@ -182,6 +182,16 @@ def new_required_request_field(spec: Spec) -> None:
     _item(spec)["required"].append("label")
 
 
+def enum_member_renamed(spec: Spec) -> None:
+    spec["components"]["schemas"]["Kind"]["x-enum-varnames"][2] = "QUAD"
+
+
+def model_renamed(spec: Spec) -> None:
+    schemas = spec["components"]["schemas"]
+    schemas["Status"] = schemas.pop("State")
+    _item(spec)["properties"]["state"] = {"$ref": "#/components/schemas/Status"}
+
+
 def description_only(spec: Spec) -> None:
     _list(spec)["description"] = "Lists the items, newest first."
 
@@ -226,6 +236,8 @@ CASES: dict[str, tuple[Mutation, str, str, str]] = {
         "request-new-required-property",
         "major",
     ),
+    "enum member renamed": (enum_member_renamed, "ERR", "request-enum-member-renamed", "major"),
+    "model renamed": (model_renamed, "ERR", "component-schema-removed", "major"),
     "description only": (description_only, "INFO", "api-description-changed", "patch"),
 }
 
