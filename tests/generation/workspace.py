@@ -11,7 +11,8 @@ from pathlib import Path
 from .conftest import GENERATE_SCRIPT, ROOT
 
 COPIED = ("spec", "generator", "overlay", "generated")
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache", ".ruff_cache")
+CACHE_DIRS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+IGNORE = shutil.ignore_patterns(*CACHE_DIRS, "*.pyc")
 
 
 def copy_project(destination: Path) -> Path:
@@ -40,5 +41,5 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file() and not CACHE_DIRS & set(path.relative_to(folder).parts)
     }
