@@ -14,6 +14,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# A checkout without `pip install -e .`: the project root must come before tests/, whose mock_servers/ test
+# folder would otherwise be imported as a namespace package of the same name.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+if getattr(sys.modules.get("mock_servers"), "__file__", "") is None:
+    del sys.modules["mock_servers"]
 for dist, package in (
     ("olconnect-client", "olconnect_client"),
     ("avepoint-graph-client", "avepoint_graph_client"),
