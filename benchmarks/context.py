@@ -31,7 +31,7 @@ class Sizes:
     load_seconds: float = 8.0
     load_connections: int = 16
     repeats: int = 5
-    paging_repeats: int = 3
+    paging_repeats: int = 5
     load_repeats: int = 3
     contract_repeats: int = 2
 
