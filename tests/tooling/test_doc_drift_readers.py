@@ -14,7 +14,7 @@ from drift_lib.pages import read_page
 from drift_lib.pseudo_json import SketchError, parse_sketch
 from speclib.openapi import schema_view
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 
 def _types(fields: dict[str, Any]) -> dict[str, str | None]:
@@ -179,3 +179,16 @@ def test_spec_without_a_documented_header_and_status(shared_docs: Path, tmp_path
         (operation, "status-missing", "403"),
         (operation, "response-header-missing", "401 WWW-Authenticate"),
     }
+
+
+def test_login_page_in_the_olconnect_layout_matches_the_spec(docs_copy: Path) -> None:
+    """A page type the shared folder lacks: response headers in the success table, a POST without content."""
+    shutil.copy(FIXTURES / "pages" / "olconnect-authentication-login.md", docs_copy)
+    outcome = analyse(docs_copy, ROOT / "spec")
+    login = "POST /rest/serverengine/authentication/login"
+    (op,) = [o for p in outcome.pages for o in p.operations if o.key == login]
+    assert op.responses["200"].headers == {"Token-Expires-In"}
+    assert op.request_content_type == ""
+    assert op.auth_headers == {"Authorization"}
+    assert outcome.ok
+    assert [f.kind for f in outcome.findings if f.operation == login] == []
