@@ -12,11 +12,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generate_lib.errors import GenerationError
-from generate_lib.opc import check_generator_version
-from generate_lib.pipeline import build_package
-from generate_lib.targets import API_INPUTS, Target, load_targets
-from generate_lib.trees import compare_trees, swap_in
+try:
+    from generate_lib.errors import GenerationError
+    from generate_lib.opc import check_tool_versions
+    from generate_lib.pipeline import build_package
+    from generate_lib.targets import API_INPUTS, Target, load_targets
+    from generate_lib.trees import compare_trees, swap_in
+except ImportError as missing:  # run outside `nox -s generate` without the `generate` group
+    sys.exit(
+        f"generate.py: error: {missing}; run `nox -s generate` or install the `generate` dependency group"
+    )
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     root: Path = args.root.resolve()
     try:
-        check_generator_version()
+        check_tool_versions()
         targets = load_targets(root, args.api)
         with tempfile.TemporaryDirectory(prefix="generate-") as scratch:
             built = build_all(targets, Path(scratch))

@@ -10,6 +10,8 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,9 @@ import yaml
 
 from .errors import GenerationError
 
-EXPECTED_GENERATOR_VERSION = "0.29.1"
+# The pins live in one place: the `generate` dependency group of the checkout's pyproject.toml.
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+PINNED_TOOLS = ("openapi-python-client", "ruff")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -35,19 +39,40 @@ def tool_env() -> dict[str, str]:
     return env
 
 
-def check_generator_version() -> None:
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - only needed here
+def pinned_versions() -> dict[str, str]:
+    """`name==version` entries of the `generate` dependency group, for the tools that shape the output."""
+    groups = tomllib.loads(PYPROJECT.read_text(encoding="utf-8")).get("dependency-groups", {})
+    pins: dict[str, str] = {}
+    for requirement in groups.get("generate", []):
+        if isinstance(requirement, str) and "==" in requirement:
+            name, _, pinned = requirement.partition("==")
+            pins[name.strip().lower()] = pinned.strip()
+    missing = [tool for tool in PINNED_TOOLS if tool not in pins]
+    if missing:
+        raise GenerationError(f"{PYPROJECT}: the `generate` group must pin {', '.join(missing)} with ==")
+    return pins
 
+
+def check_tool_versions() -> None:
+    """Refuse other versions than the pinned ones: their output differs, so a drift report would be noise."""
+    pins = pinned_versions()
     try:
-        installed = version("openapi-python-client")
+        generator = version("openapi-python-client")
     except PackageNotFoundError:
+        generator = "none"
+    try:
+        ruff_output = subprocess.run(
+            ["ruff", "--version"], env=tool_env(), capture_output=True, text=True, check=False
+        ).stdout
+    except FileNotFoundError:
+        ruff_output = ""
+    found = {"openapi-python-client": generator, "ruff": ruff_output.strip().removeprefix("ruff ") or "none"}
+    wrong = [
+        f"{tool} {found[tool]} (need {pins[tool]})" for tool in PINNED_TOOLS if found[tool] != pins[tool]
+    ]
+    if wrong:
         raise GenerationError(
-            "openapi-python-client is not installed: run `nox -s generate` or install the `generate` group"
-        ) from None
-    if installed != EXPECTED_GENERATOR_VERSION:
-        raise GenerationError(
-            f"openapi-python-client {installed} is installed, generation needs exactly "
-            f"{EXPECTED_GENERATOR_VERSION} (pyproject.toml, group `generate`)"
+            "wrong tool versions: " + ", ".join(wrong) + "; run `nox -s generate`, which installs the pins"
         )
 
 
