@@ -1,0 +1,1 @@
+"""Doc drift: read vendor API pages (two layouts) and compare them with the OpenAPI specs."""

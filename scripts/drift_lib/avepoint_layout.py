@@ -64,7 +64,7 @@ def _parameters(table: Table, location: str) -> list[DocParameter]:
             DocParameter(
                 name=name,
                 location=location,
-                doc_type=row[type_col].text.strip() or None if type_col is not None else None,
+                doc_type=(row[type_col].text.strip() or None) if type_col is not None else None,
                 default=_default(description),
                 enum=_enum_values(description),
                 required=_required(row[req_col].text) if req_col is not None else None,

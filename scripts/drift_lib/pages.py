@@ -16,6 +16,15 @@ def read_page(path: Path, name: str | None = None) -> PageResult:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return PageResult(page=label, layout=None, error=f"cannot read the file ({exc})")
+    try:
+        return _parse(label, text)
+    except Exception as exc:  # a reader bug must name the page and fail the run, not end it with a traceback
+        return PageResult(
+            page=label, layout=None, error=f"the page reader failed ({exc.__class__.__name__}: {exc})"
+        )
+
+
+def _parse(label: str, text: str) -> PageResult:
     sections = parse_sections(text)
     if olconnect_layout.looks_like_layout(sections):
         layout = "olconnect"

@@ -192,3 +192,15 @@ def test_login_page_in_the_olconnect_layout_matches_the_spec(docs_copy: Path) ->
     assert op.auth_headers == {"Authorization"}
     assert outcome.ok
     assert [f.kind for f in outcome.findings if f.operation == login] == []
+
+
+def test_reader_crash_names_the_page_instead_of_a_traceback(
+    shared_docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(page: str, sections: object) -> None:
+        raise IndexError("row shorter than its header")
+
+    monkeypatch.setattr("drift_lib.olconnect_layout.parse_page", explode)
+    result = read_page(shared_docs / "olconnect-job-entity-service.md")
+    assert result.operations == []
+    assert result.error == "the page reader failed (IndexError: row shorter than its header)"
