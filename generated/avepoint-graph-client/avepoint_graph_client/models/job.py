@@ -111,13 +111,22 @@ class Job:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         job_id = src_dict["jobId"]
 
-        app_type = AppType(src_dict["appType"])
+        app_type = cast(
+            "AppType", AppType._value2member_map_.get(src_dict["appType"]) or AppType(src_dict["appType"])
+        )
 
-        job_type = JobType(src_dict["jobType"])
+        job_type = cast(
+            "JobType", JobType._value2member_map_.get(src_dict["jobType"]) or JobType(src_dict["jobType"])
+        )
 
-        data_source = DataSource(src_dict["dataSource"])
+        data_source = cast(
+            "DataSource",
+            DataSource._value2member_map_.get(src_dict["dataSource"]) or DataSource(src_dict["dataSource"]),
+        )
 
-        status = JobStatus(src_dict["status"])
+        status = cast(
+            "JobStatus", JobStatus._value2member_map_.get(src_dict["status"]) or JobStatus(src_dict["status"])
+        )
 
         progress = src_dict["progress"]
 

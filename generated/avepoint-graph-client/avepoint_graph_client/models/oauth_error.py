@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -56,7 +56,10 @@ class OAuthError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        error = OAuthErrorCode(src_dict["error"])
+        error = cast(
+            "OAuthErrorCode",
+            OAuthErrorCode._value2member_map_.get(src_dict["error"]) or OAuthErrorCode(src_dict["error"]),
+        )
 
         error_description = src_dict.get("error_description", UNSET)
 

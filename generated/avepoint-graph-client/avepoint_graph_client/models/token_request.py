@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -62,7 +62,10 @@ class TokenRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        grant_type = GrantType(src_dict["grant_type"])
+        grant_type = cast(
+            "GrantType",
+            GrantType._value2member_map_.get(src_dict["grant_type"]) or GrantType(src_dict["grant_type"]),
+        )
 
         client_id = src_dict["client_id"]
 
