@@ -98,6 +98,7 @@ def apply_allowlist(findings: list[Finding], entries: list[AllowEntry]) -> list[
         for entry in entries:
             if entry.matches(finding):
                 finding.allowed_by = entry.decision
+                finding.allowed_reason = entry.reason
                 entry.used = True
                 break
     return [e for e in entries if not e.used]

@@ -95,6 +95,7 @@ class Finding:
     message: str
     page: str = ""
     allowed_by: str | None = None
+    allowed_reason: str = ""
 
     @property
     def fails(self) -> bool:

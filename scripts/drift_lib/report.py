@@ -58,8 +58,10 @@ def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
             status = (
                 "FAIL" if finding.fails else (f"ok ({finding.allowed_by})" if finding.allowed_by else "info")
             )
-            lines.append(f"   {status:<10} {finding.severity.value:<15} {finding.kind}: {finding.subject}")
-            lines.append(f"   {'':<10} {'':<15} {finding.message}")
+            lines.append(f"   {status:<12} {finding.severity.value:<16} {finding.kind}: {finding.subject}")
+            lines.append(f"   {'':<12} {'':<16} {finding.message}")
+            if finding.allowed_reason:
+                lines.append(f"   {'':<12} {'':<16} allowlisted: {finding.allowed_reason}")
     if outcome.broken_pages:
         lines.append("")
         lines.append("Pages that could not be parsed (each fails the run):")
