@@ -1,6 +1,7 @@
 """Doc drift: compare the vendor's API pages with our OpenAPI specs.
 
     python scripts/doc_drift.py [DOCS_DIR] [--spec-dir spec] [--allowlist spec/doc-drift-allowlist.yaml]
+                                [--hide-only-in-spec] [--suggest-allowlist] [--format text|json]
 
 Reads every Markdown page under DOCS_DIR (default ../shared/vendor-docs), extracts operations, parameters,
 status codes, response headers and body fields, and prints per operation what is missing in the spec, what is
@@ -19,7 +20,7 @@ from drift_lib.allowlist import AllowlistError, apply_allowlist, known_decisions
 from drift_lib.compare import SpecSet, compare
 from drift_lib.model import Finding
 from drift_lib.pages import read_folder
-from drift_lib.report import Outcome, render
+from drift_lib.report import Outcome, render, render_json
 from speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--allowlist", type=Path, default=None, help="default: SPEC_DIR/doc-drift-allowlist.yaml"
     )
     parser.add_argument("--hide-only-in-spec", action="store_true", help="leave out what only the spec has")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
         "--suggest-allowlist",
         action="store_true",
@@ -76,6 +78,9 @@ def run(argv: list[str] | None = None) -> int:
     except DriftSetupError as exc:
         print(f"doc_drift: {exc}", file=sys.stderr)
         return 2
+    if args.format == "json":
+        print(render_json(outcome))
+        return 0 if outcome.ok else 1
     print(render(outcome, show_only_in_spec=not args.hide_only_in_spec))
     if args.suggest_allowlist and outcome.failing:
         print("\n# Suggested allowlist entries (write each reason, citing a DECISIONS.md entry):")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -81,6 +82,32 @@ def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
         f" -> {'PASS' if outcome.ok else 'FAIL'}"
     )
     return "\n".join(lines)
+
+
+def render_json(outcome: Outcome) -> str:
+    """The same outcome for scripts and CI annotations."""
+    payload = {
+        "ok": outcome.ok,
+        "findings": [
+            {
+                "operation": f.operation,
+                "kind": f.kind,
+                "subject": f.subject,
+                "severity": f.severity.value,
+                "fails": f.fails,
+                "allowed_by": f.allowed_by,
+                "page": f.page,
+                "message": f.message,
+            }
+            for f in outcome.findings
+        ],
+        "unparseable_pages": [{"page": p.page, "reason": p.error} for p in outcome.broken_pages],
+        "stale_allowlist_entries": [
+            {"operation": e.operation, "finding": e.finding, "subject": e.subject, "decision": e.decision}
+            for e in outcome.stale
+        ],
+    }
+    return json.dumps(payload, indent=2)
 
 
 def _rank(finding: Finding) -> int:

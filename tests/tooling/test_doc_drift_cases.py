@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -163,3 +164,15 @@ def test_allowlisted_difference_fails_without_its_entry(shared_docs: Path, tmp_p
     assert _keys(outcome.failing) == {
         ("GET /rest/serverengine/statistics/jobset/{jobSetID}", "path-parameter-renamed", "{jobSetID}")
     }
+
+
+def test_json_format_carries_the_failing_finding(docs_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _apply(CASES["olconnect-renamed-path-parameter"], docs_copy)
+    assert run([str(docs_copy), "--format", "json"]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["ok"] is False
+    failing = [(f["operation"], f["kind"], f["subject"]) for f in payload["findings"] if f["fails"]]
+    assert failing == [
+        ("GET /rest/serverengine/entity/jobs/{jobKey}/contents", "path-parameter-renamed", "{jobKey}")
+    ]
+    assert payload["unparseable_pages"] == []
