@@ -43,8 +43,8 @@ class Client:
         headers / cookies: sent with every request.
         verify_ssl: ``True``, ``False`` or an ``ssl.SSLContext`` / CA bundle path.
         follow_redirects: follow 3xx answers (default ``False``).
-        transport / async_transport: the innermost transports (for tests: ``httpx.MockTransport``); the
-            retrying transport always wraps them.
+        transport / async_transport: the innermost transports (for tests: ``httpx.MockTransport``, which
+            serves both when passed as ``transport``); the retrying transport always wraps them.
         httpx_args: further keyword arguments for ``httpx.Client`` and ``httpx.AsyncClient``.
     """
 
@@ -161,7 +161,11 @@ class Client:
         if self._async_client is None:
             with self._build_lock:
                 if self._async_client is None:
-                    inner = self._async_transport or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+                    inner = self._async_transport
+                    if inner is None and isinstance(self._transport, httpx.AsyncBaseTransport):
+                        inner = self._transport  # e.g. one httpx.MockTransport for both
+                    if inner is None:
+                        inner = httpx.AsyncHTTPTransport(verify=self._verify_ssl)
                     self._async_client = httpx.AsyncClient(
                         transport=AsyncRetryingTransport(inner, self.retry_policy), **self._client_kwargs()
                     )
