@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import UTC, datetime
 from typing import TextIO
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -40,15 +39,15 @@ class AccessLogMiddleware:
         try:
             await self.app(scope, receive, send_and_record)
         finally:
-            record = {
-                "ts": datetime.now(UTC).isoformat(timespec="milliseconds"),
-                "api": self.api,
-                "method": scope["method"],
-                "path": scope["path"],
-                "status": status,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 3),
-            }
+            # Formatted by hand: this runs on every request and json.dumps of a dict costs more than the app.
+            finished = time.time()
+            stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(finished))
+            duration = (time.perf_counter() - started) * 1000
+            line = (
+                f'{{"ts":"{stamp}.{int(finished % 1 * 1000):03d}Z","api":"{self.api}",'
+                f'"method":{json.dumps(scope["method"])},"path":{json.dumps(scope["path"])},'
+                f'"status":{"null" if status is None else status},"duration_ms":{duration:.3f}'
+            )
             if scope.get(DROPPED_SCOPE_KEY):
-                record["dropped"] = True
-            stream = self.stream or sys.stderr
-            stream.write(json.dumps(record, separators=(",", ":")) + "\n")
+                line += ',"dropped":true'
+            (self.stream or sys.stderr).write(line + "}\n")

@@ -106,11 +106,11 @@ def assemble(
     options: ServerOptions,
     scenario_faults: FaultConfig,
 ) -> tuple[ASGIApp, FaultState]:
-    """Wrap an API app: admin routes first, then faults, then the access log as the outermost layer."""
+    """Wrap an API app: admin routes, then faults, then the access log as the outermost layer."""
     initial = options.faults if options.faults is not None else scenario_faults
     faults = FaultState(initial)
-    for route in admin_routes(api, faults, control, initial):
-        app.router.routes.insert(0, route)
+    # Appended after the API routes: Starlette tries routes in order, so the hot paths match first.
+    app.router.routes.extend(admin_routes(api, faults, control, initial))
     wrapped: ASGIApp = FaultMiddleware(app, faults, render_error)
     if options.access_log:
         wrapped = AccessLogMiddleware(wrapped, api)
