@@ -180,6 +180,9 @@ def parse_page(page: str, sections: list[Section]) -> tuple[list[DocOperation], 
         return [], ["the 'Request' table lists several endpoints; this layout reader expects one per page"]
     row = table.rows[0]
     endpoint = (row[endpoint_col].code or [row[endpoint_col].text])[0].strip()
+    if endpoint.startswith(("http://", "https://")):
+        endpoint = urlsplit(endpoint).path  # a full URL names the host too; operations match on the path
+    endpoint = endpoint.split("?", 1)[0]
     title = sections[1].title.text if len(sections) > 1 else page
     op = DocOperation(page=page, title=title, method=row[method_col].text.strip().upper(), path=endpoint)
     try:

@@ -115,7 +115,12 @@ def _operation(page: str, title: str, parts: list[Section]) -> DocOperation:
             lines = [p.text.strip() for p in paragraphs(section) if p.text.strip()]
             if not lines or not lines[0].startswith("/"):
                 raise LayoutError("the URI section holds no path")
-            op.path = lines[0].split()[0]
+            uri = lines[0].split()[0]
+            op.path, _, query = uri.partition("?")
+            # A URI with a query string (`...?levelMode=...`) documents those names as query parameters.
+            op.parameters.extend(
+                DocParameter(name=name, location="query") for name in re.findall(r"([A-Za-z_][\w-]*)=", query)
+            )
         elif heading in ("path parameters", "query parameters", "header parameters"):
             location = heading.split()[0]
             op.parameters.extend(_parameter(p, location) for p in paragraphs(section) if p.text.strip())
@@ -133,6 +138,12 @@ def _operation(page: str, title: str, parts: list[Section]) -> DocOperation:
                 op.response_fields = fields
             else:
                 op.request_fields = fields
+    unique: dict[tuple[str, str], DocParameter] = {}
+    for param in op.parameters:
+        unique[(param.location, param.name)] = (
+            param  # a parameter section (read later) beats the URI's bare name
+        )
+    op.parameters = list(unique.values())
     if not op.method:
         raise LayoutError("no 'Method Type' table")
     if not op.path:

@@ -204,3 +204,31 @@ def test_reader_crash_names_the_page_instead_of_a_traceback(
     result = read_page(shared_docs / "olconnect-job-entity-service.md")
     assert result.operations == []
     assert result.error == "the page reader failed (IndexError: row shorter than its header)"
+
+
+def test_uri_with_query_string_and_full_url_endpoint(tmp_path: Path) -> None:
+    olc = tmp_path / "olc.md"
+    olc.write_text(
+        "#### ++Get Stats++\n\n| Method Type | Content Type | Additional Headers |\n| --- | --- | --- |\n"
+        "| GET | - | - |\n\n#### URI\n\n/rest/stats/{setId}?levelMode=documentOnly&extra=1\n\n"
+        "#### Query parameters\n\n**levelMode (optional)** - how deep. Values:<br/> &middot; **a** - one.\n",
+        encoding="utf-8",
+    )
+    (op,) = read_page(olc).operations
+    assert op.path == "/rest/stats/{setId}"
+    params = {p.name: p for p in op.parameters}
+    assert sorted(params) == ["extra", "levelMode"]
+    assert params["levelMode"].enum == ["a"]
+    assert params["levelMode"].required is False
+
+    ave = tmp_path / "ave.md"
+    ave.write_text(
+        "# Jobs\n\n## Request\n\n| Method | Endpoint | Description |\n| --- | --- | --- |\n"
+        "| GET | `https://graph-us.example.invalid/backup/google/admin/jobs?pageIndex=0` | List jobs. |\n\n"
+        "## Response\n\n| Elements | Description | Type |\n| --- | --- | --- |\n"
+        "| jobs | The jobs. | list |\n",
+        encoding="utf-8",
+    )
+    result = read_page(ave)
+    assert result.error is None
+    assert [o.key for o in result.operations] == ["GET /backup/google/admin/jobs"]
