@@ -146,10 +146,11 @@ def _finish(
         return response
     extensions = dict(response.extensions)
     extensions["attempts"] = attempts
+    # A stream (not ``content=``) so httpx reads and closes it as usual, which also sets ``elapsed``.
     return httpx.Response(
         response.status_code,
         headers=response.headers,
-        content=raw,
+        stream=httpx.ByteStream(raw),
         extensions=extensions,
         request=request,
     )

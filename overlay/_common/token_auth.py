@@ -106,6 +106,10 @@ class RefreshingTokenAuth(httpx.Auth):
         self.token_fetches += 1
         return token
 
+    async def _accept_async(self, response: httpx.Response) -> str:
+        await response.aread()
+        return self._accept(response)
+
     def _token_request(self, request: httpx.Request) -> httpx.Request:
         token_request = self.build_token_request(request)
         # Requests built inside an auth flow skip the client's defaults: carry the call's timeout over.
@@ -123,9 +127,12 @@ class RefreshingTokenAuth(httpx.Auth):
             if current is not None and current != stale:
                 return current  # another thread refreshed while we waited
             response = yield self._token_request(request)
+            response.read()
             return self._accept(response)
 
     def sync_auth_flow(self, request: httpx.Request) -> _Flow:
+        # Overriding the *_auth_flow methods skips httpx's own body handling, so it is done here.
+        request.read()  # the request may be sent twice (after a 401)
         token = self._usable_token()
         if token is None:
             token = yield from self._fetch_sync(request, None)
@@ -147,12 +154,13 @@ class RefreshingTokenAuth(httpx.Auth):
             return lock
 
     async def async_auth_flow(self, request: httpx.Request) -> _AsyncFlow:
+        await request.aread()
         token = self._usable_token()
         if token is None:
             async with self._loop_lock():
                 token = self._usable_token()
                 if token is None:
-                    token = self._accept((yield self._token_request(request)))
+                    token = await self._accept_async((yield self._token_request(request)))
         self.apply_token(request, token)
         response = yield request
         if response.status_code == 401:
@@ -162,6 +170,6 @@ class RefreshingTokenAuth(httpx.Auth):
                 if current is not None and current != stale:
                     token = current
                 else:
-                    token = self._accept((yield self._token_request(request)))
+                    token = await self._accept_async((yield self._token_request(request)))
             self.apply_token(request, token)
             yield request
