@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -201,6 +202,15 @@ async def test_async_iterator_matches_and_a_repeating_link_stops_with_an_error()
     stuck, _ = ave_server(lambda i: "/backup/google/admin/jobs?pageIndex=1", pages=5)
     with pytest.raises(ave.errors.ApiError, match="repeats"):
         [j async for j in ave.aiter_jobs(ave_client(stuck))]
+
+
+def test_filters_refuse_naive_datetimes() -> None:
+    with pytest.raises(ValueError, match="start_time must be timezone-aware"):
+        ave.JobFilters(start_time=datetime(2024, 1, 1))
+    assert (
+        ave.JobFilters(finish_time=datetime(2024, 1, 1, tzinfo=UTC)).as_arguments()["finish_time"].tzinfo
+        is UTC
+    )
 
 
 def test_only_one_page_is_alive_while_the_next_is_fetched() -> None:

@@ -47,6 +47,13 @@ class JobFilters:
     start_time: datetime.datetime | None = None
     finish_time: datetime.datetime | None = None
 
+    def __post_init__(self) -> None:
+        # The server needs an offset (DECISIONS AVE-07); a naive datetime would be sent without one.
+        for name in ("start_time", "finish_time"):
+            value = getattr(self, name)
+            if value is not None and value.utcoffset() is None:
+                raise ValueError(f"{name} must be timezone-aware, e.g. datetime(..., tzinfo=timezone.utc)")
+
     def as_arguments(self) -> dict[str, Any]:
         """Keyword arguments for ``list_jobs`` (plain ints become the open enums)."""
         arguments: dict[str, Any] = {
