@@ -112,9 +112,12 @@ class RefreshingTokenAuth(httpx.Auth):
 
     def _token_request(self, request: httpx.Request) -> httpx.Request:
         token_request = self.build_token_request(request)
-        # Requests built inside an auth flow skip the client's defaults: carry the call's timeout over.
+        # Requests built inside an auth flow skip the client's defaults: carry the call's timeout and
+        # User-Agent over (never its other headers, which may hold credentials meant for the API host).
         if "timeout" in request.extensions and "timeout" not in token_request.extensions:
             token_request.extensions["timeout"] = request.extensions["timeout"]
+        if "User-Agent" in request.headers and "User-Agent" not in token_request.headers:
+            token_request.headers["User-Agent"] = request.headers["User-Agent"]
         return token_request
 
     # --- sync flow -----------------------------------------------------------------------------------------

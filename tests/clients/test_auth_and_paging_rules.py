@@ -35,6 +35,10 @@ def olc_server(
 
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/authentication/login"):
+            assert request.headers["Authorization"] == "Basic YWRtaW46cHc="
+            assert request.headers["User-Agent"].startswith("olconnect-client/")
+            assert "auth_token" not in request.headers
+            assert "timeout" in request.extensions
             log.append("login")
             headers = {} if expires_in is None else {"Token-Expires-In": expires_in}
             return httpx.Response(200, text=f"token-{log.count('login')}", headers=headers)
@@ -83,8 +87,9 @@ def test_missing_token_expires_in_means_an_hour() -> None:
 def test_a_401_triggers_one_new_login_and_a_second_401_raises() -> None:
     transport, log = olc_server(data_status=lambda token: 401 if token == "token-1" else 200)
     client = olc_client(transport)
-    get_job_metadata.sync(1, client=client)
+    response = get_job_metadata.sync_detailed(1, client=client, options=olc.RequestOptions(timeout=7.0))
     assert log == ["login", "token-1", "login", "token-2"]
+    assert response.raw.request.headers["auth_token"] == "token-2"
     always, log_always = olc_server(data_status=lambda token: 401)
     with pytest.raises(olc.errors.AuthenticationError):
         get_job_metadata.sync(1, client=olc_client(always))
