@@ -8,7 +8,7 @@ the parameter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 from starlette.requests import Request
 
@@ -144,5 +144,10 @@ def next_link(request: Request, raw: Mapping[str, str], query: JobQuery) -> str:
     params = dict(raw)
     params["pageIndex"] = str(query.page_index + 1)
     params["pageSize"] = str(query.page_size)
-    ordered = [(name, params[name]) for name in QUERY_NAMES if name in params]
-    return str(request.url.replace(query=urlencode(ordered)))
+    encoded = "&".join(f"{name}={quote(params[name], safe='')}" for name in QUERY_NAMES if name in params)
+    scope = request.scope
+    host = request.headers.get("host")
+    if not host:
+        server_host, server_port = scope.get("server") or ("127.0.0.1", 80)
+        host = f"{server_host}:{server_port}"
+    return f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}?{encoded}"

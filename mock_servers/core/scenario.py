@@ -17,6 +17,11 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
+try:
+    import jsonschema_rs
+except ImportError:  # optional speed-up; the pure-Python validator gives the same verdict
+    jsonschema_rs = None  # type: ignore[assignment]
+
 _SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -73,6 +78,13 @@ def load_scenario(api: str, path: Path | None) -> tuple[dict[str, Any], str]:
 
 
 def validate_document(document: Any, schema: dict[str, Any], source: str) -> None:
+    """Check a scenario against its schema; the Rust validator answers the common "valid" case fast.
+
+    jsonschema (pure Python) needs ~20 s for a 100 000-entry benchmark scenario, jsonschema-rs ~0.1 s. Only
+    when the document is invalid does the Python validator run, for its best-match error and JSON pointer.
+    """
+    if jsonschema_rs is not None and jsonschema_rs.validator_for(schema).is_valid(document):
+        return
     validator = Draft202012Validator(schema)
     error = best_match(validator.iter_errors(document))
     if error is not None:
