@@ -67,6 +67,25 @@ class JobFilters:
         return arguments
 
 
+def _filters(
+    filters: JobFilters | None,
+    *,
+    app_type: AppType | int | None,
+    job_type: JobType | int | None,
+    job_status: JobStatus | int | None,
+    data_source: DataSource | int | None,
+    start_time: datetime.datetime | None,
+    finish_time: datetime.datetime | None,
+) -> JobFilters:
+    """One ``JobFilters`` from either a ready object or the keyword filters (not both)."""
+    keywords = JobFilters(app_type, job_type, job_status, data_source, start_time, finish_time)
+    if filters is None:
+        return keywords
+    if keywords != JobFilters():
+        raise TypeError("pass either a JobFilters object or filter keywords, not both")
+    return filters
+
+
 def _next_link(page: JobsPage) -> str | None:
     link = page.next_link
     if not isinstance(link, str) or not link.strip():
@@ -131,12 +150,31 @@ def iter_job_pages(
     client: AuthenticatedClient,
     filters: JobFilters | None = None,
     *,
+    app_type: AppType | int | None = None,
+    job_type: JobType | int | None = None,
+    job_status: JobStatus | int | None = None,
+    data_source: DataSource | int | None = None,
+    start_time: datetime.datetime | None = None,
+    finish_time: datetime.datetime | None = None,
     page_size: int = 100,
     first_page: int = 0,
     options: RequestOptions | None = None,
 ) -> Iterator[JobsPage]:
-    """Yield each page of jobs (``JobsPage``), following ``nextLink`` until the last page."""
-    walk = _Walk(client, filters or JobFilters(), page_size, first_page)
+    """Yield each page of jobs (``JobsPage``), following ``nextLink`` until the last page.
+
+    Filter with keywords (``app_type=AppType.DRIVE, start_time=...``) or with a reusable ``JobFilters``;
+    an omitted filter means "any" (``data_source`` defaults to the Admin portal on the server).
+    """
+    chosen = _filters(
+        filters,
+        app_type=app_type,
+        job_type=job_type,
+        job_status=job_status,
+        data_source=data_source,
+        start_time=start_time,
+        finish_time=finish_time,
+    )
+    walk = _Walk(client, chosen, page_size, first_page)
     step: httpx.URL | dict[str, Any] | None = walk.first_call()
     while step is not None:
         if isinstance(step, dict):
@@ -158,12 +196,30 @@ def iter_jobs(
     client: AuthenticatedClient,
     filters: JobFilters | None = None,
     *,
+    app_type: AppType | int | None = None,
+    job_type: JobType | int | None = None,
+    job_status: JobStatus | int | None = None,
+    data_source: DataSource | int | None = None,
+    start_time: datetime.datetime | None = None,
+    finish_time: datetime.datetime | None = None,
     page_size: int = 100,
     first_page: int = 0,
     options: RequestOptions | None = None,
 ) -> Iterator[Job]:
-    """Yield every matching ``Job`` in server order (newest first), fetching pages as needed."""
-    pages = iter_job_pages(client, filters, page_size=page_size, first_page=first_page, options=options)
+    """Yield every matching ``Job`` in server order (newest first), fetching pages as needed.
+
+    Takes the same filters as ``iter_job_pages``; only the page being read is held in memory.
+    """
+    chosen = _filters(
+        filters,
+        app_type=app_type,
+        job_type=job_type,
+        job_status=job_status,
+        data_source=data_source,
+        start_time=start_time,
+        finish_time=finish_time,
+    )
+    pages = iter_job_pages(client, chosen, page_size=page_size, first_page=first_page, options=options)
     for page in pages:
         jobs = page.jobs
         del page  # drop the page before the next one is fetched
@@ -175,12 +231,27 @@ async def aiter_job_pages(
     client: AuthenticatedClient,
     filters: JobFilters | None = None,
     *,
+    app_type: AppType | int | None = None,
+    job_type: JobType | int | None = None,
+    job_status: JobStatus | int | None = None,
+    data_source: DataSource | int | None = None,
+    start_time: datetime.datetime | None = None,
+    finish_time: datetime.datetime | None = None,
     page_size: int = 100,
     first_page: int = 0,
     options: RequestOptions | None = None,
 ) -> AsyncIterator[JobsPage]:
     """The async twin of ``iter_job_pages``."""
-    walk = _Walk(client, filters or JobFilters(), page_size, first_page)
+    chosen = _filters(
+        filters,
+        app_type=app_type,
+        job_type=job_type,
+        job_status=job_status,
+        data_source=data_source,
+        start_time=start_time,
+        finish_time=finish_time,
+    )
+    walk = _Walk(client, chosen, page_size, first_page)
     step: httpx.URL | dict[str, Any] | None = walk.first_call()
     while step is not None:
         if isinstance(step, dict):
@@ -202,12 +273,27 @@ async def aiter_jobs(
     client: AuthenticatedClient,
     filters: JobFilters | None = None,
     *,
+    app_type: AppType | int | None = None,
+    job_type: JobType | int | None = None,
+    job_status: JobStatus | int | None = None,
+    data_source: DataSource | int | None = None,
+    start_time: datetime.datetime | None = None,
+    finish_time: datetime.datetime | None = None,
     page_size: int = 100,
     first_page: int = 0,
     options: RequestOptions | None = None,
 ) -> AsyncIterator[Job]:
     """The async twin of ``iter_jobs``."""
-    pages = aiter_job_pages(client, filters, page_size=page_size, first_page=first_page, options=options)
+    chosen = _filters(
+        filters,
+        app_type=app_type,
+        job_type=job_type,
+        job_status=job_status,
+        data_source=data_source,
+        start_time=start_time,
+        finish_time=finish_time,
+    )
+    pages = aiter_job_pages(client, chosen, page_size=page_size, first_page=first_page, options=options)
     async for page in pages:
         jobs = page.jobs
         del page

@@ -187,7 +187,7 @@ def test_iterators_follow_links_and_fall_back_to_page_index_for_opaque_tokens() 
     transport, seen = ave_server(
         lambda i: f"http://elsewhere.test/backup/google/admin/jobs?pageIndex={i + 1}&x=1"
     )
-    ids = [j.job_id for j in ave.iter_jobs(ave_client(transport), ave.JobFilters(job_status=2))]
+    ids = [j.job_id for j in ave.iter_jobs(ave_client(transport), job_status=2)]
     assert ids == [f"J{n:05d}" for n in range(6)]
     assert seen[0].startswith("http://ave.test/backup/google/admin/jobs?")
     assert "jobStatus=2" in seen[0]
@@ -209,7 +209,9 @@ async def test_async_iterator_matches_and_a_repeating_link_stops_with_an_error()
         [j async for j in ave.aiter_jobs(ave_client(stuck))]
 
 
-def test_filters_refuse_naive_datetimes() -> None:
+def test_filters_refuse_naive_datetimes_and_double_filters() -> None:
+    with pytest.raises(TypeError, match="not both"):
+        next(ave.iter_jobs(ave_client(ave_server(lambda i: None)[0]), ave.JobFilters(app_type=1), job_type=3))
     with pytest.raises(ValueError, match="start_time must be timezone-aware"):
         ave.JobFilters(start_time=datetime(2024, 1, 1))
     assert (

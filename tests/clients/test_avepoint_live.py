@@ -78,7 +78,7 @@ def test_typed_filters_select_jobs_and_unfiltered_walk_matches_the_mock(mock: Mo
     start = datetime.fromisoformat("2024-01-02T00:00:00+00:00")
     with client_for(mock) as client:
         every = list(iter_jobs(client, page_size=7))
-        drive = list(iter_jobs(client, JobFilters(app_type=AppType.DRIVE, start_time=start), page_size=7))
+        drive = list(iter_jobs(client, app_type=AppType.DRIVE, start_time=start, page_size=7))
     assert {j.job_id for j in every} <= set(mock.info["job_ids"])
     assert all(isinstance(j, Job) for j in every)
     assert drive, "the default scenario has Drive jobs after the start time"
