@@ -60,6 +60,8 @@ def pytest_arguments(argv: Sequence[str]) -> list[str]:
         args.append(f"--contract-operation={operation_id}")
     if options.seed is not None:
         args.append(f"--contract-seed={options.seed}")
+    if not any(arg.startswith("--tb") for arg in rest):
+        args.append("--tb=short")  # failures carry their own message, operation and curl line
     return args + list(rest)
 
 

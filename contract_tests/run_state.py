@@ -121,7 +121,7 @@ class RunState:
             st_auth.install_olconnect_auth(schema, olc)
             st_hooks.install_olconnect_hooks(schema, olc)
             with self.live_writes():
-                return conformance.run_engine(api, schema, self.seed)
+                return conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
         ave = self.require_avepoint()
         config = conformance.build_config(self.profile, ave.base_url, self.seed)
         schema = self._focused(api, conformance.load_schema(api, config))
@@ -130,12 +130,15 @@ class RunState:
             schema = schema.exclude(operation_id="requestToken")
         st_auth.install_avepoint_auth(schema, ave)
         st_hooks.install_avepoint_hooks(schema)
-        return conformance.run_engine(api, schema, self.seed)
+        return conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
 
     def _focused(self, api: str, schema: Any) -> Any:
         """With --operation, only the named operations of this API (all of them when none is named)."""
         mine = [op for op in self.focus if op in api_paths.operations(api)]
-        return schema.include(operation_id=mine) if mine else schema
+        others = [op for op in api_paths.operations(api) if op not in mine]
+        # `exclude` rather than `include`: with per-operation config entries Schemathesis ORs an `include`
+        # with a match-all filter of its own, so only exclusions narrow the run.
+        return schema.exclude(operation_id=others) if mine else schema
 
     def _olconnect_scope(self, schema: Any, target: OLConnectTarget) -> Any:
         """Against a live server, leave out writes unless allowed and pinned to configured entities."""

@@ -19,12 +19,15 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime
 from typing import Any
 
+import httpx
 import schemathesis
 from schemathesis.generation import GenerationMode
 
+from contract_tests.redaction import curl_for
 from contract_tests.targets import OLConnectTarget
 
 SINGLE_PUTS = {
@@ -154,4 +157,45 @@ def documented_server_error(ctx: Any, response: Any, case: Any) -> bool | None:
         payload = None
     if not (isinstance(payload, dict) and isinstance(payload.get("error"), dict)):
         raise AssertionError(f"{operation_id}: the ID-mismatch 500 must carry a JSON Error body (OLC-07)")
+    return None
+
+
+_bearer_confirmed: set[str] = set()
+_bearer_lock = threading.Lock()
+
+
+def _oauth2_secured(case: Any) -> bool:
+    security = case.operation.definition.raw.get("security") or []
+    return any("oauth2" in requirement for requirement in security)
+
+
+@schemathesis.check
+def bearer_auth_enforced(ctx: Any, response: Any, case: Any) -> bool | None:
+    """AVE-11: an OAuth2-protected operation answers 401 without a token and with a bad one.
+
+    Schemathesis's ``ignored_auth`` covers only apiKey and HTTP schemes, so OAuth2 bearer tokens get this
+    check instead: after the first successful authenticated response of an operation it repeats the same
+    request without the token and with a made-up one.
+    """
+    if not _oauth2_secured(case) or not 200 <= response.status_code < 300:
+        return None
+    with _bearer_lock:
+        if case.operation.label in _bearer_confirmed:
+            return None
+    sent = response.request
+    headers = {k: v for k, v in sent.headers.items() if k.lower() not in {"authorization", "content-length"}}
+    probes = {
+        "without a token": headers,
+        "with an invalid token": {**headers, "Authorization": "Bearer x-invalid"},
+    }
+    with httpx.Client(timeout=15) as client:
+        for scenario, probe_headers in probes.items():
+            probe = client.request(sent.method, sent.url, headers=probe_headers, content=sent.body)
+            if probe.status_code != 401:
+                raise AssertionError(
+                    f"{case.operation.label} accepted a request {scenario}:"
+                    f" HTTP {probe.status_code}, expected 401 (AVE-11)\n  Request: {curl_for(probe.request)}"
+                )
+    with _bearer_lock:
+        _bearer_confirmed.add(case.operation.label)
     return None

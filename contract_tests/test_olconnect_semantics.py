@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -450,6 +451,42 @@ def test_invalid_credentials_answer_documented_status(
         conforms(API, operation_id, got)
         expect(
             is_json_error(json_body(got, operation_id)), operation_id, "the error body is a JSON Error", got
+        )
+
+    check()
+
+
+ID_OPERATIONS = [op for op, (_, path) in api_paths.operations(API).items() if "{" in path]
+# Characters that stay inside one path segment once percent-encoded, so the request still reaches the route.
+_segment_chars = st.characters(min_codepoint=33, max_codepoint=126, exclude_characters="/?#%\\")
+
+
+@pytest.mark.parametrize("operation_id", ID_OPERATIONS)
+def test_malformed_path_id_answers_400(
+    request: pytest.FixtureRequest, olc: OLConnectTarget, client: httpx.Client, operation_id: str
+) -> None:
+    """A path ID that is not an integer >= 0 answers a documented 4xx JSON Error, never a 5xx (OLC-05)."""
+    method, template = api_paths.operations(API)[operation_id]
+    if method == "PUT":
+        request.getfixturevalue("writes")  # a server that misparsed the ID might write: guard live data
+    malformed = st.one_of(
+        st.integers(max_value=-1).map(str),
+        st.floats(allow_nan=False, allow_infinity=False).map(repr),
+        st.text(_segment_chars, min_size=1, max_size=12).filter(lambda text: not text.isdigit()),
+    )
+
+    @given(bad=malformed)
+    def check(bad: str) -> None:
+        path = template
+        for name in ("jobId", "jobSegmentId", "jobSetId"):
+            path = path.replace("{" + name + "}", quote(bad, safe=""))
+        body: Any = {"id": 0, "properties": []} if method == "PUT" else None
+        got = client.request(method, path, json=body)
+        expect(got.status_code < 500, operation_id, "a malformed path ID never causes a 5xx (OLC-05)", got)
+        expect_status(got, operation_id, {400, 404}, "a malformed path ID answers 400 (OLC-05)")
+        conforms(API, operation_id, got)
+        expect(
+            is_json_error(json_body(got, operation_id)), operation_id, "the 400 is a JSON Error (OLC-05)", got
         )
 
     check()

@@ -1,0 +1,255 @@
+"""Test-only reverse proxy that puts ONE deliberate spec deviation in front of a conforming mock server.
+
+The contract suite must fail, naming the right rule, for each deviation and pass with none. Wrapping the
+mock from outside keeps the mock itself free of test switches. Run as a script:
+
+    python tests/contract/deviation_proxy.py --upstream http://127.0.0.1:PORT --deviation NAME [--port 0]
+
+The first stdout line is ``{"base_url": ...}`` (same convention as the mocks). The upstream's base URL is
+rewritten to the proxy's in every response body, so absolute ``nextLink`` URLs keep pointing at the proxy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import socket
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+HOP_HEADERS = {"host", "content-length", "connection", "transfer-encoding", "content-encoding", "keep-alive"}
+OLC = "/rest/serverengine"
+JOBS = "/backup/google/admin/jobs"
+
+
+class Exchange:
+    """One proxied request/response, mutable by a deviation before and after forwarding."""
+
+    def __init__(
+        self, method: str, path: str, query: list[tuple[str, str]], headers: dict[str, str], body: bytes
+    ):
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.status = 0
+        self.response_headers: dict[str, str] = {}
+        self.response_body = b""
+        # A deviation may answer without forwarding by setting `status` before the call.
+
+    def json(self) -> Any:
+        return json.loads(self.response_body)
+
+    def set_json(self, value: Any) -> None:
+        self.response_body = json.dumps(value).encode()
+
+
+Before = Callable[[Exchange], None]
+After = Callable[[Exchange], None]
+
+
+# --- the deviations --------------------------------------------------------------------------------------
+
+
+def _is_jobs_list(ex: Exchange) -> bool:
+    return ex.method == "GET" and ex.path.rstrip("/") == JOBS and ex.status == 200
+
+
+def required_field_missing(ex: Exchange) -> None:
+    """AvePoint listJobs: every job loses the required `operator` field."""
+    if _is_jobs_list(ex):
+        page = ex.json()
+        for job in page.get("jobs", []):
+            job.pop("operator", None)
+        ex.set_json(page)
+
+
+def wrong_type(ex: Exchange) -> None:
+    """OL Connect getJobSegmentIds: the integer identifiers become strings."""
+    if ex.method == "GET" and re.fullmatch(rf"{OLC}/entity/jobs/\d+", ex.path) and ex.status == 200:
+        body = ex.json()
+        body["identifiers"] = [str(value) for value in body.get("identifiers", [])]
+        ex.set_json(body)
+
+
+def undocumented_status(ex: Exchange) -> None:
+    """OL Connect getJobContents: 202 instead of 200 (202 is not documented)."""
+    if ex.method == "GET" and re.fullmatch(rf"{OLC}/entity/jobs/\d+/contents", ex.path) and ex.status == 200:
+        ex.status = 202
+
+
+def unauthorized_without_challenge(ex: Exchange) -> None:
+    """OL Connect: 401 answers lose their WWW-Authenticate header."""
+    if ex.status == 401:
+        ex.response_headers = {
+            k: v for k, v in ex.response_headers.items() if k.lower() != "www-authenticate"
+        }
+
+
+def wrong_content_type(ex: Exchange) -> None:
+    """OL Connect getJobMetadata: the JSON body is labelled text/plain."""
+    if ex.method == "GET" and re.fullmatch(rf"{OLC}/entity/jobs/\d+/metadata", ex.path) and ex.status == 200:
+        ex.response_headers["content-type"] = "text/plain; charset=utf-8"
+
+
+def next_link_loops(ex: Exchange) -> None:
+    """AvePoint listJobs: every nextLink points back at the first page."""
+    if _is_jobs_list(ex):
+        page = ex.json()
+        if page.get("nextLink"):
+            page["nextLink"] = re.sub(r"(?i)pageIndex=\d+", "pageIndex=0", page["nextLink"])
+            ex.set_json(page)
+
+
+def filter_ignored(ex: Exchange) -> None:
+    """AvePoint listJobs: the jobType filter is dropped before the server sees it."""
+    if ex.method == "GET" and ex.path.rstrip("/") == JOBS:
+        ex.query = [(key, value) for key, value in ex.query if key.lower() != "jobtype"]
+
+
+def put_not_persisted(ex: Exchange) -> None:
+    """OL Connect updateJobMetadata: a valid update is answered `true` but never reaches the server."""
+    match = re.fullmatch(rf"{OLC}/entity/jobs/(\d+)/metadata", ex.path)
+    if ex.method != "PUT" or match is None:
+        return
+    try:
+        body = json.loads(ex.body)
+    except ValueError:
+        return
+    if (
+        isinstance(body, dict)
+        and body.get("id") == int(match.group(1))
+        and isinstance(body.get("properties"), list)
+    ):
+        ex.status, ex.response_headers, ex.response_body = 200, {"content-type": "text/plain"}, b"true"
+
+
+def server_error_on_malformed_id(ex: Exchange) -> None:
+    """OL Connect: a path ID that is not an integer crashes with an undocumented 500."""
+    match = re.fullmatch(rf"{OLC}/(entity/jobs|entity/jobsegments|statistics/jobset)/([^/]+)(/.*)?", ex.path)
+    if match is None or match.group(2) in {"properties", "version"} or match.group(2).isdigit():
+        return
+    ex.status = 500
+    ex.response_headers = {"content-type": "application/json"}
+    ex.set_json({"error": {"status": 500, "message": "java.lang.NumberFormatException"}})
+
+
+def auth_ignored(token: str) -> Before:
+    """AvePoint listJobs: the proxy swaps in a valid token, so missing or bad tokens are never rejected."""
+
+    def before(ex: Exchange) -> None:
+        if ex.path.rstrip("/") == JOBS:
+            ex.headers = {k: v for k, v in ex.headers.items() if k.lower() != "authorization"}
+            ex.headers["Authorization"] = f"Bearer {token}"
+
+    return before
+
+
+AFTER: dict[str, After] = {
+    "required-field-missing": required_field_missing,
+    "wrong-type": wrong_type,
+    "undocumented-status": undocumented_status,
+    "401-without-challenge": unauthorized_without_challenge,
+    "wrong-content-type": wrong_content_type,
+    "next-link-loops": next_link_loops,
+}
+BEFORE: dict[str, Before] = {
+    "filter-ignored": filter_ignored,
+    "put-not-persisted": put_not_persisted,
+    "server-error-on-malformed-id": server_error_on_malformed_id,
+}
+DEVIATIONS = ("none", *AFTER, *BEFORE, "auth-ignored")
+
+
+# --- the proxy -------------------------------------------------------------------------------------------
+
+
+def build_app(
+    upstream: str, public: Callable[[], str], before: Before | None, after: After | None
+) -> Starlette:
+    client = httpx.AsyncClient(base_url=upstream, timeout=30)
+
+    async def forward(request: Request) -> Response:
+        ex = Exchange(
+            request.method,
+            request.url.path,
+            list(request.query_params.multi_items()),
+            {k: v for k, v in request.headers.items() if k.lower() not in HOP_HEADERS},
+            await request.body(),
+        )
+        if before is not None:
+            before(ex)
+        if ex.status == 0:
+            upstream_response = await client.request(
+                ex.method,
+                ex.path,
+                params=tuple(ex.query),
+                headers=ex.headers,
+                content=ex.body or None,
+            )
+            ex.status = upstream_response.status_code
+            ex.response_headers = {
+                k: v for k, v in upstream_response.headers.items() if k.lower() not in HOP_HEADERS
+            }
+            ex.response_body = upstream_response.content.replace(upstream.encode(), public().encode())
+        if after is not None:
+            after(ex)
+        return Response(ex.response_body, status_code=ex.status, headers=ex.response_headers)
+
+    methods = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE"]
+    return Starlette(routes=[Route("/{path:path}", forward, methods=methods)])
+
+
+def fetch_token(upstream: str) -> str:
+    """A valid AvePoint token from the upstream mock (client credentials from the environment)."""
+    response = httpx.post(
+        f"{upstream}/connect/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": os.environ["DEVIATION_CLIENT_ID"],
+            "client_secret": os.environ["DEVIATION_CLIENT_SECRET"],
+            "scope": os.environ.get("DEVIATION_SCOPE", "gsuite.graph.read.all"),
+        },
+    )
+    response.raise_for_status()
+    return str(response.json()["access_token"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--upstream", required=True)
+    parser.add_argument("--deviation", choices=DEVIATIONS, required=True)
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args(argv)
+    upstream = args.upstream.rstrip("/")
+    # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on accepted sockets whose protocol says TCP;
+    # without it every response waits ~40 ms for a delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", args.port))
+    sock.listen(512)
+    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    before = BEFORE.get(args.deviation)
+    if args.deviation == "auth-ignored":
+        before = auth_ignored(fetch_token(upstream))
+    app = build_app(upstream, lambda: base_url, before, AFTER.get(args.deviation))
+    sys.stdout.write(json.dumps({"base_url": base_url, "deviation": args.deviation}) + "\n")
+    sys.stdout.flush()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    server.run(sockets=[sock])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Helpers for the contract-suite tests: run ``python -m contract_tests`` in live mode against a URL.
+
+Running the suite as a subprocess (not in-process) is deliberate: it is exactly what users and CI run,
+its environment is isolated (live-mode variables, reports folder), and several runs can go in parallel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+PROXY = Path(__file__).resolve().parent / "deviation_proxy.py"
+LIVE_PREFIXES = ("OLCONNECT_", "AVEPOINT_", "CONTRACT_")
+
+
+@dataclass
+class SuiteRun:
+    """Outcome of one suite run: exit code, console output and the Markdown summary."""
+
+    returncode: int
+    output: str
+    summary: str
+    junit: str
+
+
+def olconnect_env(info: Mapping[str, Any], base_url: str) -> dict[str, str]:
+    """Live-mode variables for an OL Connect mock (``info``) reached at ``base_url``."""
+    writer = next(u for u in info["users"] if {"read", "write"} <= set(u["roles"]))
+    ids = info["ids"]
+    return {
+        "OLCONNECT_BASE_URL": base_url,
+        "OLCONNECT_USERNAME": writer["username"],
+        "OLCONNECT_PASSWORD": writer["password"],
+        "OLCONNECT_JOB_ID": str(ids["jobs"][0]),
+        "OLCONNECT_JOB_SEGMENT_ID": str(ids["job_segments"][0]),
+        "OLCONNECT_JOB_SET_ID": str(ids["job_sets"][0]),
+        "CONTRACT_ALLOW_WRITES": "1",
+    }
+
+
+def avepoint_env(info: Mapping[str, Any], base_url: str) -> dict[str, str]:
+    """Live-mode variables (client-credentials flavour) for an AvePoint mock reached at ``base_url``."""
+    client = info["clients"][0]
+    return {
+        "AVEPOINT_BASE_URL": base_url,
+        "AVEPOINT_TOKEN_URL": f"{base_url}/connect/token",
+        "AVEPOINT_CLIENT_ID": client["client_id"],
+        "AVEPOINT_CLIENT_SECRET": client["client_secret"],
+    }
+
+
+def clean_env(extra: Mapping[str, str]) -> dict[str, str]:
+    """The current environment without any live-mode variable, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(LIVE_PREFIXES)}
+    env.update(extra)
+    return env
+
+
+def run_suite(args: list[str], env: Mapping[str, str], reports: Path, timeout: float = 300) -> SuiteRun:
+    """Run ``python -m contract_tests ARGS --reports REPORTS`` and collect what it produced."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "contract_tests", *args, "--reports", str(reports), "-q"],
+        cwd=ROOT,
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    summary_path, junit_path = reports / "contract-summary.md", reports / "contract-junit.xml"
+    return SuiteRun(
+        returncode=completed.returncode,
+        output=completed.stdout + completed.stderr,
+        summary=summary_path.read_text(encoding="utf-8") if summary_path.exists() else "",
+        junit=junit_path.read_text(encoding="utf-8") if junit_path.exists() else "",
+    )
+
+
+@contextmanager
+def deviation_proxy(upstream: str, deviation: str, env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Start the deviation proxy in front of ``upstream``; yield its base URL."""
+    process = subprocess.Popen(
+        [sys.executable, str(PROXY), "--upstream", upstream, "--deviation", deviation],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=clean_env(env or {}),
+    )
+    try:
+        assert process.stdout is not None
+        line: list[str] = []
+        reader = threading.Thread(target=lambda: line.append(process.stdout.readline()), daemon=True)  # type: ignore[union-attr]
+        reader.start()
+        reader.join(30)
+        if not line or not line[0].strip():
+            raise RuntimeError(f"deviation proxy ({deviation}) did not start")
+        yield str(json.loads(line[0])["base_url"])
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
