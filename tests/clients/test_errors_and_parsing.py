@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 
 import httpx
@@ -201,3 +202,39 @@ def test_per_call_max_retries_overrides_the_client_policy() -> None:
     with pytest.raises(errors.ServerError):
         get_job_metadata.sync(1, client=client)
     assert len(calls) == 1 + 3
+
+
+def test_with_builders_leave_the_shared_client_untouched() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=[])
+
+    client = olc(handler)
+    get_job_metadata.sync(1, client=client)  # the shared httpx.Client exists now
+    tagged = client.with_headers({"X-Tenant": "a"}).with_timeout(2.0).with_retries(5)
+    get_job_metadata.sync(1, client=tagged)
+    get_job_metadata.sync(1, client=client)
+    assert [r.headers.get("X-Tenant") for r in seen] == [None, "a", None]
+    assert seen[1].extensions["timeout"]["read"] == 2.0
+    assert seen[2].extensions["timeout"]["read"] == 30.0
+    assert (tagged.retry_policy.max_retries, client.retry_policy.max_retries) == (5, 0)
+
+
+def test_each_attempt_is_logged_with_its_fields(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="olconnect_client")
+    statuses = [503, 200]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(statuses.pop(0), json=[], headers={"Retry-After": "0"})
+
+    client = AuthenticatedClient(base_url="http://olc.test", transport=httpx.MockTransport(handler))
+    get_job_metadata.sync(4, client=client)
+    attempts = [r for r in caplog.records if r.name == "olconnect_client" and hasattr(r, "http_status")]
+    fields = [(r.http_method, r.http_path, r.http_status, r.attempt) for r in attempts]  # type: ignore[attr-defined]
+    path = "/rest/serverengine/entity/jobs/4/metadata"
+    assert fields == [("GET", path, 503, 1), ("GET", path, 200, 2)]
+    assert all(isinstance(r.duration_ms, float) for r in attempts)  # type: ignore[attr-defined]
+    retries = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
+    assert retries == [f"HTTP GET {path}: retrying in 0.00 s after attempt 1 (status 503)"]
