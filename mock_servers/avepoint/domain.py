@@ -42,7 +42,7 @@ class Job:
             data_source=data["dataSource"],
             status=data["status"],
             start=start.timestamp(),
-            fragment=json.dumps(body, separators=(",", ":"), ensure_ascii=False),
+            fragment=json.dumps(body, separators=(",", ":")),
         )
 
 

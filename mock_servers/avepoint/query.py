@@ -7,6 +7,7 @@ the parameter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
@@ -30,6 +31,7 @@ QUERY_NAMES = (
 )
 ALIASES = {"status": "jobStatus"}
 _LOWER_NAMES = {name.lower(): name for name in QUERY_NAMES}
+_INTEGER = re.compile(r"[+-]?[0-9]{1,12}")
 
 
 class QueryRules:
@@ -95,12 +97,7 @@ class QueryRules:
     @staticmethod
     def _integer(name: str, raw: str) -> int:
         text = raw.strip()
-        if (
-            not text
-            or len(text) > 12
-            or not text.lstrip("+-").isdigit()
-            or text.count("-") + text.count("+") > 1
-        ):
+        if _INTEGER.fullmatch(text) is None:
             raise ApiError(400, f"Invalid value for parameter {name}: {raw!r} is not an integer.", name)
         return int(text)
 

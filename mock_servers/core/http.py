@@ -39,8 +39,12 @@ class ApiError(Exception):
 
 
 def dump_json(payload: Any) -> bytes:
-    """Compact UTF-8 JSON; the one encoder every response uses so bodies look alike."""
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    """Compact JSON; the one encoder every response uses so bodies look alike.
+
+    ASCII-escaped, so text echoed from a request (a path with undecodable bytes becomes lone surrogates) can
+    never make encoding fail.
+    """
+    return json.dumps(payload, separators=(",", ":")).encode("ascii")
 
 
 def json_response(payload: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
@@ -81,5 +85,5 @@ async def read_json_body(request: Request) -> Any:
         raise ApiError(400, "The request body is empty; a JSON document is required", "body")
     try:
         return json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
         raise ApiError(400, f"The request body is not valid JSON: {exc}", "body") from None

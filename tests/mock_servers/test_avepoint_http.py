@@ -296,3 +296,22 @@ def test_access_log_never_contains_secrets(http: httpx.Client, avepoint: MockPro
     text = "\n".join(avepoint.stderr_lines())
     for secret in (token, "mock-client-secret", "a-wrong-secret-value", "appType"):
         assert secret not in text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "pageSize=%C2%B2",
+        "pageIndex=\u0663",
+        "appType=%FF",
+        "startTime=0000-01-01T00:00:00Z",
+        "startTime=9999-12-31T23:59:59-23:59",
+        "pageIndex=999999999999999",
+    ],
+)
+def test_hostile_queries_never_cause_a_server_error(
+    http: httpx.Client, bearer: dict[str, str], query: str
+) -> None:
+    response = http.get(f"{JOBS}?{query}", headers=bearer)
+    assert response.status_code in (200, 400), response.text
+    assert response.json()["status"] == response.status_code

@@ -382,3 +382,30 @@ def test_reset_restores_the_scenario(olconnect: MockProcess, http: httpx.Client)
     olconnect.reset()
     assert http.get(f"{SEGMENTS}/3002/metadata", auth=ADMIN).json() == []
     assert http.get(JOBS, headers={"auth_token": token}).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "content", "status"),
+    [
+        ("PUT", f"{JOBS}/2002/metadata", b"[" * 100_000 + b"]" * 100_000, 400),
+        ("PUT", f"{JOBS}/2002/metadata", b"\xff\xfe{}", 400),
+        (
+            "PUT",
+            f"{JOBS}/2002/metadata",
+            b'{"id": 2002, "properties": [{"name": "\\ud800", "value": "x"}]}',
+            200,
+        ),
+        ("GET", f"{JOBS}/%FF%FE", None, 400),
+        ("GET", f"{JOBS}/\u00b2", None, 400),
+        ("GET", f"{JOBS}/99999999999999999999999", None, 400),
+        ("GET", f"{STATS}/1001?levelMode=%FF", None, 400),
+    ],
+)
+def test_hostile_input_never_causes_a_server_error(
+    http: httpx.Client, method: str, path: str, content: bytes | None, status: int
+) -> None:
+    headers = {"Content-Type": "application/json"} if content is not None else {}
+    response = http.request(method, path, content=content, headers=headers, auth=ADMIN)
+    assert response.status_code == status, response.text
+    if status != 200:
+        assert response.json()["error"]["status"] == status
