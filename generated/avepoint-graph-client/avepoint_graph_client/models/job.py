@@ -134,22 +134,24 @@ class Job:
 
         operator = src_dict["operator"]
 
-        def _parse_finish_time(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finish_time_type_0 = datetime.datetime.fromisoformat(data)
+        _finish_time_data = src_dict.get("finishTime", UNSET)
+        finish_time: datetime.datetime | None | Unset
+        if _finish_time_data is None:
+            finish_time = None
+        elif isinstance(_finish_time_data, Unset):
+            finish_time = UNSET
+        else:
+            _finish_time_found = False
+            if isinstance(_finish_time_data, str):
+                try:
+                    finish_time_type_0 = datetime.datetime.fromisoformat(_finish_time_data)
 
-                return finish_time_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        finish_time = _parse_finish_time(src_dict.get("finishTime", UNSET))
+                    finish_time = finish_time_type_0
+                    _finish_time_found = True
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if not _finish_time_found:
+                finish_time = cast("datetime.datetime | None | Unset", _finish_time_data)
 
         # Subset test in C first: the usual payload has no unknown members, so the comprehension rarely runs.
         additional_properties: dict[str, Any] = (

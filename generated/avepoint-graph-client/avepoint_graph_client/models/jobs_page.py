@@ -86,14 +86,14 @@ class JobsPage:
 
         message = src_dict.get("message", UNSET)
 
-        def _parse_next_link(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_link = _parse_next_link(src_dict.get("nextLink", UNSET))
+        _next_link_data = src_dict.get("nextLink", UNSET)
+        next_link: None | str | Unset
+        if _next_link_data is None:
+            next_link = None
+        elif isinstance(_next_link_data, Unset):
+            next_link = UNSET
+        else:
+            next_link = cast("None | str | Unset", _next_link_data)
 
         # Subset test in C first: the usual payload has no unknown members, so the comprehension rarely runs.
         additional_properties: dict[str, Any] = (

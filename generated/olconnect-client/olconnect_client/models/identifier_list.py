@@ -39,7 +39,7 @@ class IdentifierList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        identifiers = cast(list[int], src_dict["identifiers"])
+        identifiers = cast("list[int]", src_dict["identifiers"])
 
         # Subset test in C first: the usual payload has no unknown members, so the comprehension rarely runs.
         additional_properties: dict[str, Any] = (

@@ -112,24 +112,29 @@ class JobSetStatistics:
 
             media.append(media_item)
 
-        def _parse_properties(data: object) -> list[str] | StatisticsPropertyMap | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
+        _properties_data = src_dict.get("properties", UNSET)
+        properties: list[str] | StatisticsPropertyMap | Unset
+        if isinstance(_properties_data, Unset):
+            properties = UNSET
+        else:
+            _properties_found = False
+            if isinstance(_properties_data, list):
+                try:
+                    componentsschemas_statistics_properties_type_0 = cast("list[str]", _properties_data)
+
+                    properties = componentsschemas_statistics_properties_type_0
+                    _properties_found = True
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if not _properties_found:
+                if not isinstance(_properties_data, dict):
                     raise TypeError()
-                componentsschemas_statistics_properties_type_0 = cast(list[str], data)
+                componentsschemas_statistics_properties_type_1 = StatisticsPropertyMap.from_dict(
+                    _properties_data
+                )
 
-                return componentsschemas_statistics_properties_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_statistics_properties_type_1 = StatisticsPropertyMap.from_dict(data)
-
-            return componentsschemas_statistics_properties_type_1
-
-        properties = _parse_properties(src_dict.get("properties", UNSET))
+                properties = componentsschemas_statistics_properties_type_1
+                _properties_found = True
 
         _documents = src_dict.get("documents", UNSET)
         documents: list[DocumentStatistics] | Unset = UNSET

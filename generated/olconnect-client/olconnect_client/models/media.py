@@ -90,14 +90,14 @@ class Media:
 
         count = src_dict["count"]
 
-        def _parse_color(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        color = _parse_color(src_dict.get("color", UNSET))
+        _color_data = src_dict.get("color", UNSET)
+        color: None | str | Unset
+        if _color_data is None:
+            color = None
+        elif isinstance(_color_data, Unset):
+            color = UNSET
+        else:
+            color = cast("None | str | Unset", _color_data)
 
         # Subset test in C first: the usual payload has no unknown members, so the comprehension rarely runs.
         additional_properties: dict[str, Any] = (
