@@ -30,7 +30,7 @@ class Sizes:
     load_requests: int = 20_000
     load_seconds: float = 8.0
     load_connections: int = 16
-    repeats: int = 5
+    repeats: int = 7
     paging_repeats: int = 5
     load_repeats: int = 3
     contract_repeats: int = 2

@@ -70,6 +70,13 @@ def prism_version() -> str:
     return str(json.loads(PRISM_PACKAGE_JSON.read_text(encoding="utf-8")).get("version", "unknown"))
 
 
+def load_average() -> list[float] | None:
+    """1, 5 and 15 minute load averages: how busy the shared machine was (2 cores: 2.0 = full)."""
+    if not hasattr(os, "getloadavg"):
+        return None
+    return [round(value, 2) for value in os.getloadavg()]
+
+
 def machine() -> dict[str, Any]:
     return {
         "cpu": cpu_model(),

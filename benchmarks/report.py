@@ -126,6 +126,8 @@ def render_markdown(document: dict[str, Any]) -> str:
         f"- Machine: {machine['cpu']}, {machine['logical_cores']} logical cores "
         f"({machine['usable_cores']} usable), {machine['memory_gib']} GiB RAM, {machine['os']}",
         f"- Python: {machine['python']}; Node: {versions.get('node')}; Prism: {versions.get('prism-cli')}",
+        f"- Load average (1/5/15 min) before the run: {machine.get('load_average_before')}, after: "
+        f"{machine.get('load_average_after')} (other work on the machine at the same time shows up here)",
         "- Packages: "
         + ", ".join(
             f"{name} {version}" for name, version in versions.items() if name not in {"node", "prism-cli"}

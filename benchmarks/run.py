@@ -59,6 +59,7 @@ def run_figure(name: str, module: ModuleType, ctx: BenchContext) -> FigureResult
         reason = f"the figure failed: {type(exc).__name__}: {exc}"
         result = FigureResult(name=name, title=module.TITLE, goals=list(module.GOALS), reason=reason)
     result.seconds = time.perf_counter() - started
+    result.details["load_average_after"] = environment.load_average()
     status = f"not measured: {result.reason}" if result.reason else "done"
     print(f"[bench] {name}: {status} ({result.seconds:.1f} s)", flush=True)
     return result
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes.repeats = args.repeats
     selected = [(name, module) for name, module in FIGURES if not args.only or name in args.only]
     started_at = dt.datetime.now(dt.UTC)
+    load_before = environment.load_average()
     with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
         ctx = BenchContext(
             sizes=sizes,
@@ -83,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         results = [run_figure(name, module, ctx) for name, module in selected]
     finished_at = dt.datetime.now(dt.UTC)
     document = report.build_document(results, ctx, started_at, finished_at, argv or sys.argv[1:])
+    document["machine"]["load_average_before"] = load_before
+    document["machine"]["load_average_after"] = environment.load_average()
     report.write_json(document, args.json)
     report.write_markdown(document, args.markdown)
     print(f"[bench] wrote {args.markdown} and {args.json}")
