@@ -15,11 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
 from mock_servers.avepoint.domain import Grant, JobCatalog, OAuthError, load_clients, load_jobs
 from mock_servers.avepoint.query import QueryRules, next_link
@@ -27,6 +24,7 @@ from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemb
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token, secrets_equal
 from mock_servers.core.faults import FaultConfig, FaultConfigError
 from mock_servers.core.http import ApiError, dump_json, json_response, raw_json_response
+from mock_servers.core.routing import Operation
 from mock_servers.core.scenario import ScenarioError
 from mock_servers.core.specs import SpecIndex, load_spec
 
@@ -162,26 +160,15 @@ class AvePointMock:
 
     # -- errors
 
-    def render_error(self, status: int, message: str, headers: Mapping[str, str]) -> Response:
+    def render_error(
+        self, status: int, message: str, headers: Mapping[str, str], parameter: str | None = None
+    ) -> Response:
+        """The job list's error envelope (AVE-05); the parameter is named in the message instead."""
         return raw_json_response(
             dump_json({"status": status, "message": message}),
             status,
             headers={**headers, "request-id": self.request_id()},
         )
-
-    async def on_api_error(self, request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, ApiError)
-        return self.render_error(exc.status, exc.message, exc.headers)
-
-    async def on_http_error(self, request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, HTTPException)
-        if exc.status_code == 404:
-            message = f"No operation at {request.url.path}."
-        elif exc.status_code == 405:
-            message = f"Method {request.method} is not allowed on {request.url.path}."
-        else:
-            message = str(exc.detail)
-        return self.render_error(exc.status_code, message, exc.headers or {})
 
     def startup_info(self, base_url: str) -> dict[str, Any]:
         return {
@@ -226,13 +213,7 @@ def _scenario_faults(settings: Mapping[str, Any], source: str) -> FaultConfig:
 
 def build_server(scenario: Mapping[str, Any], source: str, options: ServerOptions) -> MockServer:
     mock = AvePointMock(scenario, source, options)
-    app = Starlette(
-        routes=[
-            Route(JOBS_PATH, mock.list_jobs, methods=["GET"]),
-            Route(TOKEN_PATH, mock.token, methods=["POST"]),
-        ],
-        exception_handlers={ApiError: mock.on_api_error, HTTPException: mock.on_http_error},
-    )
+    operations = [Operation("GET", JOBS_PATH, mock.list_jobs), Operation("POST", TOKEN_PATH, mock.token)]
     control = MockControl(
         expire_tokens=mock.tokens.expire_all,
         reset=mock.reset,
@@ -240,7 +221,7 @@ def build_server(scenario: Mapping[str, Any], source: str, options: ServerOption
     )
     asgi, faults = assemble(
         API,
-        app,
+        operations,
         render_error=mock.render_error,
         control=control,
         options=options,

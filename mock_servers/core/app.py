@@ -1,17 +1,18 @@
 """How an API module plugs into the shared core: the :class:`MockServer` bundle and the ASGI wrapping.
 
-An API module builds its Starlette app and hands it here together with its error renderer and its control
-hooks; :func:`assemble` adds the admin routes, fault injection and the access log in a fixed order, so both
-servers behave the same outside their own API.
+An API module hands its operations here together with its error renderer and its control hooks;
+:func:`assemble` adds the admin routes, fault injection and the access log in a fixed order, so both servers
+behave the same outside their own API.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -20,6 +21,7 @@ from starlette.types import ASGIApp
 from mock_servers.core.accesslog import AccessLogMiddleware
 from mock_servers.core.faults import ErrorRenderer, FaultConfig, FaultConfigError, FaultMiddleware, FaultState
 from mock_servers.core.http import dump_json, json_response
+from mock_servers.core.routing import ApiRouter, Operation
 
 
 @dataclass
@@ -99,19 +101,33 @@ def admin_routes(api: str, faults: FaultState, control: MockControl, initial: Fa
 
 def assemble(
     api: str,
-    app: Starlette,
+    operations: Sequence[Operation],
     *,
     render_error: ErrorRenderer,
     control: MockControl,
     options: ServerOptions,
     scenario_faults: FaultConfig,
 ) -> tuple[ASGIApp, FaultState]:
-    """Wrap an API app: admin routes, then faults, then the access log as the outermost layer."""
+    """Build the ASGI stack: access log > faults > API router > Starlette app for admin routes and 404s."""
     initial = options.faults if options.faults is not None else scenario_faults
     faults = FaultState(initial)
-    # Appended after the API routes: Starlette tries routes in order, so the hot paths match first.
-    app.router.routes.extend(admin_routes(api, faults, control, initial))
-    wrapped: ASGIApp = FaultMiddleware(app, faults, render_error)
+
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 404:
+            message = f"No operation at {request.url.path}"
+        elif exc.status_code == 405:
+            message = f"Method {request.method} is not allowed on {request.url.path}"
+        else:
+            message = str(exc.detail)
+        return render_error(exc.status_code, message, exc.headers or {})
+
+    fallback = Starlette(
+        routes=admin_routes(api, faults, control, initial),
+        exception_handlers={HTTPException: on_http_error},
+    )
+    router = ApiRouter(operations, render_error, fallback)
+    wrapped: ASGIApp = FaultMiddleware(router, faults, render_error)
     if options.access_log:
         wrapped = AccessLogMiddleware(wrapped, api)
     return wrapped, faults

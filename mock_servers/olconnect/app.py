@@ -11,11 +11,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 from jsonschema import Draft202012Validator
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
 from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemble
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, secrets_equal
@@ -29,6 +26,7 @@ from mock_servers.core.http import (
     read_json_body,
     text_response,
 )
+from mock_servers.core.routing import Operation
 from mock_servers.core.scenario import ScenarioError
 from mock_servers.core.specs import SpecIndex, load_spec, validate_body
 from mock_servers.olconnect.domain import (
@@ -265,20 +263,6 @@ class OLConnectMock:
             detail["parameter"] = parameter
         return raw_json_response(dump_json({"error": detail}), status, headers=headers)
 
-    async def on_api_error(self, request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, ApiError)
-        return self.render_error(exc.status, exc.message, exc.headers, exc.parameter)
-
-    async def on_http_error(self, request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, HTTPException)
-        if exc.status_code == 404:
-            message = f"No resource at {request.url.path}"
-        elif exc.status_code == 405:
-            message = f"Method {request.method} is not allowed on {request.url.path}"
-        else:
-            message = str(exc.detail)
-        return self.render_error(exc.status_code, message, exc.headers or {})
-
     def startup_info(self, base_url: str) -> dict[str, Any]:
         store = self.store
         document_sets = [ds for job_set in store.job_sets.values() for ds in job_set.document_sets()]
@@ -325,36 +309,32 @@ class OLConnectMock:
         return lines
 
 
-def routes(mock: OLConnectMock) -> list[Route]:
-    """Literal paths before templated ones, as JAX-RS prefers them (``/jobs/version`` is not a job ID)."""
+def operations(mock: OLConnectMock) -> list[Operation]:
+    """Literal paths win over templates in the router, as in JAX-RS (``/jobs/version`` is not a job ID)."""
     return [
-        Route(AUTH, mock.handshake("AuthenticationRestService"), methods=["GET"]),
-        Route(f"{AUTH}/version", mock.version, methods=["GET"]),
-        Route(f"{AUTH}/login", mock.login, methods=["POST"]),
-        Route(JOBS, mock.handshake("JobEntityRestService"), methods=["GET"]),
-        Route(f"{JOBS}/version", mock.version, methods=["GET"]),
-        Route(f"{JOBS}/properties", mock.update_multiple_job_properties, methods=["PUT"]),
-        Route(JOBS + "/{jobId}", mock.job_segment_ids, methods=["GET"]),
-        Route(JOBS + "/{jobId}/contents", mock.job_contents, methods=["GET"]),
-        Route(JOBS + "/{jobId}/metadata", mock.job_metadata, methods=["GET"]),
-        Route(JOBS + "/{jobId}/metadata", mock.update_job_metadata, methods=["PUT"]),
-        Route(JOBS + "/{jobId}/properties", mock.job_properties, methods=["GET"]),
-        Route(JOBS + "/{jobId}/properties", mock.update_job_properties, methods=["PUT"]),
-        Route(SEGMENTS, mock.handshake("JobSegmentEntityRestService"), methods=["GET"]),
-        Route(f"{SEGMENTS}/version", mock.version, methods=["GET"]),
-        Route(SEGMENTS + "/{jobSegmentId}", mock.document_set_ids, methods=["GET"]),
-        Route(SEGMENTS + "/{jobSegmentId}/metadata", mock.segment_metadata, methods=["GET"]),
-        Route(SEGMENTS + "/{jobSegmentId}/metadata", mock.update_segment_metadata, methods=["PUT"]),
-        Route(STATISTICS + "/{jobSetId}", mock.job_set_statistics, methods=["GET"]),
+        Operation("GET", AUTH, mock.handshake("AuthenticationRestService")),
+        Operation("GET", f"{AUTH}/version", mock.version),
+        Operation("POST", f"{AUTH}/login", mock.login),
+        Operation("GET", JOBS, mock.handshake("JobEntityRestService")),
+        Operation("GET", f"{JOBS}/version", mock.version),
+        Operation("PUT", f"{JOBS}/properties", mock.update_multiple_job_properties),
+        Operation("GET", JOBS + "/{jobId}", mock.job_segment_ids),
+        Operation("GET", JOBS + "/{jobId}/contents", mock.job_contents),
+        Operation("GET", JOBS + "/{jobId}/metadata", mock.job_metadata),
+        Operation("PUT", JOBS + "/{jobId}/metadata", mock.update_job_metadata),
+        Operation("GET", JOBS + "/{jobId}/properties", mock.job_properties),
+        Operation("PUT", JOBS + "/{jobId}/properties", mock.update_job_properties),
+        Operation("GET", SEGMENTS, mock.handshake("JobSegmentEntityRestService")),
+        Operation("GET", f"{SEGMENTS}/version", mock.version),
+        Operation("GET", SEGMENTS + "/{jobSegmentId}", mock.document_set_ids),
+        Operation("GET", SEGMENTS + "/{jobSegmentId}/metadata", mock.segment_metadata),
+        Operation("PUT", SEGMENTS + "/{jobSegmentId}/metadata", mock.update_segment_metadata),
+        Operation("GET", STATISTICS + "/{jobSetId}", mock.job_set_statistics),
     ]
 
 
 def build_server(scenario: Mapping[str, Any], source: str, options: ServerOptions) -> MockServer:
     mock = OLConnectMock(scenario, source, options)
-    app = Starlette(
-        routes=routes(mock),
-        exception_handlers={ApiError: mock.on_api_error, HTTPException: mock.on_http_error},
-    )
     control = MockControl(
         expire_tokens=mock.tokens.expire_all,
         reset=mock.reset,
@@ -362,7 +342,7 @@ def build_server(scenario: Mapping[str, Any], source: str, options: ServerOption
     )
     asgi, faults = assemble(
         API,
-        app,
+        operations(mock),
         render_error=mock.render_error,
         control=control,
         options=options,
