@@ -27,6 +27,8 @@ from benchmarks.results import FigureResult, Goal  # noqa: E402
 from benchmarks.stats import summarize  # noqa: E402
 
 MEASURED_IN_SMOKE = {"overhead", "decode", "paging", "mocks"}
+# A difference of two timings: noise can make it negative on tiny sizes.
+SIGNED_METRICS = {"overhead_per_call"}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +65,9 @@ def test_smoke_run_measures_every_figure_it_can(smoke_reports: tuple[dict[str, A
         assert figure["status"] == "measured", f"{name}: {figure['reason']}"
         for key, metric in figure["metrics"].items():
             assert metric["n"] == len(metric["samples"]) >= 1, key
-            assert all(math.isfinite(value) and value > 0 for value in metric["samples"]), key
+            assert all(math.isfinite(value) for value in metric["samples"]), key
+            if key not in SIGNED_METRICS:
+                assert all(value > 0 for value in metric["samples"]), key
             assert metric["min"] <= metric["median"] <= metric["max"], key
     assert figures["contract"]["status"] == "not measured"
     assert figures["contract"]["reason"] == "skipped in --smoke runs"
