@@ -132,11 +132,17 @@ def run(ctx: BenchContext) -> FigureResult:
     result.add("peak_json_loads", "peak memory, json.loads", summarize([peak_mib(baseline)], "MiB"))
     result.add("peak_typed", "peak memory, typed models", summarize([peak_mib(typed)], "MiB"))
     json_body = _json_body_module()
+    wired = hasattr(endpoint, "json_body")
+    if json_body is not None:
+        decoder_s = [timed(lambda: json_body.loads(payload))[0] for _ in range(ctx.sizes.repeats)]
+        result.add("decoder_only", f"{json_body.JSON_DECODER}.loads(bytes) alone", summarize(decoder_s, "s"))
     result.details = {
         "payload_bytes": len(payload),
         "documents": ctx.sizes.documents,
-        "json_decoder_in_parser": getattr(json_body, "JSON_DECODER", "json (response.json())"),
-        "gc_paused_from_bytes": getattr(json_body, "PAUSE_GC_FROM_BYTES", None),
+        "parser_decodes_with": json_body.JSON_DECODER
+        if wired and json_body
+        else "response.json() (stdlib json)",
+        "gc_paused_from_bytes": json_body.PAUSE_GC_FROM_BYTES if wired and json_body else "never",
     }
     result.notes.append(
         f"Payload: {len(payload) / 1e6:.1f} MB from the OL Connect mock, {ctx.sizes.documents:,} documents "
