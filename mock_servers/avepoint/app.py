@@ -151,7 +151,7 @@ class AvePointMock:
 
     async def list_jobs(self, request: Request) -> Response:
         self._authorize(request)
-        query, raw = self.rules.parse(request.query_params.multi_items())
+        query, raw = self.rules.parse_query_string(request.scope["query_string"].decode("latin-1"))
         jobs, has_more = self.catalog.page(query)
         body = '{"status":200,"message":"","jobs":[' + ",".join(job.fragment for job in jobs) + "]"
         if has_more:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from urllib.parse import quote
+from functools import lru_cache
+from urllib.parse import parse_qsl, quote
 
 from starlette.requests import Request
 
@@ -47,10 +48,21 @@ class QueryRules:
             schema = spec.parameter_schema("listJobs", name)
             self.bounds[name] = (int(schema.get("minimum", 0)), int(schema.get("maximum", 2**31 - 1)))
         fallbacks = {"dataSource": 1, "pageIndex": 0, "pageSize": 100}
+        self._cached_parse = lru_cache(maxsize=4096)(self._parse_uncached)
         self.defaults: dict[str, int] = {
             name: int(spec.parameter_schema("listJobs", name).get("default", fallback))
             for name, fallback in fallbacks.items()
         }
+
+    def parse_query_string(self, query_string: str) -> tuple[JobQuery, Mapping[str, str]]:
+        """Parse a raw query string; the result is memoised because clients repeat the same queries.
+
+        Parsing is a pure function of the string, so a bounded cache is safe; errors are not cached.
+        """
+        return self._cached_parse(query_string)
+
+    def _parse_uncached(self, query_string: str) -> tuple[JobQuery, Mapping[str, str]]:
+        return self.parse(parse_qsl(query_string, keep_blank_values=True))
 
     def parse(self, pairs: Iterable[tuple[str, str]]) -> tuple[JobQuery, dict[str, str]]:
         """Validate the raw query; returns the query and the canonical name → raw value map for nextLink."""
