@@ -374,3 +374,12 @@ def test_unknown_ref_is_a_one_line_error(committed: tuple[Path, GitRunner]) -> N
     result = spec_diff(repo, "no-such-ref")
     assert result.returncode == 2
     assert result.stderr.strip() == f"spec_diff: git ref 'no-such-ref' not found in {repo.resolve()}"
+
+
+def test_broken_working_tree_spec_is_a_one_line_error(committed: tuple[Path, GitRunner]) -> None:
+    repo, _ = committed
+    (repo / "spec" / "api.yaml").write_text("openapi: 3.1.0\ninfo: [unclosed\n", encoding="utf-8")
+    result = spec_diff(repo, "HEAD", "--spec", "spec/api.yaml")
+    assert result.returncode == 2
+    assert result.stderr.startswith("spec_diff: spec/api.yaml: not valid YAML")
+    assert "Traceback" not in result.stderr
