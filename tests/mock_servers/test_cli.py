@@ -181,3 +181,15 @@ def test_installed_layout_uses_packaged_specs(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout.strip() == str(package / "specs" / "avepoint.yaml")
+
+
+@pytest.mark.anyio
+async def test_running_mock_from_an_async_test() -> None:
+    with running_mock("olconnect", access_log=False) as mock:
+        async with httpx.AsyncClient(base_url=mock.base_url) as client:
+            login = await client.post(
+                "/rest/serverengine/authentication/login", auth=("admin", "admin-password")
+            )
+            assert login.status_code == 200
+            jobs = await client.get("/rest/serverengine/entity/jobs/2001", headers={"auth_token": login.text})
+            assert jobs.json() == {"identifiers": [3001, 3002]}
