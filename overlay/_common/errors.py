@@ -207,10 +207,16 @@ def _message_and_parameter(body: Any) -> tuple[str | None, str | None]:
     return _clip(body.get("message")), None
 
 
-def error_for_response(response: httpx.Response, *, model: Any = None) -> ApiStatusError:
-    """Build the most specific ``ApiStatusError`` for a response that is not a success."""
+def error_for_response(
+    response: httpx.Response, *, model: Any = None, credentials_request: bool = False
+) -> ApiStatusError:
+    """Build the most specific ``ApiStatusError`` for a response that is not a success.
+
+    ``credentials_request`` marks a login or token request: any 4xx there (OAuth answers 400 for a bad
+    scope or grant) means "could not authenticate" and becomes ``AuthenticationError``.
+    """
     status = response.status_code
-    kind = _BY_STATUS.get(status)
+    kind = AuthenticationError if credentials_request and 400 <= status <= 499 else _BY_STATUS.get(status)
     if kind is None:
         kind = ServerError if 500 <= status <= 599 else UnexpectedStatusError
     body = _decode_json(response)

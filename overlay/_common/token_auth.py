@@ -91,7 +91,7 @@ class RefreshingTokenAuth(httpx.Auth):
     def _accept(self, response: httpx.Response) -> str:
         """Turn a token response into the cached token, or raise the typed error it deserves."""
         if not 200 <= response.status_code <= 299:
-            raise error_for_response(response)
+            raise error_for_response(response, credentials_request=True)
         try:
             token, lifetime = self.read_token(response)
         except ApiError:

@@ -238,8 +238,9 @@ def test_token_endpoint_errors_are_typed_and_data_centres_resolve() -> None:
     refused = httpx.MockTransport(
         lambda r: httpx.Response(400, json={"error": "invalid_scope", "error_description": "scope x unknown"})
     )
-    with pytest.raises(ave.errors.BadRequestError, match="invalid_scope: scope x unknown"):
+    with pytest.raises(ave.errors.AuthenticationError, match="invalid_scope: scope x unknown") as caught:
         next(ave.iter_jobs(ave_client(refused)))
+    assert caught.value.status_code == 400
     assert ave.data_centre("NE").base_url == "https://graph-ne.avepointonlineservices.com"
     assert (
         ave.data_centre("graph-gcp-we").token_url
