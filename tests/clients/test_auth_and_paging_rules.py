@@ -142,9 +142,10 @@ def job(n: int) -> dict[str, object]:
 
 
 def ave_server(
-    next_link: Callable[[int], str | None], pages: int = 3
+    next_link: Callable[[int], str | None], pages: int = 3, *, endless: bool = False
 ) -> tuple[httpx.MockTransport, list[str]]:
-    """Pages of two jobs; ``next_link(index)`` decides what each page points to."""
+    """Pages of two jobs; ``next_link(index)`` decides what each page points to (``endless``: also the
+    empty pages past the end, as a misbehaving server might)."""
     seen: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -157,7 +158,7 @@ def ave_server(
         seen.append(str(request.url))
         index = int(request.url.params.get("pageIndex", "0"))
         body: dict[str, object] = {"jobs": [job(2 * index), job(2 * index + 1)] if index < pages else []}
-        link = next_link(index) if index < pages - 1 else None
+        link = next_link(index) if endless or index < pages - 1 else None
         if link is not None:
             body["nextLink"] = link
         return httpx.Response(200, json=body)
@@ -192,6 +193,9 @@ def test_iterators_follow_links_and_fall_back_to_page_index_for_opaque_tokens() 
     assert seen[0].startswith("http://ave.test/backup/google/admin/jobs?")
     assert "jobStatus=2" in seen[0]
     assert seen[1:] == [f"http://ave.test/backup/google/admin/jobs?pageIndex={n}&x=1" for n in (1, 2)]
+    endless, seen_endless = ave_server(lambda i: f"opaque-token-{i}", pages=2, endless=True)
+    assert sum(1 for _ in ave.iter_jobs(ave_client(endless))) == 4
+    assert len(seen_endless) == 3  # two full pages, one empty page, then stop
     opaque, seen_opaque = ave_server(lambda i: f"opaque-token-{i}")
     pages = list(ave.iter_job_pages(ave_client(opaque), ave.JobFilters(app_type=1), page_size=2))
     assert len(pages) == 3

@@ -131,8 +131,8 @@ class _Walk:
     def next_step(self, response: Response[JobsPage]) -> httpx.URL | dict[str, Any] | None:
         """What to fetch after ``response``: a URL, keyword arguments for ``list_jobs``, or nothing."""
         link = _next_link(response.parsed)
-        if link is None:
-            return None
+        if link is None or not response.parsed.jobs:
+            return None  # an empty page is past the end, whatever its nextLink says (AVE-09)
         self.page_index += 1
         target = resolve_next_link(link, current=response.raw.request.url, base_url=self.client.base_url)
         if target is None:
