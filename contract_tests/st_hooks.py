@@ -48,8 +48,12 @@ def _is_positive(case: Any) -> bool:
     return meta is None or meta.generation.mode == GenerationMode.POSITIVE
 
 
+MAX_ID = 2**63 - 1  # EntityId is int64
+
+
 def _valid_id(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    """An ID the spec accepts; anything else may be what a negative case negated, so it is left alone."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
 
 
 def _steer(value: int, known: tuple[int, ...], always: bool) -> int:
@@ -100,11 +104,8 @@ def install_olconnect_hooks(schema: Any, target: OLConnectTarget) -> None:
                         continue  # OLC-09: the same job twice is a documented 400
                     seen.add(item["id"])
                 kept.append(item)
-            if pin:
-                # A real server: touch only the one configured (snapshotted) job.
-                kept = [
-                    item for item in kept if not isinstance(item, dict) or item.get("id") in target.job_ids
-                ]
+            # Against a real server `_steer` pinned every valid ID to the one configured (snapshotted) job;
+            # invalid IDs cannot name a real job and stay, since they may be what a negative case tests.
             if kept:
                 case.body = kept
         return case
