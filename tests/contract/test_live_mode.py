@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from mock_servers.testing import MockProcess, running_mock
@@ -46,8 +47,6 @@ def test_only_olconnect_runs_when_only_its_url_is_set(olconnect_mock: MockProces
 
 def test_only_avepoint_runs_with_a_static_token(avepoint_mock: MockProcess, tmp_path: Path) -> None:
     """AVEPOINT_TOKEN flavour: the user brings a token instead of client credentials."""
-    import httpx
-
     client = avepoint_mock.info["clients"][0]
     token = httpx.post(
         f"{avepoint_mock.base_url}/connect/token",
