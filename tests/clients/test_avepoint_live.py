@@ -20,7 +20,7 @@ from avepoint_graph_client.auth import ClientCredentialsAuth
 from avepoint_graph_client.client import AuthenticatedClient
 from avepoint_graph_client.factory import connect
 from avepoint_graph_client.models import AppType, Job
-from avepoint_graph_client.paging import JobFilters, aiter_jobs, iter_job_pages, iter_jobs
+from avepoint_graph_client.paging import JobFilters, aiter_job_pages, aiter_jobs, iter_job_pages, iter_jobs
 
 from mock_servers.testing import MockProcess, running_mock
 
@@ -192,3 +192,24 @@ def test_paging_through_10000_jobs_returns_each_once_in_order(big_scenario: tupl
     assert seen == expected
     assert seen_async == expected
     assert elapsed < 20
+
+
+def test_async_walk_survives_429_and_a_dropped_connection(mock: MockProcess) -> None:
+    async def walk() -> tuple[list[str], list[str]]:
+        async with client_for(mock) as client:
+            faulted: list[str] = []
+            pages = aiter_job_pages(client, page_size=20)
+            async for page in pages:
+                faulted += [j.job_id for j in page.jobs]
+                if len(faulted) == 20:
+                    mock.set_faults(status=429, count=2, retry_after=0)
+                elif len(faulted) == 40:
+                    mock.set_faults(drop=1)
+            clean = [job.job_id async for job in aiter_jobs(client, page_size=20)]
+            return faulted, clean
+
+    faulted, clean = asyncio.run(walk())
+    assert faulted == clean
+    statuses = [(r["status"], bool(r.get("dropped"))) for r in requests_to(access_log(mock), JOBS)]
+    assert statuses.count((429, False)) == 2
+    assert sum(dropped for _, dropped in statuses) == 1

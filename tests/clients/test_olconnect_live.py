@@ -228,3 +228,16 @@ def test_asyncio_tasks_share_one_login_and_one_refresh(mock: MockProcess) -> Non
     auth = asyncio.run(scenario())
     assert auth.token_fetches == 2
     assert len(requests_to(access_log(mock), LOGIN, "POST")) == 2
+
+
+def test_basic_mode_with_a_wrong_password_fails_once_without_logging_in(mock: MockProcess) -> None:
+    username, _ = admin(mock)
+    with (
+        connect(mock.base_url, username, "not-it", use_basic_auth=True) as client,
+        pytest.raises(errors.AuthenticationError) as caught,
+    ):
+        get_job_metadata.sync(job_id(mock), client=client)
+    assert caught.value.headers.get("WWW-Authenticate", "").upper().startswith("BASIC")
+    records = access_log(mock)
+    assert requests_to(records, LOGIN) == []
+    assert [r["status"] for r in records] == [401]
