@@ -44,6 +44,7 @@ CHECKS = (
 CUSTOM_CHECKS = ("documented_server_error", "bearer_auth_enforced")
 # Not a check: anything the engine could not run (network errors, auth fetch failures, schema errors).
 ENGINE_ERRORS = "engine_errors"
+SAFE_METHODS = ("GET", "OPTIONS", "TRACE")
 REQUIRED_PHASES = ("examples", "coverage", "fuzzing", "stateful")
 MAX_FAILURES_KEPT = 5
 
@@ -130,6 +131,7 @@ class ConformanceResult:
     operations: dict[str, str]  # label -> operationId
     tallies: dict[tuple[str, str], CheckTally] = field(default_factory=dict)
     phases: dict[str, str] = field(default_factory=dict)  # phase -> status / skip reason
+    excluded: dict[str, str] = field(default_factory=dict)  # label -> why the engine left it out
     elapsed: float = 0.0
 
     def tally(self, operation: str, check: str) -> CheckTally:
@@ -147,8 +149,14 @@ def build_config(
     base_url: str,
     seed: int,
     operation_overrides: Iterable[Mapping[str, Any]] = (),
+    *,
+    read_only: bool = False,
 ) -> SchemathesisConfig:
-    """The Schemathesis configuration of one run (the equivalent of a generated ``schemathesis.toml``)."""
+    """The Schemathesis configuration of one run (the equivalent of a generated ``schemathesis.toml``).
+
+    ``read_only``: a live server without CONTRACT_ALLOW_WRITES=1; the coverage phase then probes
+    undocumented methods only with methods that cannot change data.
+    """
     checks: dict[str, Any] = {name: {"enabled": True} for name in CHECKS}
     data: dict[str, Any] = {
         "seed": seed,
@@ -159,7 +167,10 @@ def build_config(
         "checks": checks,
         "phases": {
             "examples": {"enabled": True, "fill-missing": True},
-            "coverage": {"enabled": True},
+            "coverage": {
+                "enabled": True,
+                **({"unexpected-methods": list(SAFE_METHODS)} if read_only else {}),
+            },
             "fuzzing": {"enabled": True, "generation": {"max-examples": profile.fuzzing_examples}},
             "stateful": {
                 "enabled": True,

@@ -26,6 +26,11 @@ def _conformance_section(result: conformance.ConformanceResult) -> list[str]:
         "|---|---|---:|---:|---:|---|---|",
     ]
     for label, operation_id in result.operations.items():
+        if label in result.excluded:
+            lines.append(
+                f"| `{operation_id}` {label} | (all) | - | - | - | - | excluded: {result.excluded[label]} |"
+            )
+            continue
         for check in (*conformance.CHECKS, *conformance.CUSTOM_CHECKS, conformance.ENGINE_ERRORS):
             tally = result.tallies.get((label, check))
             if check == conformance.ENGINE_ERRORS and tally is None:

@@ -114,23 +114,35 @@ class RunState:
         if api == "olconnect":
             olc = self.require_olconnect()
             config = conformance.build_config(
-                self.profile, olc.base_url, self.seed, st_hooks.olconnect_overrides()
+                self.profile,
+                olc.base_url,
+                self.seed,
+                st_hooks.olconnect_overrides(),
+                read_only=olc.live and not olc.writes_allowed,
             )
             schema = self._focused(api, conformance.load_schema(api, config))
             schema = self._olconnect_scope(schema, olc)
             st_auth.install_olconnect_auth(schema, olc)
             st_hooks.install_olconnect_hooks(schema, olc)
             with self.live_writes():
-                return conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
+                result = conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
+            for operation_id in self._olconnect_excluded(olc):
+                result.excluded[api_paths.label_of(api, operation_id)] = (
+                    "write against a live server: set CONTRACT_ALLOW_WRITES=1 and the entity ID variables"
+                )
+            return result
         ave = self.require_avepoint()
-        config = conformance.build_config(self.profile, ave.base_url, self.seed)
+        config = conformance.build_config(self.profile, ave.base_url, self.seed, read_only=ave.live)
         schema = self._focused(api, conformance.load_schema(api, config))
         if ave.live:
             # The identity provider is not the API under test; fuzzing a customer's IdP helps nobody.
             schema = schema.exclude(operation_id="requestToken")
         st_auth.install_avepoint_auth(schema, ave)
         st_hooks.install_avepoint_hooks(schema)
-        return conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
+        result = conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
+        if ave.live:
+            result.excluded[api_paths.label_of(api, "requestToken")] = "identity provider of a live tenant"
+        return result
 
     def _focused(self, api: str, schema: Any) -> Any:
         """With --operation, only the named operations of this API (all of them when none is named)."""
@@ -140,16 +152,21 @@ class RunState:
         # with a match-all filter of its own, so only exclusions narrow the run.
         return schema.exclude(operation_id=others) if mine else schema
 
-    def _olconnect_scope(self, schema: Any, target: OLConnectTarget) -> Any:
-        """Against a live server, leave out writes unless allowed and pinned to configured entities."""
+    def _olconnect_excluded(self, target: OLConnectTarget) -> list[str]:
+        """Writes left out against a live server: all without permission, else those lacking an entity ID."""
         if not target.live:
-            return schema
+            return []
         excluded = []
         for operation_id, param in st_hooks.SINGLE_PUTS.items():
             if not target.writes_allowed or getattr(target, _ID_ATTRS[param]) is None:
                 excluded.append(operation_id)
         if not target.writes_allowed or target.job_id is None:
             excluded.append(st_hooks.MULTI_UPDATE)
+        return excluded
+
+    def _olconnect_scope(self, schema: Any, target: OLConnectTarget) -> Any:
+        """Against a live server, leave out writes unless allowed and pinned to configured entities."""
+        excluded = self._olconnect_excluded(target)
         return schema.exclude(operation_id=excluded) if excluded else schema
 
     @contextmanager

@@ -29,6 +29,8 @@ def _params() -> list[object]:
 @pytest.mark.parametrize(("api", "label", "check"), _params())
 def test_operation_check(run_state: RunState, api: str, label: str, check: str) -> None:
     result = run_state.conformance(api)
+    if label in result.excluded:
+        pytest.skip(f"{label} excluded: {result.excluded[label]}")
     if label not in result.operations or all(key[0] != label for key in result.tallies):
         pytest.skip(f"{label} was left out of this run (see the summary)")
     tally = result.tallies.get((label, check))
