@@ -33,6 +33,8 @@ from mock_servers.olconnect.domain import (
     READ,
     WRITE,
     DuplicateEntityError,
+    Job,
+    JobSegment,
     OLConnectStore,
     Properties,
     UnknownEntityError,
@@ -236,11 +238,11 @@ class OLConnectMock:
         except UnknownEntityError as exc:
             raise ApiError(404, f"{exc.kind} {exc.entity_id} does not exist", str(exc.entity_id)) from None
 
-    def _job(self, request: Request) -> Any:
+    def _job(self, request: Request) -> Job:
         job_id = parse_entity_id(request.path_params["jobId"], "jobId")
         return self._lookup(lambda: self.store.job(job_id))
 
-    def _segment(self, request: Request) -> Any:
+    def _segment(self, request: Request) -> JobSegment:
         segment_id = parse_entity_id(request.path_params["jobSegmentId"], "jobSegmentId")
         return self._lookup(lambda: self.store.segment(segment_id))
 
