@@ -1,0 +1,131 @@
+"""The faster generated `from_dict` (issue 8) keeps the stock behaviour: same values, types and round trips.
+
+The model templates read the input directly, fill the slots of the exact class, parse unions inline and
+look enum values up in the value map. These tests pin what users rely on: unknown members land in
+additional_properties, a subclass is still built through its own __init__, union and nullable fields keep
+their three states (value, null, absent), open enums keep unknown values, and to_dict(from_dict(x)) == x.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
+import pytest
+from avepoint_graph_client.models import Job, JobStatus
+from avepoint_graph_client.types import UNSET
+from olconnect_client.models import DocumentStatistics, JobSetStatistics, StatisticsPropertyMap
+from olconnect_client.types import UNSET as OLC_UNSET
+
+DOCUMENT: dict[str, Any] = {
+    "documentId": 5001,
+    "contentItemId": 600000,
+    "dataRecordId": 900000,
+    "counts": {"sheets": 2, "pages": 3, "documents": 1},
+    "media": {"0": 2, "2": 1},
+}
+JOB: dict[str, Any] = {
+    "jobId": "GJOB20240101000100",
+    "appType": 4,
+    "jobType": 2,
+    "dataSource": 1,
+    "status": 2,
+    "progress": 100.0,
+    "startTime": "2024-01-01T00:01:00+00:00",
+    "finishTime": "2024-01-01T00:05:00+00:00",
+    "operator": "System",
+}
+
+
+@pytest.mark.parametrize("properties", [["customer=C000001"], {"customer": "C000001"}, None])
+def test_document_round_trips_with_every_properties_shape(properties: object) -> None:
+    data = dict(DOCUMENT) if properties is None else {**DOCUMENT, "properties": properties}
+    document = DocumentStatistics.from_dict(data)
+    assert document.to_dict() == data
+    if properties is None:
+        assert document.properties is OLC_UNSET
+    elif isinstance(properties, dict):
+        assert isinstance(document.properties, StatisticsPropertyMap)
+        assert document.properties["customer"] == "C000001"
+    else:
+        assert document.properties == ["customer=C000001"]
+    assert document.media.additional_properties == {"0": 2, "2": 1}
+
+
+def test_unknown_members_go_to_additional_properties_only() -> None:
+    document = DocumentStatistics.from_dict({**DOCUMENT, "pageRange": "1-3", "weight": None})
+    assert document.additional_properties == {"pageRange": "1-3", "weight": None}
+    assert DocumentStatistics.from_dict(DOCUMENT).additional_properties == {}
+    assert document.to_dict()["pageRange"] == "1-3"
+
+
+def test_a_bad_union_value_still_fails_to_parse() -> None:
+    with pytest.raises(TypeError):
+        DocumentStatistics.from_dict({**DOCUMENT, "properties": 7})
+    with pytest.raises(KeyError):
+        DocumentStatistics.from_dict({key: value for key, value in DOCUMENT.items() if key != "counts"})
+
+
+def test_subclasses_are_built_through_their_own_init() -> None:
+    @attrs.define
+    class TaggedDocument(DocumentStatistics):
+        tag: str = "from-init"
+
+    document = TaggedDocument.from_dict(DOCUMENT)
+    assert type(document) is TaggedDocument
+    assert document.tag == "from-init"
+    assert document.document_id == 5001
+
+
+def test_job_set_statistics_builds_nested_models() -> None:
+    data = {
+        "jobSetId": 1001,
+        "counts": {"sheets": 2, "pages": 3, "documents": 1},
+        "media": [
+            {
+                "name": "A4",
+                "type": "Plain",
+                "size": {"width": "210mm", "height": "297mm"},
+                "color": None,
+                "weight": "80gsm",
+                "count": 3,
+            },
+        ],
+        "documents": [DOCUMENT],
+    }
+    statistics = JobSetStatistics.from_dict(data)
+    assert statistics.to_dict() == data
+    assert statistics.media[0].color is None
+    assert isinstance(statistics.documents, list)
+    assert isinstance(statistics.documents[0], DocumentStatistics)
+
+
+FINISHED = datetime.datetime(2024, 1, 1, 0, 5, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize(
+    ("finish", "expected"), [("2024-01-01T00:05:00+00:00", FINISHED), (None, None), ("absent", UNSET)]
+)
+def test_nullable_datetime_keeps_value_null_and_absent_apart(finish: str | None, expected: object) -> None:
+    data = {key: value for key, value in JOB.items() if key != "finishTime"}
+    if finish != "absent":
+        data["finishTime"] = finish
+    job = Job.from_dict(data)
+    if expected is UNSET:
+        assert job.finish_time is UNSET
+    else:
+        assert job.finish_time == expected
+    assert job.to_dict() == data
+    with_millis = Job.from_dict({**JOB, "finishTime": "2024-01-01T00:05:00.123+00:00"})
+    assert with_millis.finish_time == FINISHED.replace(microsecond=123000)
+
+
+def test_enum_fields_are_members_and_stay_open() -> None:
+    job = Job.from_dict({**JOB, "status": 0})
+    assert job.status is JobStatus(0)
+    assert job.status.is_known
+    unknown = Job.from_dict({**JOB, "status": 42})
+    assert unknown.status == 42
+    assert not unknown.status.is_known
+    assert unknown.to_dict()["status"] == 42
