@@ -187,7 +187,8 @@ class OLConnectMock:
         self.authenticate(request, WRITE)
         body = await read_json_body(request)
         validate_body(self.body_validators["updateMultipleJobProperties"], body)
-        updates = [(item["id"], properties_from(item["properties"])) for item in body]
+        # JSON Schema counts 2001.0 as an integer, so IDs are normalised before they are looked up.
+        updates = [(int(item["id"]), properties_from(item["properties"])) for item in body]
         try:
             self._lookup(lambda: self.store.merge_job_properties(updates))
         except DuplicateEntityError as exc:

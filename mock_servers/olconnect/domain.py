@@ -181,12 +181,12 @@ class OLConnectStore:
         writer can neither interleave nor observe a partly applied request.
         """
         with self._lock:
+            jobs = [self.job(job_id) for job_id, _ in updates]  # unknown IDs first: 404 beats 400
             seen: set[int] = set()
             for index, (job_id, _) in enumerate(updates):
                 if job_id in seen:
                     raise DuplicateEntityError(job_id, index)
                 seen.add(job_id)
-            jobs = [self.job(job_id) for job_id, _ in updates]
             for job, (_, properties) in zip(jobs, updates, strict=True):
                 job.properties = merge_properties(job.properties, properties)
             self.version += 1

@@ -247,6 +247,14 @@ def test_multi_update_merges(http: httpx.Client) -> None:
     ]
 
 
+def test_integral_float_ids_count_as_integers(http: httpx.Client) -> None:
+    """JSON Schema treats 2004.0 as an integer; the mock must accept what the schema accepts."""
+    response = http.put(f"{JOBS}/properties", auth=ADMIN, json=[{"id": 2004.0, "properties": []}])
+    assert response.status_code == 200
+    single = http.put(f"{JOBS}/2004/metadata", auth=ADMIN, json={"id": 2004.0, "properties": []})
+    assert single.status_code == 200
+
+
 def _snapshot(http: httpx.Client) -> dict[int, Any]:
     return {
         job_id: http.get(f"{JOBS}/{job_id}/properties", auth=ADMIN).json() for job_id in (2001, 2002, 2004)
@@ -258,6 +266,7 @@ def _snapshot(http: httpx.Client) -> dict[int, Any]:
     [
         ([_body(2001, ("z", "1")), _body(5555, ("z", "1"))], 404, "5555"),
         ([_body(2001, ("z", "1")), _body(2001, ("y", "1"))], 400, "/1/id"),
+        ([_body(5555, ("z", "1")), _body(5555, ("y", "1"))], 404, "5555"),
         ([_body(2001, ("z", "1")), {"id": 2002}], 400, "/1"),
         ([_body(2001, ("z", "1")), {"id": "2002", "properties": []}], 400, "/1/id"),
     ],
