@@ -163,7 +163,14 @@ def build_config(
         "base-url": base_url,
         "workers": profile.workers,
         "request-timeout": 15,
-        "generation": {"mode": "all", "database": "none", "with-security-parameters": False},
+        "generation": {
+            "mode": "all",
+            "database": "none",
+            # Credentials come from our auth providers only; generated ones would 401 before the handler.
+            "with-security-parameters": False,
+            # Unknown query parameters are ignored (AVE-02, and what JAX-RS does): no rejection to demand.
+            "allow-extra-parameters": False,
+        },
         "checks": checks,
         "phases": {
             "examples": {"enabled": True, "fill-missing": True},

@@ -3,7 +3,7 @@
 Against a live server the suite writes only with CONTRACT_ALLOW_WRITES=1 and only to the configured job
 and job segment. Before the first write it reads every metadata/property set it may change; afterwards it
 writes them back and reads them again to prove the restore worked. The restore runs from ``finally``, from
-an ``atexit`` hook and on SIGTERM (turned into SystemExit so ``finally`` blocks run), so a failing or
+an ``atexit`` hook and on SIGTERM (turned into KeyboardInterrupt so ``finally`` blocks run), so a failing or
 interrupted run does not leave a customer's job modified.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import atexit
 import signal
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -96,7 +95,8 @@ class SnapshotGuard:
 
 
 def _sigterm_to_exit(signum: int, frame: FrameType | None) -> None:
-    sys.exit(128 + signum)
+    """Treat SIGTERM like Ctrl+C: pytest and the engine stop cleanly and every ``finally`` runs."""
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 @contextmanager

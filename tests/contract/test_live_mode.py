@@ -6,6 +6,10 @@ AVEPOINT_* variables, exactly as a user would do in CI.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +18,7 @@ import pytest
 
 from mock_servers.testing import MockProcess, running_mock
 
-from .harness import avepoint_env, clean_env, expect_pass, olconnect_env, run_suite
+from .harness import ROOT, avepoint_env, clean_env, expect_pass, olconnect_env, run_suite
 
 pytestmark = pytest.mark.slow
 
@@ -36,8 +40,23 @@ def _secrets(*mocks: MockProcess) -> list[str]:
     return found + [c["client_secret"] for m in mocks for c in m.info.get("clients", [])]
 
 
+def _olconnect_sets(mock: MockProcess) -> dict[str, object]:
+    """The metadata/property sets the suite may change in live mode, read straight from the mock."""
+    env = olconnect_env(mock.info, mock.base_url)
+    auth = (env["OLCONNECT_USERNAME"], env["OLCONNECT_PASSWORD"])
+    job, segment = env["OLCONNECT_JOB_ID"], env["OLCONNECT_JOB_SEGMENT_ID"]
+    paths = [f"jobs/{job}/metadata", f"jobs/{job}/properties", f"jobsegments/{segment}/metadata"]
+    return {
+        path: httpx.get(f"{mock.base_url}/rest/serverengine/entity/{path}", auth=auth).json()
+        for path in paths
+    }
+
+
 def test_only_olconnect_runs_when_only_its_url_is_set(olconnect_mock: MockProcess, tmp_path: Path) -> None:
+    """Also: with CONTRACT_ALLOW_WRITES=1 every changed set is back as it was after the run."""
+    before = _olconnect_sets(olconnect_mock)
     run = run_suite([], clean_env(olconnect_env(olconnect_mock.info, olconnect_mock.base_url)), tmp_path)
+    assert _olconnect_sets(olconnect_mock) == before, "live data was not restored after the run"
     assert "olconnect (live at" in run.summary
     assert "avepoint" not in run.junit.lower(), "AvePoint tests ran although only OLCONNECT_BASE_URL was set"
     for secret in _secrets(olconnect_mock):
@@ -106,3 +125,30 @@ def test_writes_are_skipped_without_permission(tmp_path: Path) -> None:
         and not record["path"].endswith("/login")
     ]
     assert not writes, f"{len(writes)} request(s) that may write reached the server: {writes[:2]}"
+
+
+def test_live_data_is_restored_when_the_run_is_terminated(tmp_path: Path) -> None:
+    """SIGTERM in the middle of the writes still restores every set the suite changed."""
+    with running_mock("olconnect", access_log=False) as mock:
+        before = _olconnect_sets(mock)
+        env = clean_env(olconnect_env(mock.info, mock.base_url))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "contract_tests", "--reports", str(tmp_path), "-q"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while _olconnect_sets(mock) == before:
+                assert time.monotonic() < deadline, "the suite never wrote to the configured job"
+                assert process.poll() is None, "the suite ended before it wrote anything"
+                time.sleep(0.02)
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert process.returncode != 0
+        assert _olconnect_sets(mock) == before, "live data was not restored after SIGTERM"
