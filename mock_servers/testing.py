@@ -132,17 +132,24 @@ def _wait_healthy(base_url: str, process: subprocess.Popen[str], deadline: float
     raise MockStartError(f"mock at {base_url} did not become healthy in time")
 
 
-def _read_startup_line(process: subprocess.Popen[str], stderr: list[str], deadline: float) -> str:
-    assert process.stdout is not None
+def _read_startup_line(
+    process: subprocess.Popen[str], stderr: list[str], stderr_reader: threading.Thread, deadline: float
+) -> str:
+    stream = process.stdout
+    assert stream is not None
     line_holder: list[str] = []
-    reader = threading.Thread(target=lambda: line_holder.append(process.stdout.readline()), daemon=True)  # type: ignore[union-attr]
+    reader = threading.Thread(target=lambda: line_holder.append(stream.readline()), daemon=True)
     reader.start()
     reader.join(max(0.0, deadline - time.monotonic()))
     if not line_holder or not line_holder[0]:
-        process.kill()
+        if process.poll() is None:
+            process.kill()
         process.wait()
-        detail = " / ".join(stderr[-3:]) or "no output"
-        raise MockStartError(f"mock did not print its startup line: {detail}")
+        stderr_reader.join(2.0)  # the process is gone: let the reader collect its last words
+        detail = " / ".join(line for line in stderr[-3:] if line.strip()) or "no output"
+        raise MockStartError(
+            f"mock did not print its startup line (exit code {process.returncode}): {detail}"
+        )
     return line_holder[0]
 
 
@@ -175,10 +182,11 @@ def running_mock(api: str, scenario: str | Path | None = None, **options: Any) -
     )
     stderr: list[str] = []
     stdout: list[str] = []
-    threading.Thread(target=_drain, args=(process.stderr, stderr), daemon=True).start()
+    stderr_reader = threading.Thread(target=_drain, args=(process.stderr, stderr), daemon=True)
+    stderr_reader.start()
     deadline = time.monotonic() + STARTUP_TIMEOUT
     try:
-        info = json.loads(_read_startup_line(process, stderr, deadline))
+        info = json.loads(_read_startup_line(process, stderr, stderr_reader, deadline))
         threading.Thread(target=_drain, args=(process.stdout, stdout), daemon=True).start()
         _wait_healthy(info["base_url"], process, deadline)
         yield MockProcess(api, info["base_url"], info, process, stderr, stdout)

@@ -132,7 +132,8 @@ def test_startup_line_then_clean_stop(stop_signal: signal.Signals) -> None:
 def test_running_mock_reports_start_failures(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("users: 1\n")
-    with pytest.raises(MockStartError, match="startup line"), running_mock("olconnect", bad):
+    expected = r"\(exit code 2\): mock_servers: error: .*bad\.yaml: /: 'media' is a required property"
+    with pytest.raises(MockStartError, match=expected), running_mock("olconnect", bad):
         pass
 
 

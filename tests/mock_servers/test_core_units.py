@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 import pytest
 
+from mock_servers.avepoint import app as avepoint_app
+from mock_servers.core.app import ServerOptions
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token
-from mock_servers.core.faults import FaultConfig, FaultConfigError, FaultState, parse_cli_faults
+from mock_servers.core.faults import (
+    FaultConfig,
+    FaultConfigError,
+    FaultMiddleware,
+    FaultState,
+    parse_cli_faults,
+)
 from mock_servers.core.http import ApiError, parse_entity_id
+from mock_servers.core.routing import ApiRouter
 from mock_servers.core.scenario import ScenarioError, json_pointer, load_scenario
 from mock_servers.core.specs import SpecIndex, load_spec, spec_path, validate_body
 from mock_servers.core.timeparse import parse_rfc3339
+from mock_servers.olconnect import app as olconnect_app
+from mock_servers.olconnect.statistics import LevelMode
 
 
 class FakeClock:
@@ -198,3 +210,30 @@ def test_body_validator_reports_json_pointer() -> None:
     assert caught.value.parameter == "/0/properties/0/value"
     with pytest.raises(ApiError, match=r"should be non-empty|is too short"):
         validate_body(validator, [])
+
+
+@pytest.mark.parametrize("api", ["olconnect", "avepoint"])
+def test_mock_serves_exactly_the_spec_operations(api: str) -> None:
+    """Every (method, path) in the spec has a handler, and the mock serves no API path the spec lacks."""
+    document, source = load_scenario(api, None)
+    builder = olconnect_app.build_server if api == "olconnect" else avepoint_app.build_server
+    server = builder(document, source, ServerOptions(access_log=False))
+    assert isinstance(server.asgi, FaultMiddleware)  # access log is off: faults wrap the router directly
+    router = server.asgi.app
+    assert isinstance(router, ApiRouter)
+    served = {(method, path) for path, methods in router.literal.items() for method in methods}
+    served |= {
+        (method, pattern.pattern.replace("\\", ""))
+        for pattern, methods in router.templates
+        for method in methods
+    }
+    spec_operations = {
+        (operation.method, operation.path) for operation in SpecIndex(load_spec(api)).operations.values()
+    }
+    normalised = {(method, re.sub(r"\(\?P<(\w+)>\[\^/\]\+\)", r"{\1}", path)) for method, path in served}
+    assert {entry for entry in normalised if entry[0] != "HEAD"} == spec_operations
+
+
+def test_level_modes_match_the_spec() -> None:
+    spec_values = SpecIndex(load_spec("olconnect")).enum_values("getJobSetStatistics", "levelMode")
+    assert tuple(mode.value for mode in LevelMode) == spec_values
