@@ -32,6 +32,15 @@ class SpecComparison:
             elif before is not None and after is not None:
                 self._operation(before, after)
         self._models()
+        self._servers("-", self.old.get("servers"), self.new.get("servers"))
+        old_paths = {
+            path_shape(p): v for p, v in (self.old.get("paths") or {}).items() if isinstance(v, dict)
+        }
+        new_paths = {
+            path_shape(p): v for p, v in (self.new.get("paths") or {}).items() if isinstance(v, dict)
+        }
+        for shape in sorted(set(old_paths) & set(new_paths)):
+            self._servers(shape, old_paths[shape].get("servers"), new_paths[shape].get("servers"))
         old_info, new_info = self.old.get("info") or {}, self.new.get("info") or {}
         for field in ("title", "summary", "description"):
             if old_info.get(field) != new_info.get(field):
@@ -47,6 +56,22 @@ class SpecComparison:
             self._add(level, kind, rule, op, f"{context} {where}".strip(), message)
 
         SchemaDiff(direction, emit).run(old, new, "")
+
+    def _servers(self, where: str, old: Any, new: Any) -> None:
+        """A removed server URL changes the default base URL of generated clients (callers that pass their own
+        base URL are unaffected, hence WARN)."""
+        old_urls = [str(s.get("url")) for s in old or [] if isinstance(s, dict)]
+        new_urls = [str(s.get("url")) for s in new or [] if isinstance(s, dict)]
+        for url in old_urls:
+            if url not in new_urls:
+                self._add(
+                    Level.WARN, Kind.REMOVAL, "api-server-removed", where, "servers", f"server {url} removed"
+                )
+        for url in new_urls:
+            if url not in old_urls:
+                self._add(
+                    Level.INFO, Kind.ADDITION, "api-server-added", where, "servers", f"server {url} added"
+                )
 
     def _models(self) -> None:
         """Each schema under components/schemas becomes a model class of the generated client, named after its

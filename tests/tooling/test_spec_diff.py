@@ -23,6 +23,7 @@ def base_spec() -> Spec:
     return {
         "openapi": "3.1.0",
         "info": {"title": "Test API", "version": "1.2.3", "x-package-revision": 4},
+        "servers": [{"url": "https://api.example.invalid"}],
         "paths": {
             "/items": {
                 "get": {
@@ -192,6 +193,10 @@ def model_renamed(spec: Spec) -> None:
     _item(spec)["properties"]["state"] = {"$ref": "#/components/schemas/Status"}
 
 
+def server_removed(spec: Spec) -> None:
+    spec["servers"] = [{"url": "https://new.example.invalid"}]
+
+
 def description_only(spec: Spec) -> None:
     _list(spec)["description"] = "Lists the items, newest first."
 
@@ -238,6 +243,7 @@ CASES: dict[str, tuple[Mutation, str, str, str]] = {
     ),
     "enum member renamed": (enum_member_renamed, "ERR", "request-enum-member-renamed", "major"),
     "model renamed": (model_renamed, "ERR", "component-schema-removed", "major"),
+    "server removed": (server_removed, "WARN", "api-server-removed", "minor"),
     "description only": (description_only, "INFO", "api-description-changed", "patch"),
 }
 
