@@ -51,7 +51,11 @@ class AvePointMock:
         self.tokens: TokenStore[Grant] = TokenStore(
             self.token_ttl, token_factory=lambda: secrets.token_urlsafe(32)
         )
-        self.rules = QueryRules(SpecIndex(load_spec(API)))
+        spec = SpecIndex(load_spec(API))
+        self.rules = QueryRules(spec)
+        token_form = spec.request_body_schema("requestToken", FORM_MEDIA_TYPE)
+        self.token_form_required = tuple(token_form["required"])
+        self.grant_types = frozenset(spec.resolve(token_form["properties"]["grant_type"])["enum"])
         self._request_ids = itertools.count(1)
         self._request_prefix = secrets.token_hex(6).upper()
 
@@ -102,10 +106,10 @@ class AvePointMock:
         basic = parse_basic_credentials(request.headers.get("authorization"))
         if basic is not None and "client_id" not in form and "client_secret" not in form:
             form["client_id"], form["client_secret"] = basic
-        for name in ("grant_type", "client_id", "client_secret", "scope"):
+        for name in self.token_form_required:
             if not form.get(name):
                 raise OAuthError(400, "invalid_request", f"The form field {name} is missing or empty.")
-        if form["grant_type"] != "client_credentials":
+        if form["grant_type"] not in self.grant_types:
             raise OAuthError(400, "unsupported_grant_type", "Only the client_credentials grant is supported.")
         client = self.clients.get(form["client_id"])
         if client is None or not secrets_equal(form["client_secret"], client.client_secret):

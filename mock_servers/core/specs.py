@@ -119,6 +119,12 @@ class SpecIndex:
             return tuple(schema["enum"])
         raise KeyError(f"{operation_id} parameter {name!r} has no enum")
 
+    def request_body_schema(self, operation_id: str, media_type: str) -> dict[str, Any]:
+        """The resolved schema of a request body (a top-level ``$ref`` followed)."""
+        body = self.resolve(self.operation(operation_id).definition.get("requestBody", {}))
+        schema: dict[str, Any] = self.resolve(body["content"][media_type]["schema"])
+        return schema
+
     def body_validator(self, operation_id: str, media_type: str = "application/json") -> Draft202012Validator:
         """A compiled validator for the operation's request body (``$ref`` resolved through the registry)."""
         operation = self.operation(operation_id)
