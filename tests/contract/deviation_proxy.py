@@ -19,6 +19,7 @@ import socket
 import sys
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import uvicorn
@@ -191,12 +192,16 @@ def build_app(
         if before is not None:
             before(ex)
         if ex.status == 0:
+            # Forward the path exactly as received (percent-encoding included): re-encoding a decoded path
+            # would turn odd-but-valid input into a different request, or into a proxy crash.
+            original = list(request.query_params.multi_items())
+            query = (
+                request.scope["query_string"] if ex.query == original else urlencode(ex.query).encode("ascii")
+            )
+            raw_path = request.scope["raw_path"] + (b"?" + query if query else b"")
+            url = httpx.URL(upstream).copy_with(raw_path=raw_path)
             upstream_response = await client.request(
-                ex.method,
-                ex.path,
-                params=tuple(ex.query),
-                headers=ex.headers,
-                content=ex.body or None,
+                ex.method, url, headers=ex.headers, content=ex.body or None
             )
             ex.status = upstream_response.status_code
             ex.response_headers = {
