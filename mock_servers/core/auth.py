@@ -67,6 +67,8 @@ class TokenStore(Generic[Principal]):
     the store from other threads. Expired entries are dropped when they are looked up.
     """
 
+    PURGE_THRESHOLD = 10_000
+
     def __init__(
         self,
         ttl_seconds: int,
@@ -84,7 +86,10 @@ class TokenStore(Generic[Principal]):
     def issue(self, principal: Principal) -> IssuedToken:
         token = self._token_factory()
         with self._lock:
-            self._entries[token] = _Entry(principal, self._clock() + self.ttl_seconds)
+            now = self._clock()
+            if len(self._entries) >= self.PURGE_THRESHOLD:  # a client that logs in per request must not leak
+                self._entries = {key: entry for key, entry in self._entries.items() if entry.expires_at > now}
+            self._entries[token] = _Entry(principal, now + self.ttl_seconds)
         return IssuedToken(token, self.ttl_seconds)
 
     def lookup(self, token: str) -> Principal | None:

@@ -237,3 +237,15 @@ def test_mock_serves_exactly_the_spec_operations(api: str) -> None:
 def test_level_modes_match_the_spec() -> None:
     spec_values = SpecIndex(load_spec("olconnect")).enum_values("getJobSetStatistics", "levelMode")
     assert tuple(mode.value for mode in LevelMode) == spec_values
+
+
+def test_expired_tokens_are_purged_when_many_accumulate() -> None:
+    clock = FakeClock()
+    store: TokenStore[str] = TokenStore(1, clock=clock)
+    store.PURGE_THRESHOLD = 5
+    old = [store.issue("a").value for _ in range(5)]
+    clock.now += 2
+    fresh = store.issue("b")
+    assert len(store._entries) == 1  # purged on issue, before any lookup could drop them lazily
+    assert store.lookup(fresh.value) == "b"
+    assert all(store.lookup(token) is None for token in old)
