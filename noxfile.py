@@ -50,7 +50,7 @@ def install_project(session: nox.Session) -> None:
 
 
 def node_tools(session: nox.Session) -> Path:
-    """Install the pinned Node tools (Spectral, Prism) from tools/package-lock.json once; return their bin dir."""
+    """Install the pinned Node tools (Spectral, Prism) from tools/package-lock.json once; return bin/."""
     bin_dir = ROOT / "tools" / "node_modules" / ".bin"
     if not (bin_dir / "spectral").exists() or not (bin_dir / "prism").exists():
         if shutil.which("npm") is None:
