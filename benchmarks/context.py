@@ -28,7 +28,7 @@ class Sizes:
     jobs_small: int = 10_000
     page_size: int = 100
     load_requests: int = 20_000
-    load_seconds: float = 8.0
+    load_seconds: float = 6.0
     load_connections: int = 16
     repeats: int = 7
     paging_repeats: int = 5
@@ -58,7 +58,7 @@ class BenchContext:
     sizes: Sizes
     workdir: Path
     smoke: bool = False
-    full_contract: bool = False
+    full_contract: bool = True
     with_prism: bool = True
     with_contract: bool = True
     _scenarios: dict[tuple[str, int], Path] = field(default_factory=dict)

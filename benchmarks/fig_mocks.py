@@ -9,7 +9,7 @@ examples, `-v error`), one server at a time, on loopback:
   spec's example page of two jobs).
 
 The load comes from `python -m benchmarks.loadgen` in a separate process: a closed loop over 16 keep-alive
-connections, bounded by 20 000 requests or 8 seconds, whichever comes first, after 1 second of unrecorded
+connections, bounded by 20 000 requests or 6 seconds, whichever comes first, after 1 second of unrecorded
 warm-up. Latency is per request, from writing it to reading the last byte of the answer; with a closed loop
 at saturation it mostly reflects queueing (connections / throughput). Rounds alternate mock and Prism; the
 ratio is mock / Prism requests per second per round. Status codes and body sizes of both sides are in the

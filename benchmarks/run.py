@@ -1,9 +1,9 @@
 """Run the benchmarks and write BENCHMARKS.md and reports/bench.json (`nox -s bench [-- options]`).
 
-    python benchmarks/run.py                 all figures (about 10 minutes on 2 cores)
-    python benchmarks/run.py --only decode   one figure (overhead, decode, paging, mocks, contract)
-    python benchmarks/run.py --full          also time the contract suite's full profile (long)
-    python benchmarks/run.py --smoke         tiny sizes, no Prism or contract run: proves the harness works
+    python benchmarks/run.py                        all figures (about 7-8 minutes on 2 cores)
+    python benchmarks/run.py --only decode          one figure (overhead, decode, paging, mocks, contract)
+    python benchmarks/run.py --quick-contract-only  skip the contract suite's full profile (about 2 min)
+    python benchmarks/run.py --smoke                tiny sizes, no Prism or contract: proves the harness works
 
 A figure whose dependency is missing is reported as "not measured: <reason>", never with a made-up number.
 """
@@ -36,7 +36,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only", action="append", choices=[name for name, _ in FIGURES], help="run one figure"
     )
     parser.add_argument("--smoke", action="store_true", help="tiny sizes; skips Prism and the contract suite")
-    parser.add_argument("--full", action="store_true", help="also time the contract suite's full profile")
+    parser.add_argument(
+        "--quick-contract-only", action="store_true", help="time only the contract suite's quick profile"
+    )
     parser.add_argument("--no-prism", action="store_true", help="skip the Prism side of the mock figure")
     parser.add_argument("--repeats", type=int, help="repeat count for the in-process figures (default 5)")
     parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md", help="Markdown report path")
@@ -78,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             sizes=sizes,
             workdir=Path(workdir),
             smoke=args.smoke,
-            full_contract=args.full,
+            full_contract=not args.quick_contract_only,
             with_prism=not (args.no_prism or args.smoke),
             with_contract=not args.smoke,
         )
