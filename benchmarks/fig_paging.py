@@ -7,7 +7,9 @@ ReCenter jobs). The generated side is `iter_jobs(client, page_size=100)` on a cl
 raw side fetches a token the same way and runs `httpx.Client.get(url)`, `response.json()` and follows
 `nextLink` until it is absent, counting the items of the `jobs` arrays. Throughput is jobs per second; the
 ratio is generated / raw throughput per round. Both sides talk to the same mock process; most of each round is
-the server building pages, which is the same for both sides.
+the server building pages, which is the same for both sides. The CPU ratio (client process only: raw CPU
+time / iterator CPU time) shows the client-side cost without the server and without other work on the
+machine.
 
 Memory: peak traced allocation (tracemalloc) while the iterator consumes the first 10 000 jobs and,
 separately, all 100 000 jobs, without keeping them. "Flat" means the 100 000-job peak is within 1.5x of the
@@ -71,10 +73,11 @@ def raw_walk(client: httpx.Client, base_url: str, page_size: int) -> int:
     return count
 
 
-def timed_count(action: Callable[[], int]) -> tuple[float, int]:
-    started = time.perf_counter()
+def timed_count(action: Callable[[], int]) -> tuple[float, int, float]:
+    """Wall seconds, items seen, and this process's CPU seconds (the mock runs in another process)."""
+    started, started_cpu = time.perf_counter(), time.process_time()
     count = action()
-    return time.perf_counter() - started, count
+    return time.perf_counter() - started, count, time.process_time() - started_cpu
 
 
 def traced_peak_mib(action: Callable[[], int]) -> float:
@@ -116,18 +119,26 @@ def run(ctx: BenchContext) -> FigureResult:
         generated_rate: list[float] = []
         raw_rate: list[float] = []
         ratios: list[float] = []
+        cpu_ratios: list[float] = []
         counts: set[int] = set()
         for round_index in range(sizes.paging_repeats):
             if round_index % 2 == 0:
-                (raw_s, raw_n), (gen_s, gen_n) = timed_count(raw_side), timed_count(generated)
+                (raw_s, raw_n, raw_cpu), (gen_s, gen_n, gen_cpu) = (
+                    timed_count(raw_side),
+                    timed_count(generated),
+                )
             else:
-                (gen_s, gen_n), (raw_s, raw_n) = timed_count(generated), timed_count(raw_side)
+                (gen_s, gen_n, gen_cpu), (raw_s, raw_n, raw_cpu) = (
+                    timed_count(generated),
+                    timed_count(raw_side),
+                )
             if gen_n != raw_n:
                 raise NotMeasuredError(f"the iterator saw {gen_n} jobs, the raw loop {raw_n}")
             counts.add(gen_n)
             generated_rate.append(gen_n / gen_s)
             raw_rate.append(raw_n / raw_s)
             ratios.append((gen_n / gen_s) / (raw_n / raw_s))
+            cpu_ratios.append(raw_cpu / gen_cpu)
         peak_small = traced_peak_mib(lambda: generated(limit=sizes.jobs_small))
         peak_all = traced_peak_mib(generated)
         raw.close()
@@ -136,6 +147,7 @@ def run(ctx: BenchContext) -> FigureResult:
     result.add("raw", f"raw httpx loop, {total:,} jobs", summarize(raw_rate, "jobs/s"))
     result.add("generated", f"iter_jobs, {total:,} jobs", summarize(generated_rate, "jobs/s"))
     result.add("ratio", "ratio iterator / raw throughput (same round)", summarize(ratios, "x"))
+    result.add("ratio_cpu", "client CPU: raw loop / iterator (same round)", summarize(cpu_ratios, "x"))
     result.add("peak_small", f"peak memory, first {sizes.jobs_small:,} jobs", summarize([peak_small], "MiB"))
     result.add("peak_all", f"peak memory, all {total:,} jobs", summarize([peak_all], "MiB"))
     result.add("memory_growth", "peak(all) / peak(first part)", summarize([peak_all / peak_small], "x"))
