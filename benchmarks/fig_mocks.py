@@ -13,7 +13,8 @@ connections, bounded by 20 000 requests or 6 seconds, whichever comes first, aft
 warm-up. Latency is per request, from writing it to reading the last byte of the answer; with a closed loop
 at saturation it mostly reflects queueing (connections / throughput). Rounds alternate mock and Prism; the
 ratio is mock / Prism requests per second per round. Status codes and body sizes of both sides are in the
-details.
+details. The same load against `benchmarks/constant_server.py` (a server that only writes a fixed reply) gives
+the load generator's ceiling on this machine: a server measured well below it was not held back by the load.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from benchmarks.environment import ROOT
 from benchmarks.fig_paging import raw_token
 from benchmarks.olconnect_session import olconnect_session
 from benchmarks.results import FigureResult, Goal, NotMeasuredError
-from benchmarks.servers import RunningServer, running_mock, running_prism
+from benchmarks.servers import RunningServer, running_constant_server, running_mock, running_prism
 from benchmarks.stats import summarize
 
 NAME = "mocks"
@@ -143,6 +144,13 @@ def run(ctx: BenchContext) -> FigureResult:
             result.notes.append(f"{api}: not measured: {exc}")
     if len(failures) == 2:
         raise NotMeasuredError("; ".join(failures))
+    with running_constant_server() as constant:
+        ceiling = [
+            load(ctx, constant.base_url + "/", [])["requests_per_s"] for _ in range(ctx.sizes.load_repeats)
+        ]
+    result.add(
+        "loadgen_ceiling", "load generator ceiling (constant-reply server)", summarize(ceiling, "req/s")
+    )
     result.details["load"] = (
         f"{ctx.sizes.load_connections} connections, ≤ {ctx.sizes.load_requests:,} requests or "
         f"≤ {ctx.sizes.load_seconds:g} s per run, {ctx.sizes.load_repeats} rounds"

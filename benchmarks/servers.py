@@ -153,6 +153,20 @@ def wait_until_answering(url: str, timeout: float, process: subprocess.Popen[byt
 
 
 @contextlib.contextmanager
+def running_constant_server() -> Iterator[RunningServer]:
+    """`benchmarks.constant_server` on a free port: the load generator's calibration target."""
+    port = free_port()
+    command = [sys.executable, "-m", "benchmarks.constant_server", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(base_url + "/", 30, process)
+        yield RunningServer(base_url=base_url, info={}, pid=process.pid)
+    finally:
+        _stop(process)
+
+
+@contextlib.contextmanager
 def running_prism(api: str, startup_timeout: float = 90.0) -> Iterator[RunningServer]:
     """Prism's mock of the same spec file, static examples, logging reduced to errors."""
     missing = prism_available()
