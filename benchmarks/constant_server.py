@@ -1,4 +1,4 @@
-"""A server that answers every HTTP/1.1 request with one fixed tiny JSON reply: the load generator's yardstick.
+"""A server that answers every HTTP/1.1 request with one fixed tiny JSON reply: a yardstick for the load.
 
 `python -m benchmarks.constant_server PORT` runs it on 127.0.0.1. The mock figure drives it exactly like the
 real servers: the rate reached here is the load generator's ceiling on this machine, so a server measured well
