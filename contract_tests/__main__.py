@@ -8,6 +8,7 @@ every check passed.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 def pytest_arguments(argv: Sequence[str]) -> list[str]:
     """Translate our options into pytest's and keep the rest for pytest."""
     options, rest = build_parser().parse_known_args(argv)
+    if "--" in rest:  # `python -m contract_tests -- -k x` (the separator is ours, not pytest's)
+        rest.remove("--")
     reports = Path(options.reports)
     args = [
         str(PACKAGE_DIR),
@@ -58,8 +61,10 @@ def pytest_arguments(argv: Sequence[str]) -> list[str]:
         args.append(f"--contract-api={api}")
     for operation_id in options.operation or ():
         args.append(f"--contract-operation={operation_id}")
-    if options.seed is not None:
-        args.append(f"--contract-seed={options.seed}")
+    # One seed for the Schemathesis engine and the Hypothesis properties, printed in the summary, so
+    # `--seed N` repeats a whole run.
+    seed = options.seed if options.seed is not None else random.SystemRandom().getrandbits(63)
+    args += [f"--contract-seed={seed}", f"--hypothesis-seed={seed}"]
     if not any(arg.startswith("--tb") for arg in rest):
         args.append("--tb=short")  # failures carry their own message, operation and curl line
     return args + list(rest)

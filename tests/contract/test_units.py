@@ -1,0 +1,102 @@
+"""Fast checks of the suite's own building blocks (no servers)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from contract_tests import conformance, redaction, st_hooks
+from contract_tests.__main__ import pytest_arguments
+from contract_tests.targets import TargetError, avepoint_from_env, olconnect_from_env, selected_apis
+
+
+def test_setting_one_base_url_selects_that_api_only() -> None:
+    both = ("olconnect", "avepoint")
+    assert selected_apis(both, {}) == both
+    assert selected_apis(both, {"AVEPOINT_BASE_URL": "https://graph-us.example"}) == ("avepoint",)
+    assert selected_apis(("olconnect",), {"AVEPOINT_BASE_URL": "https://graph-us.example"}) == ()
+
+
+def test_live_olconnect_needs_credentials_and_integer_ids() -> None:
+    with pytest.raises(TargetError, match="OLCONNECT_USERNAME and OLCONNECT_PASSWORD"):
+        olconnect_from_env({"OLCONNECT_BASE_URL": "http://h:9340"})
+    env = {
+        "OLCONNECT_BASE_URL": "http://h:9340/",
+        "OLCONNECT_USERNAME": "u",
+        "OLCONNECT_PASSWORD": "pw-123456",
+    }
+    with pytest.raises(TargetError, match="OLCONNECT_JOB_ID must be an integer"):
+        olconnect_from_env({**env, "OLCONNECT_JOB_ID": "abc"})
+    target = olconnect_from_env({**env, "OLCONNECT_JOB_ID": "7", "CONTRACT_ALLOW_WRITES": "1"})
+    assert (target.base_url, target.job_id, target.writes_allowed, target.live) == (
+        "http://h:9340",
+        7,
+        True,
+        True,
+    )
+    assert "pw-123456" not in repr(target)
+    assert not olconnect_from_env({**env, "CONTRACT_ALLOW_WRITES": "yes"}).writes_allowed
+
+
+def test_live_avepoint_takes_a_token_or_client_credentials() -> None:
+    with pytest.raises(TargetError, match="AVEPOINT_CLIENT_SECRET"):
+        avepoint_from_env(
+            {"AVEPOINT_BASE_URL": "https://g", "AVEPOINT_TOKEN_URL": "https://i", "AVEPOINT_CLIENT_ID": "c"}
+        )
+    assert (
+        avepoint_from_env({"AVEPOINT_BASE_URL": "https://g", "AVEPOINT_TOKEN": "tok-abcdef"}).token
+        == "tok-abcdef"
+    )
+    assert "tok-abcdef" not in repr(
+        avepoint_from_env({"AVEPOINT_BASE_URL": "https://g", "AVEPOINT_TOKEN": "tok-abcdef"})
+    )
+
+
+def test_registered_secrets_are_masked_everywhere() -> None:
+    redaction.register_secret("s3cr3t-value")
+    assert redaction.scrub("password=s3cr3t-value;") == "password=[Filtered];"
+    request = httpx.Request(
+        "PUT",
+        "http://h/x?k=s3cr3t-value",
+        headers={"auth_token": "abc", "Authorization": "Basic Zm9v"},
+        json={"a": 1},
+    )
+    line = redaction.curl_for(request)
+    assert line.startswith("curl -X PUT")
+    assert "abc" not in line
+    assert "Zm9v" not in line
+    assert "s3cr3t-value" not in line
+    assert "[Filtered]" in line
+    assert "http://h/x" in line
+
+
+def test_id_steering_keeps_invalid_ids_for_negative_cases() -> None:
+    assert st_hooks._valid_id(7)
+    assert st_hooks._valid_id(7.0)
+    assert not any(st_hooks._valid_id(v) for v in (-1, 7.5, True, "7", 2**63, None))
+    known = (2001, 2002)
+    steered = {st_hooks._steer(value, known, always=False) for value in range(8)}
+    assert {2001, 2002} <= steered
+    assert {3, 7} <= steered
+    assert {st_hooks._steer(value, (2001,), always=True) for value in range(8)} == {2001}
+
+
+def test_applicability_of_checks() -> None:
+    assert conformance.applicable("olconnect", "getJobMetadata", "ignored_auth")
+    assert not conformance.applicable("avepoint", "listJobs", "ignored_auth")  # OAuth2: our own check instead
+    assert conformance.applicable("avepoint", "listJobs", "bearer_auth_enforced")
+    assert not conformance.applicable("avepoint", "requestToken", "bearer_auth_enforced")
+    assert conformance.applicable("olconnect", "updateJobMetadata", "documented_server_error")
+    assert not conformance.applicable("olconnect", "getJobMetadata", "documented_server_error")
+    assert not conformance.applicable("olconnect", "getJobMetadata", "use_after_free")
+
+
+def test_command_line_translates_to_pytest_arguments() -> None:
+    args = pytest_arguments(["--profile", "full", "--api", "avepoint", "--seed", "5", "--", "-k", "walk"])
+    assert "--contract-profile=full" in args
+    assert "--contract-api=avepoint" in args
+    assert "--contract-seed=5" in args
+    assert "--hypothesis-seed=5" in args
+    assert args[-2:] == ["-k", "walk"]
+    assert "--" not in args
+    assert any(arg.endswith("contract-junit.xml") for arg in args)
