@@ -13,6 +13,13 @@ from ..models.job_status import JobStatus
 from ..models.job_type import JobType
 from ..types import UNSET, Unset
 
+_AppType_BY_VALUE = cast("dict[Any, AppType]", AppType._value2member_map_)
+_JobType_BY_VALUE = cast("dict[Any, JobType]", JobType._value2member_map_)
+_DataSource_BY_VALUE = cast("dict[Any, DataSource]", DataSource._value2member_map_)
+_JobStatus_BY_VALUE = cast("dict[Any, JobStatus]", JobStatus._value2member_map_)
+_fromisoformat = datetime.datetime.fromisoformat
+
+
 T = TypeVar("T", bound="Job")
 
 # The JSON member names this model declares; any other member goes to additional_properties.
@@ -111,26 +118,17 @@ class Job:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         job_id = src_dict["jobId"]
 
-        app_type = cast(
-            "AppType", AppType._value2member_map_.get(src_dict["appType"]) or AppType(src_dict["appType"])
-        )
+        app_type = _AppType_BY_VALUE.get(src_dict["appType"]) or AppType(src_dict["appType"])
 
-        job_type = cast(
-            "JobType", JobType._value2member_map_.get(src_dict["jobType"]) or JobType(src_dict["jobType"])
-        )
+        job_type = _JobType_BY_VALUE.get(src_dict["jobType"]) or JobType(src_dict["jobType"])
 
-        data_source = cast(
-            "DataSource",
-            DataSource._value2member_map_.get(src_dict["dataSource"]) or DataSource(src_dict["dataSource"]),
-        )
+        data_source = _DataSource_BY_VALUE.get(src_dict["dataSource"]) or DataSource(src_dict["dataSource"])
 
-        status = cast(
-            "JobStatus", JobStatus._value2member_map_.get(src_dict["status"]) or JobStatus(src_dict["status"])
-        )
+        status = _JobStatus_BY_VALUE.get(src_dict["status"]) or JobStatus(src_dict["status"])
 
         progress = src_dict["progress"]
 
-        start_time = datetime.datetime.fromisoformat(src_dict["startTime"])
+        start_time = _fromisoformat(src_dict["startTime"])
 
         operator = src_dict["operator"]
 
@@ -144,7 +142,7 @@ class Job:
             _finish_time_found = False
             if isinstance(_finish_time_data, str):
                 try:
-                    finish_time_type_0 = datetime.datetime.fromisoformat(_finish_time_data)
+                    finish_time_type_0 = _fromisoformat(_finish_time_data)
 
                     finish_time = finish_time_type_0
                     _finish_time_found = True

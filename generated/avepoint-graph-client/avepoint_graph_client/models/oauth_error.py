@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..models.oauth_error_code import OAuthErrorCode
 from ..types import UNSET, Unset
 
+_OAuthErrorCode_BY_VALUE = cast("dict[Any, OAuthErrorCode]", OAuthErrorCode._value2member_map_)
+
+
 T = TypeVar("T", bound="OAuthError")
 
 # The JSON member names this model declares; any other member goes to additional_properties.
@@ -56,10 +59,7 @@ class OAuthError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        error = cast(
-            "OAuthErrorCode",
-            OAuthErrorCode._value2member_map_.get(src_dict["error"]) or OAuthErrorCode(src_dict["error"]),
-        )
+        error = _OAuthErrorCode_BY_VALUE.get(src_dict["error"]) or OAuthErrorCode(src_dict["error"])
 
         error_description = src_dict.get("error_description", UNSET)
 

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..models.grant_type import GrantType
 
+_GrantType_BY_VALUE = cast("dict[Any, GrantType]", GrantType._value2member_map_)
+
+
 T = TypeVar("T", bound="TokenRequest")
 
 # The JSON member names this model declares; any other member goes to additional_properties.
@@ -62,10 +65,7 @@ class TokenRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        grant_type = cast(
-            "GrantType",
-            GrantType._value2member_map_.get(src_dict["grant_type"]) or GrantType(src_dict["grant_type"]),
-        )
+        grant_type = _GrantType_BY_VALUE.get(src_dict["grant_type"]) or GrantType(src_dict["grant_type"])
 
         client_id = src_dict["client_id"]
 
