@@ -3,7 +3,8 @@
 Order matters:
 1. pyproject.toml first (the generator's ruff post-hooks read the package's ruff settings from it);
 2. openapi-python-client with `--fail-on-warning`;
-3. README.md (examples per operation), `_spec_info.py`, py.typed;
+3. README.md (examples per operation, then the package's regions of docs/clients.md), `_spec_info.py`,
+   py.typed;
 4. the overlay (hand-written modules);
 5. ruff fix + format over the whole project, so overlay and generated code share one style.
 """
@@ -20,8 +21,9 @@ from .opc import run_generator, tool_env
 from .overlay import apply_overlay
 from .project_files import ProjectContext, render_package_files, render_project_files, template_environment
 from .readme_examples import build_examples
+from .readme_guide import readme_guide
 from .spec_facts import read_spec_facts
-from .targets import Target, load_yaml_mapping
+from .targets import Target, load_targets, load_yaml_mapping
 
 
 def build_package(target: Target, scratch: Path) -> Path:
@@ -57,7 +59,9 @@ def build_package(target: Target, scratch: Path) -> Path:
     )
 
     examples = build_examples(spec, read_generated_api(package_dir), target.import_package)
-    render_package_files(env, context, examples)
+    known_packages = [other.import_package for other in load_targets(target.root)]
+    guide = readme_guide(target.root, target.import_package, known_packages)
+    render_package_files(env, context, examples, guide)
     apply_overlay(target.root / "overlay", target.import_package, package_dir)
     ruff(project_dir, "check", "--fix-only", "--extend-select=I", ".")
     ruff(project_dir, "format", ".")

@@ -63,9 +63,11 @@ def render_project_files(env: jinja2.Environment, context: ProjectContext) -> No
 
 
 def render_package_files(
-    env: jinja2.Environment, context: ProjectContext, examples: list[OperationExample]
+    env: jinja2.Environment, context: ProjectContext, examples: list[OperationExample], guide: str
 ) -> None:
+    """`guide` is this package's part of docs/clients.md (see readme_guide.py), pasted in as it is."""
     variables = context.as_template_vars()
+    variables["guide"] = guide
     groups: dict[str, list[OperationExample]] = {}
     for example in examples:  # tags in the order the spec first uses them
         groups.setdefault(example.tag, []).append(example)

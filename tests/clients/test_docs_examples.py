@@ -1,4 +1,9 @@
-"""Every ``python`` block of docs/clients.md runs against freshly started mock servers."""
+"""The ``python`` blocks of docs/clients.md run against freshly started mock servers.
+
+Blocks inside a ``<!-- readme: <packages> -->`` region are copied into the package READMEs by generate.py
+and run from there by tests/generation/test_readme.py; this file runs the guide-only blocks, so no block
+runs twice.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from mock_servers.testing import running_mock
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "clients.md"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
+README_MARKER = re.compile(r"^<!-- readme: (.*?) -->[ \t]*\n", re.M)
 # The guide uses the ports of `nox -s mock`; the tests start the mocks on free ports instead.
 OLC_URL = "http://127.0.0.1:9340"
 AVE_URL = "http://127.0.0.1:9341"
@@ -20,6 +26,14 @@ AVE_URL = "http://127.0.0.1:9341"
 
 def examples() -> list[str]:
     return BLOCK.findall(GUIDE.read_text(encoding="utf-8"))
+
+
+def guide_only_examples() -> list[str]:
+    """Blocks before the first readme marker or after a `<!-- readme: none -->` one."""
+    parts = README_MARKER.split(GUIDE.read_text(encoding="utf-8"))
+    regions = zip(parts[1::2], parts[2::2], strict=True)
+    guide_only = [parts[0]] + [body for audience, body in regions if audience == "none"]
+    return BLOCK.findall("".join(guide_only))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +50,7 @@ def test_the_guide_has_examples_for_every_feature() -> None:
     assert [feature for feature in features if feature not in text] == []
 
 
-@pytest.mark.parametrize("code", examples(), ids=lambda code: code.splitlines()[0][:40])
+@pytest.mark.parametrize("code", guide_only_examples(), ids=lambda code: code.splitlines()[0][:40])
 def test_guide_example_runs(code: str, mock_urls: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
     for documented, actual in mock_urls.items():
         code = code.replace(documented, actual)

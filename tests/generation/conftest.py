@@ -59,6 +59,18 @@ def _make_generated_packages_importable() -> None:
 _make_generated_packages_importable()
 
 
+def _make_mock_servers_importable() -> None:
+    """The README guide tests start the real mocks. Without `pip install -e .` the project root must come
+    before tests/, whose mock_servers/ test folder would otherwise be imported as a namespace package."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    if getattr(sys.modules.get("mock_servers"), "__file__", "") is None:
+        del sys.modules["mock_servers"]
+
+
+_make_mock_servers_importable()
+
+
 @pytest.fixture(scope="session")
 def example_servers() -> Iterator[dict[str, tuple[str, ExampleApp]]]:
     """One example server per API: api name -> (base URL, app with its request log)."""

@@ -74,3 +74,21 @@ def test_unreadable_yaml_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "olconnect spec is not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_guide_marker_for_an_unknown_package_fails_by_name(tmp_path: Path) -> None:
+    """A typo in a `<!-- readme: ... -->` marker would silently drop text from every README."""
+    root = copy_project(tmp_path)
+    guide = root / "docs" / "clients.md"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text + "\n<!-- readme: olconnect_clinet -->\nStray text.\n", encoding="utf-8")
+    before = snapshot(root / "generated")
+
+    result = run_generate(root)
+
+    assert result.returncode == 1
+    assert "docs/clients.md" in result.stderr
+    assert "olconnect_clinet" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(root / "generated") == before

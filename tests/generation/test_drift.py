@@ -60,3 +60,20 @@ def test_spec_change_without_regeneration_is_drift(tmp_path: Path) -> None:
 
     assert result.returncode == 1
     assert "drifted: generated/avepoint-graph-client/avepoint_graph_client/_spec_info.py" in result.stdout
+
+
+@pytest.mark.slow
+def test_guide_change_without_regeneration_is_drift_in_that_readme_only(tmp_path: Path) -> None:
+    """docs/clients.md feeds the READMEs: an edit in an AvePoint-only region drifts only that README."""
+    root = copy_project(tmp_path)
+    guide = root / "docs" / "clients.md"
+    text = guide.read_text(encoding="utf-8")
+    paging = "<!-- readme: avepoint_graph_client -->\n## Paging (AvePoint)\n"
+    assert paging in text
+    guide.write_text(text.replace(paging, paging + "\nA sentence added to the guide.\n"), encoding="utf-8")
+
+    result = run_generate(root, "--check")
+
+    assert result.returncode == 1
+    listed = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("drifted:")]
+    assert listed == ["drifted: generated/avepoint-graph-client/README.md"], result.stdout
