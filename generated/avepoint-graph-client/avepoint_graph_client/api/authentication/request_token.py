@@ -3,6 +3,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._runtime import json_body
 from ..._runtime.options import RequestOptions, apply_options
 from ...client import AuthenticatedClient, Client
 from ...models.oauth_error import OAuthError
@@ -32,9 +33,10 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> TokenResponse:
     """The documented success body, or raise the typed error for any other status."""
     if response.status_code == 200:
-        response_200 = TokenResponse.from_dict(response.json())
+        with json_body.large_body(response.content):
+            response_200 = TokenResponse.from_dict(json_body.loads(response.content))
 
-        return response_200
+            return response_200
 
     error_model: Any = None
     if response.status_code == 400:

@@ -4,6 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ..._runtime import json_body
 from ..._runtime.options import RequestOptions, apply_options
 from ...client import AuthenticatedClient, Client
 from ...models.content_item_identifier_list import ContentItemIdentifierList
@@ -30,9 +31,10 @@ def _parse_response(
 ) -> ContentItemIdentifierList:
     """The documented success body, or raise the typed error for any other status."""
     if response.status_code == 200:
-        response_200 = ContentItemIdentifierList.from_dict(response.json())
+        with json_body.large_body(response.content):
+            response_200 = ContentItemIdentifierList.from_dict(json_body.loads(response.content))
 
-        return response_200
+            return response_200
 
     error_model: Any = None
     if response.status_code == 400:

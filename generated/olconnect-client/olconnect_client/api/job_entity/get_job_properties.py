@@ -4,6 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ..._runtime import json_body
 from ..._runtime.options import RequestOptions, apply_options
 from ...client import AuthenticatedClient, Client
 from ...models.json_error import JsonError
@@ -28,16 +29,17 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[Property]:
     """The documented success body, or raise the typed error for any other status."""
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for componentsschemas_property_list_item_data in _response_200:
-            componentsschemas_property_list_item = Property.from_dict(
-                componentsschemas_property_list_item_data
-            )
+        with json_body.large_body(response.content):
+            response_200 = []
+            _response_200 = json_body.loads(response.content)
+            for componentsschemas_property_list_item_data in _response_200:
+                componentsschemas_property_list_item = Property.from_dict(
+                    componentsschemas_property_list_item_data
+                )
 
-            response_200.append(componentsschemas_property_list_item)
+                response_200.append(componentsschemas_property_list_item)
 
-        return response_200
+            return response_200
 
     error_model: Any = None
     if response.status_code == 400:

@@ -4,6 +4,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ..._runtime import json_body
 from ..._runtime.options import RequestOptions, apply_options
 from ...client import AuthenticatedClient, Client
 from ...models.identifier_list import IdentifierList
@@ -28,9 +29,10 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IdentifierList:
     """The documented success body, or raise the typed error for any other status."""
     if response.status_code == 200:
-        response_200 = IdentifierList.from_dict(response.json())
+        with json_body.large_body(response.content):
+            response_200 = IdentifierList.from_dict(json_body.loads(response.content))
 
-        return response_200
+            return response_200
 
     error_model: Any = None
     if response.status_code == 400:
