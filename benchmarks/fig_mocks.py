@@ -15,6 +15,8 @@ at saturation it mostly reflects queueing (connections / throughput). Rounds alt
 ratio is mock / Prism requests per second per round. Status codes and body sizes of both sides are in the
 details. The same load against `benchmarks/constant_server.py` (a server that only writes a fixed reply) gives
 the load generator's ceiling on this machine: a server measured well below it was not held back by the load.
+When a mock comes within about 80% of that ceiling, the load generator shares the 2 cores with it and its
+rate, and so the ratio to Prism, is a lower bound.
 """
 
 from __future__ import annotations
