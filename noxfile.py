@@ -144,7 +144,7 @@ def spec_diff(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Benchmarks: writes BENCHMARKS.md and reports/bench.json."""
-    install_groups(session, "bench", "clients", "contract", "test")
+    install_groups(session, "bench", "clients", "contract", "spec", "test")
     install_project(session)
     node_tools(session)
     session.run("python", "benchmarks/run.py", *session.posargs)
