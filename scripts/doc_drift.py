@@ -1,12 +1,16 @@
 """Doc drift: compare the vendor's API pages with our OpenAPI specs.
 
     python scripts/doc_drift.py [DOCS_DIR] [--spec-dir spec] [--allowlist spec/doc-drift-allowlist.yaml]
-                                [--hide-only-in-spec] [--suggest-allowlist] [--format text|json]
+                                [--verbose] [--suggest-allowlist] [--format text|json]
+                                [--propose PATCH_FILE] [--record]
 
 Reads every Markdown page under DOCS_DIR (default ../shared/vendor-docs), extracts operations, parameters,
-status codes, response headers and body fields, and prints per operation what is missing in the spec, what is
-only in the spec and what differs. Exit codes: 0 no unexplained drift; 1 drift the allowlist does not cover, a
-page that could not be parsed, or a stale allowlist entry; 2 bad arguments or files.
+status codes, response headers and body fields, and compares them with the specs and with the record of the
+last reviewed pages (spec/doc-drift-pages.yaml, which makes removals and renames visible). The default report
+has one line per finding that needs action and one summary line; --verbose shows every finding with its
+explanation. --propose writes a `git apply`-able patch against spec/ for the additions it can express.
+Exit codes: 0 no unexplained drift; 1 drift the allowlist does not cover, a page that could not be parsed, or
+a stale allowlist entry; 2 bad arguments or files.
 See docs/doc-update-workflow.md.
 """
 
@@ -18,9 +22,10 @@ from pathlib import Path
 
 from drift_lib.allowlist import AllowlistError, apply_allowlist, known_decisions, load_allowlist
 from drift_lib.compare import SpecSet, compare
-from drift_lib.model import Finding
+from drift_lib.model import Finding, SpecTarget
+from drift_lib.page_record import RECORD_NAME, RecordError, apply_record, build_record, load_record, render_record
 from drift_lib.pages import read_folder
-from drift_lib.report import Outcome, render, render_json
+from drift_lib.report import Outcome, render, render_json, render_quiet
 from speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +38,14 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--allowlist", type=Path, default=None, help="default: SPEC_DIR/doc-drift-allowlist.yaml"
     )
-    parser.add_argument("--hide-only-in-spec", action="store_true", help="leave out what only the spec has")
+    parser.add_argument("--verbose", "-v", action="store_true", help="every finding, grouped by operation")
+    parser.add_argument("--hide-only-in-spec", action="store_true", help="with --verbose: leave out spec-only items")
+    parser.add_argument(
+        "--propose", type=Path, metavar="PATCH_FILE", help="write a patch against spec/ for the additions"
+    )
+    parser.add_argument(
+        "--record", action="store_true", help="rewrite SPEC_DIR/doc-drift-pages.yaml from these pages"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
         "--suggest-allowlist",
@@ -61,14 +73,35 @@ def analyse(docs_dir: Path, spec_dir: Path, allowlist: Path | None = None) -> Ou
         entries = load_allowlist(
             allowlist or spec_dir / "doc-drift-allowlist.yaml", known_decisions(spec_dir / "DECISIONS.md")
         )
-    except (SpecError, AllowlistError) as exc:
+        record = load_record(spec_dir / RECORD_NAME)
+    except (SpecError, AllowlistError, RecordError) as exc:
         raise DriftSetupError(str(exc)) from exc
     pages = read_folder(docs_dir)
     if not pages:
         raise DriftSetupError(f"no Markdown pages (*.md) in {docs_dir}")
     findings, matched = compare([op for page in pages for op in page.operations], specs)
+    if record is not None:
+        findings = apply_record(findings, record)
     stale = apply_allowlist(findings, entries)
-    return Outcome(findings=findings, pages=pages, stale=stale, matched=matched)
+    targets = {}
+    for op in (op for page in pages for op in page.operations):
+        hit = specs.find(op.method, op.path)
+        if hit is not None:
+            targets[op.key] = SpecTarget(hit[0], hit[1].method, hit[1].path)
+    return Outcome(
+        findings=findings,
+        pages=pages,
+        stale=stale,
+        matched=matched,
+        record_used=record is not None,
+        targets=targets,
+    )
+
+
+def page_record_text(outcome: Outcome) -> str:
+    """The page record these pages give (what `--record` writes)."""
+    spec_keys = {key: f"{t.method.upper()} {t.path}" for key, t in outcome.targets.items()}
+    return render_record(build_record((op for p in outcome.pages for op in p.operations), spec_keys))
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -78,10 +111,28 @@ def run(argv: list[str] | None = None) -> int:
     except DriftSetupError as exc:
         print(f"doc_drift: {exc}", file=sys.stderr)
         return 2
+    if args.record:
+        if outcome.broken_pages:
+            print("doc_drift: not recording: some pages could not be parsed", file=sys.stderr)
+            return 1
+        (args.spec_dir / RECORD_NAME).write_text(page_record_text(outcome), encoding="utf-8")
+    if args.propose is not None:
+        from drift_lib.propose import ProposalError, write_proposal
+
+        try:
+            proposal = write_proposal(outcome, args.spec_dir, args.propose, page_record_text(outcome))
+        except ProposalError as exc:
+            print(f"doc_drift: {exc}", file=sys.stderr)
+            return 2
+        if args.format != "json":
+            print(proposal.describe(args.propose))
     if args.format == "json":
         print(render_json(outcome))
         return 0 if outcome.ok else 1
-    print(render(outcome, show_only_in_spec=not args.hide_only_in_spec))
+    if args.verbose:
+        print(render(outcome, show_only_in_spec=not args.hide_only_in_spec))
+    else:
+        print(render_quiet(outcome))
     if args.suggest_allowlist and outcome.failing:
         print("\n# Suggested allowlist entries (write each reason, citing a DECISIONS.md entry):")
         print(_suggestions(outcome.failing))

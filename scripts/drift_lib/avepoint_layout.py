@@ -33,6 +33,17 @@ def _enum_values(cell: Cell) -> list[str] | None:
     return values or None
 
 
+def _enum_labels(cell: Cell) -> dict[str, str]:
+    """`<li>**9** for Cancelled</li>` -> {"9": "Cancelled"}: the short name the page gives each value."""
+    labels: dict[str, str] = {}
+    for item in cell.items:
+        if item.bold:
+            match = re.match(rf"\s*{re.escape(item.bold[0])}\s+for\s+(.+)", item.text)
+            if match:
+                labels[item.bold[0]] = match.group(1).strip()
+    return labels
+
+
 def _default(cell: Cell) -> str | None:
     match = re.search(r"default value is\s+\**([^\s*]+?)\**\s*(?:\.|$|\s)", cell.text, re.IGNORECASE)
     return match.group(1) if match else None
@@ -68,6 +79,7 @@ def _parameters(table: Table, location: str) -> list[DocParameter]:
                 default=_default(description),
                 enum=_enum_values(description),
                 required=_required(row[req_col].text) if req_col is not None else None,
+                enum_labels=_enum_labels(description),
             )
         )
     return params
@@ -84,8 +96,12 @@ def _element_fields(table: Table, prefix: str) -> dict[str, DocField]:
         name = row[name_col].text.strip().strip("`")
         if not name:
             continue
-        enum = _enum_values(row[desc_col]) if desc_col is not None and desc_col < len(row) else None
-        fields[f"{prefix}{name}"] = DocField(doc_type=row[type_col].text.strip() or None, enum=enum)
+        described = desc_col is not None and desc_col < len(row)
+        enum = _enum_values(row[desc_col]) if described else None
+        labels = _enum_labels(row[desc_col]) if described else {}
+        fields[f"{prefix}{name}"] = DocField(
+            doc_type=row[type_col].text.strip() or None, enum=enum, enum_labels=labels
+        )
     return fields
 
 

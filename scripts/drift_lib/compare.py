@@ -27,7 +27,7 @@ from speclib.openapi import (
     schema_view,
 )
 
-from drift_lib.model import DocField, DocOperation, DocParameter, DocResponse, Finding, Severity
+from drift_lib.model import DocField, DocOperation, DocParameter, DocResponse, Finding, Severity, SpecTarget
 
 # What each type word of the pages may be in JSON Schema terms. "number" on the OL pages is used for IDs, so
 # both JSON numeric types satisfy it; "double" is a real fraction and needs `number`.
@@ -103,7 +103,18 @@ class Comparer:
         self.spec = spec
         self.findings: list[Finding] = []
 
-    def add(self, kind: str, subject: str, severity: Severity, message: str) -> None:
+    def add(
+        self,
+        kind: str,
+        subject: str,
+        severity: Severity,
+        message: str,
+        *,
+        spec: str = "",
+        page: str = "",
+        fact: object = None,
+    ) -> None:
+        """Record a finding; `spec`/`page` are the two values shown on its report line, `fact` feeds proposals."""
         self.findings.append(
             Finding(
                 operation=self.doc_op.key,
@@ -112,6 +123,10 @@ class Comparer:
                 severity=severity,
                 message=message,
                 page=self.doc_op.page,
+                spec_value=spec,
+                page_value=page,
+                target=SpecTarget(self.spec_name, self.op.method, self.op.path),
+                fact=fact,
             )
         )
 
@@ -135,6 +150,8 @@ class Comparer:
                     Severity.DIFFERENT,
                     f"the page's URI names the path variable {{{doc_name}}}; "
                     f"the spec names it {{{spec_name}}}",
+                    spec=f"{{{spec_name}}}",
+                    page=f"{{{doc_name}}}",
                 )
 
     def parameters(self) -> None:
@@ -152,6 +169,9 @@ class Comparer:
                     Severity.MISSING,
                     f"docs describe {param.location} parameter '{param.name}'; the spec has none by that name"
                     f" (spec {param.location} parameters: {', '.join(same_location) or 'none'})",
+                    spec="absent",
+                    page=_describe_parameter(param),
+                    fact=param,
                 )
                 continue
             self.parameter_details(param, spec_param, subject)
@@ -163,13 +183,17 @@ class Comparer:
                     f"{key[0]}:{key[1]}",
                     Severity.ONLY_IN_SPEC,
                     f"the spec has {key[0]} parameter '{key[1]}'; the page does not describe it",
+                    spec="present",
+                    page="absent",
                 )
 
     def parameter_details(self, param: DocParameter, spec_param: JsonDict, subject: str) -> None:
         view = schema_view(spec_param.get("schema"))
         mismatch = type_mismatch(param.doc_type, view)
         if mismatch:
-            self.add("parameter-type", subject, Severity.DIFFERENT, mismatch)
+            self.add(
+                "parameter-type", subject, Severity.DIFFERENT, mismatch, spec=_types(view), page=str(param.doc_type)
+            )
         spec_required = bool(spec_param.get("required", False))
         if param.required is not None and param.required != spec_required:
             self.add(
@@ -178,6 +202,8 @@ class Comparer:
                 Severity.DIFFERENT,
                 f"docs say {'required' if param.required else 'optional'}, the spec says "
                 f"{'required' if spec_required else 'optional'}",
+                spec="required" if spec_required else "optional",
+                page="required" if param.required else "optional",
             )
         if param.default is not None:
             if not view.has_default:
@@ -186,6 +212,9 @@ class Comparer:
                     subject,
                     Severity.MISSING,
                     f"docs give the default {param.default}; the spec gives none",
+                    spec="no default",
+                    page=param.default,
+                    fact=param,
                 )
             elif str(view.default) != param.default:
                 self.add(
@@ -193,10 +222,14 @@ class Comparer:
                     subject,
                     Severity.DIFFERENT,
                     f"docs give the default {param.default}; the spec gives {view.default}",
+                    spec=str(view.default),
+                    page=param.default,
                 )
-        self.enum_values(subject, param.enum, view)
+        self.enum_values(subject, param.enum, view, param)
 
-    def enum_values(self, subject: str, doc_values: list[str] | None, view: SchemaView) -> None:
+    def enum_values(
+        self, subject: str, doc_values: list[str] | None, view: SchemaView, fact: object = None
+    ) -> None:
         if doc_values is None:
             return
         spec_values = _enum_strings(view)
@@ -208,6 +241,8 @@ class Comparer:
                 subject,
                 Severity.MISSING,
                 f"docs list the values {', '.join(doc_values)}; the spec has no enum",
+                spec=_types(view),
+                page=", ".join(doc_values),
             )
             return
         for value in doc_values:
@@ -217,6 +252,9 @@ class Comparer:
                     f"{subject}={value}",
                     Severity.MISSING,
                     f"docs list the value {value}; the spec's enum lacks it ({', '.join(spec_values)})",
+                    spec=", ".join(spec_values),
+                    page=", ".join(doc_values),
+                    fact=fact,
                 )
         for value in spec_values:
             if value not in doc_values:
@@ -225,6 +263,8 @@ class Comparer:
                     f"{subject}={value}",
                     Severity.ONLY_IN_SPEC,
                     f"the spec's enum has {value}; the page does not list it",
+                    spec=", ".join(spec_values),
+                    page=", ".join(doc_values),
                 )
 
     def security(self) -> None:
@@ -250,6 +290,8 @@ class Comparer:
                     Severity.MISSING,
                     f"docs accept credentials in the '{header}' header; no security scheme of the "
                     "operation covers it",
+                    spec="no scheme",
+                    page=header,
                 )
         for scope in sorted(self.doc_op.scopes - scopes):
             self.add(
@@ -258,6 +300,8 @@ class Comparer:
                 Severity.MISSING,
                 f"docs require the permission {scope}; the operation's security lists "
                 f"{', '.join(sorted(scopes)) or 'no scope'}",
+                spec=", ".join(sorted(scopes)) or "no scope",
+                page=scope,
             )
 
     def request(self) -> None:
@@ -270,14 +314,20 @@ class Comparer:
                 "(body)",
                 Severity.DIFFERENT,
                 f"docs say the request takes no content; the spec has a body ({', '.join(content)})",
+                spec=", ".join(content),
+                page="no content",
             )
         elif wanted and (not content or wanted not in content):
+            # A media type next to the spec's is an addition; one instead of the spec's is a change.
             self.add(
                 "request-content-type",
                 wanted,
-                Severity.MISSING,
+                Severity.DIFFERENT if content else Severity.MISSING,
                 f"docs send {wanted}; the spec's request body has "
                 f"{', '.join(content) if content else 'no body'}",
+                spec=", ".join(content) if content else "no body",
+                page=wanted,
+                fact=self.doc_op,
             )
         if self.doc_op.request_fields:
             media = json_media_schema(content)
@@ -285,7 +335,9 @@ class Comparer:
             self.fields("request", self.doc_op.request_fields, spec_schema)
 
     def responses(self) -> None:
-        spec_responses: JsonDict = self.op.node.get("responses") or {}
+        spec_responses: JsonDict = {
+            k: v for k, v in (self.op.node.get("responses") or {}).items() if not str(k).startswith("x-")
+        }
         for status, doc_resp in sorted(self.doc_op.responses.items()):
             spec_resp = spec_responses.get(status) or spec_responses.get(f"{status[0]}XX")
             if not isinstance(spec_resp, dict):
@@ -294,6 +346,9 @@ class Comparer:
                     status,
                     Severity.MISSING,
                     f"docs list status {status}; the spec does not",
+                    spec=", ".join(sorted(spec_responses)),
+                    page=status,
+                    fact=doc_resp,
                 )
                 continue
             self.response_details(doc_resp, spec_resp)
@@ -304,6 +359,8 @@ class Comparer:
                     status,
                     Severity.ONLY_IN_SPEC,
                     f"the spec lists status {status}; the page does not",
+                    spec=status,
+                    page=", ".join(sorted(self.doc_op.responses)) or "no status",
                 )
         body_status = self.doc_op.response_fields_status
         if self.doc_op.response_fields and body_status:
@@ -314,7 +371,7 @@ class Comparer:
 
     def response_details(self, doc_resp: DocResponse, spec_resp: JsonDict) -> None:
         status = doc_resp.status
-        spec_headers = {str(h).lower() for h in spec_resp.get("headers") or {}}
+        spec_headers = {str(h).lower() for h in spec_resp.get("headers") or {} if not str(h).startswith("x-")}
         for header in sorted(doc_resp.headers):
             if header.lower() not in spec_headers:
                 self.add(
@@ -322,15 +379,24 @@ class Comparer:
                     f"{status} {header}",
                     Severity.MISSING,
                     f"docs send the header {header} with {status}; the spec's response has no such header",
+                    spec=", ".join(sorted(spec_headers)) or "no header",
+                    page=header,
+                    fact=doc_resp,
                 )
-        content = spec_resp.get("content") or {}
+        content = {k: v for k, v in (spec_resp.get("content") or {}).items() if not str(k).startswith("x-")}
+        # Where the spec admits several media types the page's list only has to be among them; a page whose
+        # media types are all unknown to the spec changed the content type (a contradiction, not an addition).
+        changed = bool(content) and not (doc_resp.content_types & set(content))
         for media in sorted(doc_resp.content_types):
             if media not in content:
                 self.add(
                     "response-content-type",
                     f"{status} {media}",
-                    Severity.MISSING,
+                    Severity.DIFFERENT if changed else Severity.MISSING,
                     f"docs answer {status} with {media}; the spec has {', '.join(content) or 'no body'}",
+                    spec=", ".join(content) or "no body",
+                    page=", ".join(sorted(doc_resp.content_types)),
+                    fact=doc_resp,
                 )
         if doc_resp.no_body and content:
             self.add(
@@ -338,6 +404,8 @@ class Comparer:
                 status,
                 Severity.DIFFERENT,
                 f"docs say {status} has no content; the spec has a body ({', '.join(content)})",
+                spec=", ".join(content),
+                page="no content",
             )
 
     def fields(self, side: str, doc_fields: dict[str, DocField], spec_schema: Any) -> None:
@@ -356,15 +424,25 @@ class Comparer:
                     subject,
                     Severity.MISSING,
                     f"docs{origin} describe the {side} field {subject}; the spec's schema lacks it",
+                    spec="absent",
+                    page=doc_field.doc_type or "untyped",
+                    fact=doc_field,
                 )
                 broken.append(path)
                 continue
             mismatch = type_mismatch(doc_field.doc_type, view)
             if mismatch:
-                self.add(f"{side}-field-type", subject, Severity.DIFFERENT, mismatch + origin)
+                self.add(
+                    f"{side}-field-type",
+                    subject,
+                    Severity.DIFFERENT,
+                    mismatch + origin,
+                    spec=_types(view),
+                    page=str(doc_field.doc_type),
+                )
                 broken.append(path)
                 continue
-            self.enum_values(subject, doc_field.enum, view)
+            self.enum_values(subject, doc_field.enum, view, doc_field)
         for path in sorted(spec_fields):
             parent = _parent_path(path)
             if path and path not in doc_fields and parent in doc_fields and not path.endswith("[]"):
@@ -373,6 +451,8 @@ class Comparer:
                     path,
                     Severity.ONLY_IN_SPEC,
                     f"the spec's {side} schema has {path}; the page does not describe it",
+                    spec=_types(spec_fields[path]),
+                    page="absent",
                 )
 
     def samples(self) -> None:
@@ -386,6 +466,8 @@ class Comparer:
                     name,
                     Severity.MISSING,
                     f"the request sample sends '{name}'; the spec has no such query parameter",
+                    spec="absent",
+                    page=name,
                 )
         if self.doc_op.has_response_sample and self.doc_op.response_fields_status:
             responses = self.op.node.get("responses") or {}
@@ -401,7 +483,23 @@ class Comparer:
                         where,
                         Severity.DIFFERENT,
                         f"the response sample breaks the spec's schema at {where}: {error.message[:160]}",
+                        spec=str(error.validator),
+                        page=_short(error.instance),
                     )
+
+
+def _describe_parameter(param: DocParameter) -> str:
+    parts = [param.doc_type or "untyped"]
+    if param.enum:
+        parts.append("one of " + ", ".join(param.enum))
+    if param.default is not None:
+        parts.append(f"default {param.default}")
+    return "; ".join(parts)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _parent_path(path: str) -> str:
@@ -428,6 +526,9 @@ def compare(doc_ops: list[DocOperation], specs: SpecSet) -> tuple[list[Finding],
                     severity=Severity.MISSING,
                     message=f"docs describe {doc_op.key} ({doc_op.title!r}); no spec has this operation",
                     page=doc_op.page,
+                    spec_value="absent",
+                    page_value=doc_op.title,
+                    fact=doc_op,
                 )
             )
             continue
@@ -446,6 +547,9 @@ def compare(doc_ops: list[DocOperation], specs: SpecSet) -> tuple[list[Finding],
                         subject=op.key,
                         severity=Severity.ONLY_IN_SPEC,
                         message=f"{spec_name} has {op.operation_id or op.key}; no page describes it",
+                        spec_value=op.operation_id or op.key,
+                        page_value="absent",
+                        target=SpecTarget(spec_name, op.method, op.path),
                     )
                 )
     return findings, matched

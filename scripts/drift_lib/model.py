@@ -16,6 +16,7 @@ class DocParameter:
     default: str | None = None
     enum: list[str] | None = None
     required: bool | None = None
+    enum_labels: dict[str, str] = field(default_factory=dict)  # value -> the page's short label, if any
 
 
 @dataclass
@@ -30,6 +31,7 @@ class DocResponse:
     content_types: set[str] = field(default_factory=set)
     headers: set[str] = field(default_factory=set)
     no_body: bool = False
+    content_text: str = ""  # the page's words for the body ("JSON Error", "Error message"), for component reuse
 
 
 @dataclass
@@ -39,6 +41,7 @@ class DocField:
     doc_type: str | None
     enum: list[str] | None = None
     source: str = "table"
+    enum_labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -60,6 +63,7 @@ class DocOperation:
     sample_query_names: list[str] = field(default_factory=list)
     response_sample: object = None
     has_response_sample: bool = False
+    intro: str = ""  # the paragraphs under the operation's title (they name the request body's structure)
 
     @property
     def key(self) -> str:
@@ -74,6 +78,15 @@ class PageResult:
     layout: str | None
     operations: list[DocOperation] = field(default_factory=list)
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class SpecTarget:
+    """The spec file and operation (as the spec writes its path) a finding is about."""
+
+    spec: str
+    method: str
+    path: str
 
 
 class Severity(StrEnum):
@@ -96,6 +109,10 @@ class Finding:
     page: str = ""
     allowed_by: str | None = None
     allowed_reason: str = ""
+    spec_value: str = ""  # what the spec says about the element ("" = nothing), shown on the report line
+    page_value: str = ""  # what the page says
+    target: SpecTarget | None = None  # where in which spec the element lives, for the proposer
+    fact: object = None  # the page's structured element (DocParameter, DocResponse, DocField, DocOperation)
 
     @property
     def fails(self) -> bool:

@@ -85,6 +85,8 @@ def _status_tables(section: Section, op: DocOperation) -> None:
             if not _blank(media):
                 response.content_types.update(m.strip() for m in re.split(r"[,\n]", media) if m.strip())
             response.no_body = response.no_body and _blank(content) and _blank(media)
+            if not _blank(content):
+                response.content_text = " ".join(filter(None, (response.content_text, content.strip())))
             if header_col is not None and header_col < len(row):
                 response.headers.update(b for b in row[header_col].bold if re.fullmatch(r"[\w-]+", b))
 
@@ -106,6 +108,7 @@ def _method_table(table: Table, op: DocOperation) -> None:
 
 def _operation(page: str, title: str, parts: list[Section]) -> DocOperation:
     op = DocOperation(page=page, title=title, method="", path="")
+    op.intro = " ".join(p.text for p in paragraphs(parts[0]) if p.text.strip())
     for section in parts:
         heading = section.title.text.strip().lower()
         for table in tables(section):

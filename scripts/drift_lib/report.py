@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from drift_lib.allowlist import AllowEntry
-from drift_lib.model import Finding, PageResult, Severity
+from drift_lib.model import Finding, PageResult, Severity, SpecTarget
 
 
 @dataclass
@@ -16,6 +16,8 @@ class Outcome:
     pages: list[PageResult]
     stale: list[AllowEntry]
     matched: dict[str, str]
+    record_used: bool = True
+    targets: dict[str, SpecTarget] = field(default_factory=dict)  # page operation key -> its spec operation
 
     @property
     def failing(self) -> list[Finding]:
@@ -30,7 +32,46 @@ class Outcome:
         return not self.failing and not self.broken_pages and not self.stale
 
 
+def finding_line(finding: Finding) -> str:
+    """One line per finding: operation, kind, element, and the spec's and the page's value."""
+    values = ""
+    if finding.spec_value or finding.page_value:
+        values = f" (spec: {finding.spec_value or '-'}; page: {finding.page_value or '-'})"
+    return f"{finding.operation} | {finding.kind} | {finding.subject}{values}"
+
+
+def render_quiet(outcome: Outcome) -> str:
+    """The default report: one line per finding that needs action, then one summary line."""
+    operations = sum(len(p.operations) for p in outcome.pages)
+    lines = [f"Doc drift: {len(outcome.pages)} page(s), {operations} documented operation(s)"]
+    lines.extend(f"FAIL {finding_line(f)}" for f in sorted(outcome.failing, key=_order))
+    lines.extend(f"FAIL unparseable page {p.page}: {p.error}" for p in outcome.broken_pages)
+    lines.extend(f"FAIL stale allowlist entry {e.describe()} ({e.decision})" for e in outcome.stale)
+    lines.append(_summary(outcome) + ("" if outcome.ok else "; --verbose explains each finding"))
+    return "\n".join(lines)
+
+
+def _order(finding: Finding) -> tuple[str, str, str]:
+    return (finding.operation, finding.kind, finding.subject)
+
+
+def _summary(outcome: Outcome) -> str:
+    allowed = sum(1 for f in outcome.findings if f.allowed_by)
+    only = sum(1 for f in outcome.findings if f.severity is Severity.ONLY_IN_SPEC and not f.allowed_by)
+    note = f"{only} only in spec (--verbose lists them)" if only else "0 only in spec"
+    extra = [f"{len(outcome.broken_pages)} unparseable page(s)"] if outcome.broken_pages else []
+    extra += [f"{len(outcome.stale)} stale allowlist entr(y/ies)"] if outcome.stale else []
+    if not outcome.record_used:
+        extra.append("no page record, removals not checked")
+    return (
+        f"Summary: {len(outcome.failing)} failing, {allowed} allowlisted, {note}"
+        + "".join(f", {e}" for e in extra)
+        + f" -> {'PASS' if outcome.ok else 'FAIL'}"
+    )
+
+
 def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
+    """The --verbose report: every finding grouped by operation, with its explanation."""
     lines: list[str] = []
     operations = sum(len(p.operations) for p in outcome.pages)
     lines.append(f"Doc drift: {len(outcome.pages)} page(s), {operations} documented operation(s)")
@@ -61,6 +102,10 @@ def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
             )
             lines.append(f"   {status:<12} {finding.severity.value:<16} {finding.kind}: {finding.subject}")
             lines.append(f"   {'':<12} {'':<16} {finding.message}")
+            if finding.spec_value or finding.page_value:
+                lines.append(
+                    f"   {'':<12} {'':<16} spec: {finding.spec_value or '-'}; page: {finding.page_value or '-'}"
+                )
             if finding.allowed_reason:
                 lines.append(f"   {'':<12} {'':<16} allowlisted: {finding.allowed_reason}")
     if outcome.broken_pages:
@@ -73,14 +118,8 @@ def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
         lines.append("Stale allowlist entries (match no finding; each fails the run):")
         for entry in outcome.stale:
             lines.append(f"   {entry.describe()}  ({entry.decision})")
-    allowed = sum(1 for f in outcome.findings if f.allowed_by)
-    only = sum(1 for f in outcome.findings if f.severity is Severity.ONLY_IN_SPEC and not f.allowed_by)
     lines.append("")
-    lines.append(
-        f"Summary: {len(outcome.failing)} failing, {allowed} allowlisted, {only} only in spec, "
-        f"{len(outcome.broken_pages)} unparseable page(s), {len(outcome.stale)} stale allowlist entr(y/ies)"
-        f" -> {'PASS' if outcome.ok else 'FAIL'}"
-    )
+    lines.append(_summary(outcome))
     return "\n".join(lines)
 
 
@@ -88,6 +127,7 @@ def render_json(outcome: Outcome) -> str:
     """The same outcome for scripts and CI annotations."""
     payload = {
         "ok": outcome.ok,
+        "summary": _summary(outcome),
         "findings": [
             {
                 "operation": f.operation,
@@ -97,6 +137,8 @@ def render_json(outcome: Outcome) -> str:
                 "fails": f.fails,
                 "allowed_by": f.allowed_by,
                 "page": f.page,
+                "spec_value": f.spec_value,
+                "page_value": f.page_value,
                 "message": f.message,
             }
             for f in outcome.findings
