@@ -7,7 +7,8 @@ Quick reference (the README explains each):
     nox -s generate [-- --check]
     nox -s build               wheels and sdists of both client packages into dist/
     nox -s mock -- olconnect|avepoint [options]
-    nox -s doc-drift -- DOCS_DIR
+    nox -s doc-drift -- DOCS_DIR [--propose PATCH_FILE]
+    nox -s doc-update -- DOCS_DIR
     nox -s spec-diff -- BASE_REF [--apply]
     nox -s bench
     nox -s lint
@@ -132,6 +133,14 @@ def doc_drift(session: nox.Session) -> None:
     """Compare vendor doc pages with spec/: `nox -s doc-drift -- ../shared/vendor-docs`."""
     install_groups(session, "docs-tools", "spec")
     session.run("python", "scripts/doc_drift.py", *(session.posargs or [str(SHARED_DOCS)]))
+
+
+@nox.session(name="doc-update", python=PYTHON)
+def doc_update(session: nox.Session) -> None:
+    """Drift -> spec patch on a new branch -> checks -> regenerate -> bumps: `nox -s doc-update -- DIR`."""
+    install_groups(session, "docs-tools", "spec", "generate")
+    node_tools(session)
+    session.run("python", "scripts/doc_update.py", *(session.posargs or [str(SHARED_DOCS)]))
 
 
 @nox.session(name="spec-diff", python=PYTHON)

@@ -23,8 +23,16 @@ from pathlib import Path
 from drift_lib.allowlist import AllowlistError, apply_allowlist, known_decisions, load_allowlist
 from drift_lib.compare import SpecSet, compare
 from drift_lib.model import Finding, SpecTarget
-from drift_lib.page_record import RECORD_NAME, RecordError, apply_record, build_record, load_record, render_record
+from drift_lib.page_record import (
+    RECORD_NAME,
+    RecordError,
+    apply_record,
+    build_record,
+    load_record,
+    render_record,
+)
 from drift_lib.pages import read_folder
+from drift_lib.propose import ProposalError, write_proposal
 from drift_lib.report import Outcome, render, render_json, render_quiet
 from speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
 
@@ -39,7 +47,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--allowlist", type=Path, default=None, help="default: SPEC_DIR/doc-drift-allowlist.yaml"
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="every finding, grouped by operation")
-    parser.add_argument("--hide-only-in-spec", action="store_true", help="with --verbose: leave out spec-only items")
+    parser.add_argument(
+        "--hide-only-in-spec", action="store_true", help="with --verbose: leave out spec-only items"
+    )
     parser.add_argument(
         "--propose", type=Path, metavar="PATCH_FILE", help="write a patch against spec/ for the additions"
     )
@@ -117,10 +127,8 @@ def run(argv: list[str] | None = None) -> int:
             return 1
         (args.spec_dir / RECORD_NAME).write_text(page_record_text(outcome), encoding="utf-8")
     if args.propose is not None:
-        from drift_lib.propose import ProposalError, write_proposal
-
         try:
-            proposal = write_proposal(outcome, args.spec_dir, args.propose, page_record_text(outcome))
+            proposal = write_proposal(outcome, args.spec_dir, args.propose, page_record_text)
         except ProposalError as exc:
             print(f"doc_drift: {exc}", file=sys.stderr)
             return 2

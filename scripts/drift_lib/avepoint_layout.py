@@ -96,9 +96,9 @@ def _element_fields(table: Table, prefix: str) -> dict[str, DocField]:
         name = row[name_col].text.strip().strip("`")
         if not name:
             continue
-        described = desc_col is not None and desc_col < len(row)
-        enum = _enum_values(row[desc_col]) if described else None
-        labels = _enum_labels(row[desc_col]) if described else {}
+        cell = row[desc_col] if desc_col is not None and desc_col < len(row) else None
+        enum = _enum_values(cell) if cell is not None else None
+        labels = _enum_labels(cell) if cell is not None else {}
         fields[f"{prefix}{name}"] = DocField(
             doc_type=row[type_col].text.strip() or None, enum=enum, enum_labels=labels
         )

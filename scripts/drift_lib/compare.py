@@ -114,7 +114,7 @@ class Comparer:
         page: str = "",
         fact: object = None,
     ) -> None:
-        """Record a finding; `spec`/`page` are the two values shown on its report line, `fact` feeds proposals."""
+        """Record a finding; `spec`/`page` are the values shown on its report line, `fact` feeds proposals."""
         self.findings.append(
             Finding(
                 operation=self.doc_op.key,
@@ -192,7 +192,12 @@ class Comparer:
         mismatch = type_mismatch(param.doc_type, view)
         if mismatch:
             self.add(
-                "parameter-type", subject, Severity.DIFFERENT, mismatch, spec=_types(view), page=str(param.doc_type)
+                "parameter-type",
+                subject,
+                Severity.DIFFERENT,
+                mismatch,
+                spec=_types(view),
+                page=str(param.doc_type),
             )
         spec_required = bool(spec_param.get("required", False))
         if param.required is not None and param.required != spec_required:
@@ -216,13 +221,13 @@ class Comparer:
                     page=param.default,
                     fact=param,
                 )
-            elif str(view.default) != param.default:
+            elif _plain(view.default) != param.default:
                 self.add(
                     "parameter-default",
                     subject,
                     Severity.DIFFERENT,
                     f"docs give the default {param.default}; the spec gives {view.default}",
-                    spec=str(view.default),
+                    spec=_plain(view.default),
                     page=param.default,
                 )
         self.enum_values(subject, param.enum, view, param)
@@ -486,6 +491,11 @@ class Comparer:
                         spec=str(error.validator),
                         page=_short(error.instance),
                     )
+
+
+def _plain(value: Any) -> str:
+    """A spec value written the way the pages write it (`false`, not Python's `False`)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _describe_parameter(param: DocParameter) -> str:

@@ -31,7 +31,7 @@ class DocResponse:
     content_types: set[str] = field(default_factory=set)
     headers: set[str] = field(default_factory=set)
     no_body: bool = False
-    content_text: str = ""  # the page's words for the body ("JSON Error", "Error message"), for component reuse
+    content_text: str = ""  # the page's words for the body ("JSON Error"), for component reuse
 
 
 @dataclass

@@ -102,8 +102,17 @@ def load_record(path: Path) -> dict[str, RecordedOperation] | None:
     if not path.exists():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RecordError(f"{path}: cannot read ({exc.strerror})") from exc
+    return parse_record_text(text, str(path))
+
+
+def parse_record_text(text: str, path: str) -> dict[str, RecordedOperation]:
+    """Parse a record's YAML text; `path` names it in error messages."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
         raise RecordError(f"{path}: cannot read as YAML ({exc.__class__.__name__})") from exc
     operations = data.get("operations") if isinstance(data, dict) else None
     if not isinstance(operations, dict):
@@ -148,9 +157,9 @@ def apply_record(findings: list[Finding], record: dict[str, RecordedOperation]) 
                 )
             )
             continue
-        item = record.get(finding.operation)
+        recorded = record.get(finding.operation)
         element = f"{_FACT_PREFIX[finding.kind]} {finding.subject}"
-        if item is None or element not in item.elements:
+        if recorded is None or element not in recorded.elements:
             out.append(finding)
             continue
         out.append(
@@ -178,7 +187,8 @@ def _pair_renames(findings: list[Finding], record: dict[str, RecordedOperation])
     removed = {
         (f.operation, f.kind): f
         for f in findings
-        if f.kind in ("parameter-removed", "request-field-removed", "response-field-removed", "operation-removed")
+        if f.kind
+        in ("parameter-removed", "request-field-removed", "response-field-removed", "operation-removed")
     }
     used: set[int] = set()
     out: list[Finding] = []
@@ -208,7 +218,7 @@ def _pair_renames(findings: list[Finding], record: dict[str, RecordedOperation])
                 spec_value=partner.subject,
                 page_value=finding.subject,
                 fact=None,
-                message=f"the reviewed page had {partner.subject} where it now has {finding.subject} (the spec "
+                message=f"the reviewed page had {partner.subject} where it now has {finding.subject} (spec "
                 f"has {partner.subject}): a rename or move, for a person to decide",
             )
         )

@@ -104,7 +104,7 @@ def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
             lines.append(f"   {'':<12} {'':<16} {finding.message}")
             if finding.spec_value or finding.page_value:
                 lines.append(
-                    f"   {'':<12} {'':<16} spec: {finding.spec_value or '-'}; page: {finding.page_value or '-'}"
+                    f"   {'':<29} spec: {finding.spec_value or '-'}; page: {finding.page_value or '-'}"
                 )
             if finding.allowed_reason:
                 lines.append(f"   {'':<12} {'':<16} allowlisted: {finding.allowed_reason}")
