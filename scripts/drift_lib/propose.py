@@ -334,6 +334,8 @@ class Proposer:
             raise Unplaceable("the spec's schema there has no enum list")
         values = node["enum"]
         kind = "integer" if all(isinstance(v, int) and not isinstance(v, bool) for v in values) else "string"
+        if _typed(value, kind) in values:  # a shared enum another finding of this run already extended
+            return f"enum value {value} (added to the same shared enum by another proposal)"
         values.append(_typed(value, kind))
         label = labels.get(value, "")
         if "x-enum-varnames" in node:
