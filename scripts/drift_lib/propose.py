@@ -174,6 +174,7 @@ class Proposer:
         self.files: dict[str, SpecFile] = {}
         self.doc_ops = {op.key: op for page in outcome.pages for op in page.operations}
         self.proposal = Proposal(patch="")
+        self.enum_todos: dict[tuple[int, str], str] = {}  # (enum node, value) -> the TODO that added it
 
     def spec(self, name: str) -> SpecFile:
         if name not in self.files:
@@ -334,8 +335,12 @@ class Proposer:
             raise Unplaceable("the spec's schema there has no enum list")
         values = node["enum"]
         kind = "integer" if all(isinstance(v, int) and not isinstance(v, bool) for v in values) else "string"
-        if _typed(value, kind) in values:  # a shared enum another finding of this run already extended
-            return f"enum value {value} (added to the same shared enum by another proposal)"
+        earlier = self.enum_todos.get((id(node), value))
+        if earlier is not None:  # a shared enum another finding of this run already extended
+            return f"enum value {value} (the same shared enum as {earlier})"
+        if _typed(value, kind) in values:
+            raise Unplaceable(f"the spec's enum there has {value} already")
+        self.enum_todos[(id(node), value)] = todo
         values.append(_typed(value, kind))
         label = labels.get(value, "")
         if "x-enum-varnames" in node:
@@ -808,6 +813,7 @@ def write_proposal(
     proposal.patch = "".join(p for p in parts if p)
     if proposal.patch:
         try:
+            patch_file.parent.mkdir(parents=True, exist_ok=True)
             patch_file.write_text(proposal.patch, encoding="utf-8")
         except OSError as exc:
             raise ProposalError(f"cannot write {patch_file}: {exc.strerror}") from exc
