@@ -357,6 +357,8 @@ class Proposer:
         node, what = self.response_node(sf, _target(finding), response, todo)
         responses = op.setdefault("responses", mapping())
         _insert_sorted(responses, response.status, node)
+        if "$ref" in node:
+            _mark(op, todo)  # a reference cannot carry x-decision (OpenAPI 3.1); the operation does
         return what
 
     def response_node(
@@ -364,7 +366,7 @@ class Proposer:
     ) -> tuple[Any, str]:
         reuse = _reusable_response(sf, target.path, response)
         if reuse is not None:
-            return mapping({"$ref": f"#/components/responses/{reuse}", "x-decision": todo}), f"reuses {reuse}"
+            return mapping({"$ref": f"#/components/responses/{reuse}"}), f"status {response.status}, reusing {reuse}"
         parts = ", ".join(sorted(response.content_types)) or "no body"
         node = mapping(
             {
@@ -673,7 +675,13 @@ def _operations(sf: SpecFile) -> Iterator[tuple[str, Any]]:
 
 
 def _reusable_response(sf: SpecFile, path: str, response: DocResponse) -> str | None:
-    """The `components/responses` entry other operations use for this status, nearest path first."""
+    """The `components/responses` entry other operations use for this error status, nearest path first.
+
+    Only error statuses are shared this way: a success response carries operation-specific links and bodies.
+    The component must offer what the page lists (content types, headers) and have no body where the page
+    says there is none."""
+    if not response.status.startswith(("4", "5")):
+        return None
     scores: Counter[str] = Counter()
     nearest: dict[str, int] = {}
     for other_path, op in _operations(sf):
@@ -687,7 +695,7 @@ def _reusable_response(sf: SpecFile, path: str, response: DocResponse) -> str | 
     best = max(scores, key=lambda n: (nearest[n], scores[n]))
     component = sf.deref({"$ref": f"#/components/responses/{best}"})
     media = set(component.get("content") or {})
-    if response.content_types - media:
+    if response.content_types - media or (response.no_body and media):
         return None
     headers = {re.sub(r"[^a-z0-9]", "", str(h).lower()) for h in component.get("headers") or {}}
     if {re.sub(r"[^a-z0-9]", "", h.lower()) for h in response.headers} - headers:
@@ -784,7 +792,7 @@ def _sibling_tags(ops: list[Any]) -> Any:
 def _operation_description(doc_op: DocOperation, todo: str) -> str:
     params = ", ".join(f"{p.location} {p.name}" for p in doc_op.parameters) or "no parameters"
     statuses = ", ".join(sorted(doc_op.responses)) or "no status"
-    body = f"a {doc_op.request_content_type} body" if doc_op.request_content_type else "no body"
+    body = f"a body ({doc_op.request_content_type})" if doc_op.request_content_type else "no body"
     return (
         f"{doc_op.method.upper()} {doc_op.path}, newly documented on the vendor page {doc_op.page} "
         "under the title "
