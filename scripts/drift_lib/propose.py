@@ -366,7 +366,8 @@ class Proposer:
     ) -> tuple[Any, str]:
         reuse = _reusable_response(sf, target.path, response)
         if reuse is not None:
-            return mapping({"$ref": f"#/components/responses/{reuse}"}), f"status {response.status}, reusing {reuse}"
+            node = mapping({"$ref": f"#/components/responses/{reuse}"})
+            return node, f"status {response.status}, reusing {reuse}"
         parts = ", ".join(sorted(response.content_types)) or "no body"
         node = mapping(
             {
