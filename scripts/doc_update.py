@@ -57,6 +57,20 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return _run(["git", *args], root)
 
 
+def _drift(docs: Path, root: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return _run(
+        [
+            sys.executable,
+            str(SCRIPTS / "doc_drift.py"),
+            str(docs),
+            "--spec-dir",
+            str(root / "spec"),
+            *options,
+        ],
+        root,
+    )
+
+
 def _indent(text: str) -> str:
     return "\n".join(f"      {line}" for line in text.rstrip().splitlines())
 
@@ -77,18 +91,7 @@ def propose(docs: Path, root: Path, patch: Path) -> bool:
     """Step 1. True when a patch was written; False when there is no drift at all."""
     patch.parent.mkdir(parents=True, exist_ok=True)
     patch.unlink(missing_ok=True)
-    result = _run(
-        [
-            sys.executable,
-            str(SCRIPTS / "doc_drift.py"),
-            str(docs),
-            "--spec-dir",
-            str(root / "spec"),
-            "--propose",
-            str(patch),
-        ],
-        root,
-    )
+    result = _drift(docs, root, "--propose", str(patch))
     print(_indent(result.stdout + result.stderr))
     if result.returncode == 0:
         return False
@@ -180,18 +183,7 @@ def check_specs_in_review(root: Path, lint: bool = True) -> list[str]:
 
 def drift_left(docs: Path, root: Path) -> list[dict[str, Any]]:
     """Step 4: the failing findings doc drift still reports once the patch is in."""
-    result = _run(
-        [
-            sys.executable,
-            str(SCRIPTS / "doc_drift.py"),
-            str(docs),
-            "--spec-dir",
-            str(root / "spec"),
-            "--format",
-            "json",
-        ],
-        root,
-    )
+    result = _drift(docs, root, "--format", "json")
     if result.returncode not in (0, 1):
         raise StepFailed(f"doc drift could not run: {result.stderr.strip()}")
     payload = json.loads(result.stdout)

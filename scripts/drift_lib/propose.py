@@ -265,7 +265,6 @@ class Proposer:
     # -- the additions
 
     def add_parameter(self, finding: Finding, todo: str) -> str:
-        param = finding.fact
         param = _fact(finding, DocParameter)
         sf, op = self.raw_operation(_target(finding))
         node = self.parameter_node(sf, param, todo, self.doc_ops[finding.operation])
@@ -297,7 +296,6 @@ class Proposer:
         )
 
     def add_default(self, finding: Finding, todo: str) -> str:
-        param = finding.fact
         param = _fact(finding, DocParameter)
         if param.default is None:
             raise Unplaceable("the page gives no default")
@@ -351,7 +349,6 @@ class Proposer:
         return f"enum value {value}" + (f" ({label})" if label else "")
 
     def add_status(self, finding: Finding, todo: str) -> str:
-        response = finding.fact
         response = _fact(finding, DocResponse)
         sf, op = self.raw_operation(_target(finding))
         node, what = self.response_node(sf, _target(finding), response, todo)
@@ -421,13 +418,15 @@ class Proposer:
             node["example"] = to_node(_example(sf, schema))
         return node
 
-    def add_header(self, finding: Finding, todo: str) -> str:
-        response = finding.fact
+    def existing_response(self, finding: Finding) -> tuple[SpecFile, DocResponse, Any, Any, str]:
+        """For a `STATUS NAME` finding: the spec file, page response, raw and resolved spec response, NAME."""
         response = _fact(finding, DocResponse)
-        name = finding.subject.split(" ", 1)[1]
         sf, op = self.raw_operation(_target(finding))
         raw = (op.get("responses") or {}).get(response.status)
-        node = sf.deref(raw)
+        return sf, response, raw, sf.deref(raw), finding.subject.split(" ", 1)[1]
+
+    def add_header(self, finding: Finding, todo: str) -> str:
+        sf, response, raw, node, name = self.existing_response(finding)
         if "headers" not in node:
             keys = list(node)
             node.insert(keys.index("content") if "content" in keys else len(keys), "headers", mapping())
@@ -435,19 +434,13 @@ class Proposer:
         return f"header {name} on {response.status}" + _shared_note(raw)
 
     def add_media_type(self, finding: Finding, todo: str) -> str:
-        response = finding.fact
-        response = _fact(finding, DocResponse)
-        media = finding.subject.split(" ", 1)[1]
-        sf, op = self.raw_operation(_target(finding))
-        raw = (op.get("responses") or {}).get(response.status)
-        node = sf.deref(raw)
+        sf, response, raw, node, media = self.existing_response(finding)
         content = node.setdefault("content", mapping())
         content[media] = self.media_node(sf, media, response.content_text)
         content[media]["x-decision"] = todo
         return f"content type {media} on {response.status}" + _shared_note(raw)
 
     def add_request_body(self, finding: Finding, todo: str) -> str:
-        doc_op = finding.fact
         doc_op = _fact(finding, DocOperation)
         sf, op = self.raw_operation(_target(finding))
         op["requestBody"] = self.request_body_node(sf, doc_op, todo)
@@ -472,7 +465,6 @@ class Proposer:
         )
 
     def add_field(self, finding: Finding, todo: str) -> str:
-        doc_field = finding.fact
         doc_field = _fact(finding, DocField)
         side = finding.kind.split("-", 1)[0]
         sf, schema = self.body_schema(finding, side)
@@ -503,7 +495,6 @@ class Proposer:
         return f"{side} field {path} ({_type_text(new)})"
 
     def add_operation(self, finding: Finding, todo: str) -> str:
-        doc_op = finding.fact
         doc_op = _fact(finding, DocOperation)
         siblings = [t for key, t in self.outcome.targets.items() if self.doc_ops[key].page == doc_op.page]
         if not siblings:

@@ -47,6 +47,15 @@ def _git_apply(patch: Path, cwd: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def _propose(case: dict[str, Any], docs: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Apply one fixture change to the pages and run --propose against a spec copy (exit 1: drift)."""
+    _apply(case, docs)
+    spec_dir = _spec_copy(tmp_path)
+    patch = tmp_path / "p.diff"
+    assert run([str(docs), "--spec-dir", str(spec_dir), "--propose", str(patch)]) == 1
+    return spec_dir, patch
+
+
 def test_unchanged_pages_propose_nothing(shared_docs: Path, tmp_path: Path) -> None:
     spec_dir = _spec_copy(tmp_path)
     patch = tmp_path / "p.diff"
@@ -59,10 +68,7 @@ def test_addition_round_trips(
     name: str, docs_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     case = CASES[name]
-    _apply(case, docs_copy)
-    spec_dir = _spec_copy(tmp_path)
-    patch = tmp_path / "p.diff"
-    assert run([str(docs_copy), "--spec-dir", str(spec_dir), "--propose", str(patch)]) == 1
+    spec_dir, patch = _propose(case, docs_copy, tmp_path)
     out = capsys.readouterr().out
     assert f"Proposal: {len(case['expect'])} addition(s)" in out
     assert "For a person" not in out
@@ -115,10 +121,7 @@ def test_change_for_a_person_is_listed_never_patched(
     name: str, docs_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     case = CASES[name]
-    _apply(case, docs_copy)
-    spec_dir = _spec_copy(tmp_path)
-    patch = tmp_path / "p.diff"
-    assert run([str(docs_copy), "--spec-dir", str(spec_dir), "--propose", str(patch)]) == 1
+    _, patch = _propose(case, docs_copy, tmp_path)
     out = capsys.readouterr().out
     assert not patch.exists()
     assert "Proposal: nothing to patch" in out
