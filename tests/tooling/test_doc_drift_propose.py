@@ -107,6 +107,25 @@ def test_named_structures_reuse_the_spec_components(docs_copy: Path, tmp_path: P
     assert "Retry-After" in response["headers"]
 
 
+def test_new_operation_uses_the_named_request_structure_and_shared_errors(
+    docs_copy: Path, tmp_path: Path
+) -> None:
+    """ "Request takes a JSON Name/Value List" -> the component of that name; a 403 with an error body -> the
+    component response the neighbouring operations use; a 401 or 500 without a body stays without one."""
+    spec_dir, patch = _propose(CASES["olconnect-new-operation-with-body-and-errors"], docs_copy, tmp_path)
+    _git_apply(patch, spec_dir.parent)
+    document = yaml.safe_load((spec_dir / "olconnect.yaml").read_text(encoding="utf-8"))
+    operation = document["paths"]["/rest/serverengine/entity/jobs/{jobId}/tags"]["put"]
+    assert operation["x-decision"].startswith("TODO-")
+    ref = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    component = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    assert component["description"].startswith("JSON Name/Value List ")
+    assert operation["responses"]["403"]["$ref"].startswith("#/components/responses/")
+    for status in ("401", "500"):
+        assert "content" not in operation["responses"][status]
+    assert "WWW-Authenticate" in operation["responses"]["401"]["headers"]
+
+
 def test_proposing_twice_gives_the_same_patch(docs_copy: Path, tmp_path: Path) -> None:
     _apply(CASES["olconnect-new-operation"], docs_copy)
     spec_dir = _spec_copy(tmp_path)
