@@ -184,28 +184,34 @@ def _parent(path: str) -> str:
 def _pair_renames(findings: list[Finding], record: dict[str, RecordedOperation]) -> list[Finding]:
     """One `*-renamed` / `operation-path-changed` finding for each removal matched by an addition."""
     titles = {(item.page, item.title): key for key, item in record.items()}
-    removed = {
-        (f.operation, f.kind): f
-        for f in findings
-        if f.kind
-        in ("parameter-removed", "request-field-removed", "response-field-removed", "operation-removed")
-    }
+    removed: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        if f.kind in (
+            "parameter-removed",
+            "request-field-removed",
+            "response-field-removed",
+            "operation-removed",
+        ):
+            removed.setdefault((f.operation, f.kind), []).append(f)
     used: set[int] = set()
     out: list[Finding] = []
     for finding in findings:
-        partner: Finding | None = None
+        candidates: list[Finding] = []
         new_kind = ""
         if finding.kind == "operation-missing":
             old_key = titles.get((finding.page, finding.page_value))
-            partner = removed.get((old_key, "operation-removed")) if old_key else None
+            candidates = removed.get((old_key, "operation-removed"), []) if old_key else []
             new_kind = "operation-path-changed"
         elif finding.kind in ("parameter-missing", "request-field-missing", "response-field-missing"):
             kind = finding.kind.replace("-missing", "-removed")
-            candidate = removed.get((finding.operation, kind))
-            if candidate is not None and _same_place(candidate.subject, finding.subject, kind):
-                partner = candidate
+            candidates = [
+                c
+                for c in removed.get((finding.operation, kind), [])
+                if _same_place(c.subject, finding.subject, kind)
+            ]
             new_kind = finding.kind.replace("-missing", "-renamed")
-        if partner is None or id(partner) in used:
+        partner = next((c for c in candidates if id(c) not in used), None)
+        if partner is None:
             out.append(finding)
             continue
         used.add(id(partner))
