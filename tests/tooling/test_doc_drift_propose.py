@@ -126,6 +126,33 @@ def test_new_operation_uses_the_named_request_structure_and_shared_errors(
     assert "WWW-Authenticate" in operation["responses"]["401"]["headers"]
 
 
+def test_new_request_field_round_trips_on_a_body_built_from_the_sketch(
+    docs_copy: Path, tmp_path: Path
+) -> None:
+    """A request structure the page does not name is built from its sketch; a field the page adds to it later
+    is proposed into that schema (two rounds on the same spec copy)."""
+    case = dict(CASES["olconnect-new-operation-with-body-and-errors"])
+    case["append"] = str(case["append"]).replace("a JSON Name/Value List as content", "a tag list as content")
+    spec_dir, patch = _propose(case, docs_copy, tmp_path)
+    _git_apply(patch, spec_dir.parent)
+    assert analyse(docs_copy, spec_dir).failing == []
+    page = docs_copy / case["page"]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("\tid: __the entity__, number", "\tid: __the entity__, number\n\tkeep: __x__ boolean")
+    )
+    second = tmp_path / "second.diff"
+    assert run([str(docs_copy), "--spec-dir", str(spec_dir), "--propose", str(second)]) == 1
+    assert "+                keep:" in second.read_text(encoding="utf-8")
+    _git_apply(second, spec_dir.parent)
+    assert analyse(docs_copy, spec_dir).failing == []
+    document = yaml.safe_load((spec_dir / "olconnect.yaml").read_text(encoding="utf-8"))
+    body = document["paths"]["/rest/serverengine/entity/jobs/{jobId}/tags"]["put"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["properties"]["keep"]["type"] == "boolean"
+    assert schema["properties"]["keep"]["x-decision"].startswith("TODO-")
+
+
 def test_proposing_twice_gives_the_same_patch(docs_copy: Path, tmp_path: Path) -> None:
     _apply(CASES["olconnect-new-operation"], docs_copy)
     spec_dir = _spec_copy(tmp_path)
