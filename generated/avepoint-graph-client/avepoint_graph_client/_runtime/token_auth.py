@@ -39,6 +39,8 @@ __all__ = ["RefreshingTokenAuth", "TokenGrant", "UnusableTokenError", "check_tok
 
 #: What an HTTP header value can carry without quoting (RFC 9110 field-vchar plus inner spaces), ASCII only.
 _HEADER_SAFE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
+#: Longer tokens do not fit the header limits of common servers (8-16 KiB); such an answer is not a token.
+MAX_TOKEN_CHARS = 16_384
 #: Headers that must not travel to the token URL (credentials meant for the API host; Host is rebuilt).
 _API_HOST_HEADERS = frozenset({"authorization", "auth_token", "cookie", "host"})
 
@@ -49,9 +51,11 @@ class UnusableTokenError(ValueError):
 
 def check_token(token: str) -> str:
     """``token`` if an HTTP header can carry it as it is, else ``UnusableTokenError`` saying what is wrong."""
-    if _HEADER_SAFE.fullmatch(token):
+    if len(token) <= MAX_TOKEN_CHARS and _HEADER_SAFE.fullmatch(token):
         return token
-    if not token:
+    if len(token) > MAX_TOKEN_CHARS:
+        reason = f"the token is {len(token)} characters long, more than a header carries ({MAX_TOKEN_CHARS})"
+    elif not token:
         reason = "the token is empty"
     elif not token.isascii():
         reason = "the token contains non-ASCII characters"
