@@ -31,25 +31,9 @@ UnexpectedStatus = UnexpectedStatusError
 
 # The classes are defined in the private runtime but documented here: tracebacks, reprs and pickles name
 # this public module (``<package>.errors.NotFoundError``), where users import them from.
-for _exported in (
-    ApiConnectionError,
-    ApiError,
-    ApiStatusError,
-    ApiTimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ForeignOriginError,
-    NotFoundError,
-    PageLimitError,
-    PagingError,
-    PagingLoopError,
-    PermissionDeniedError,
-    RateLimitError,
-    ResponseParseError,
-    ServerError,
-    UnexpectedStatusError,
-):
-    _exported.__module__ = __name__
+for _exported in (value for value in tuple(globals().values()) if isinstance(value, type)):
+    if issubclass(_exported, ApiError):
+        _exported.__module__ = __name__
 del _exported
 
 __all__ = [
