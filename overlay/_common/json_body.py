@@ -15,7 +15,10 @@ becomes typed models, and neither is the models' fault:
   memory at its peak (for a 15 MB body: 135 MiB traced by tracemalloc against 270 MiB for orjson, and a
   resident-memory growth of 104 MiB against 136 MiB).
 
-Both decoders give the same Python objects for the JSON the spec allows.
+Both decoders give the same Python objects for the JSON the spec allows. Whatever the body, `loads` raises
+only `ValueError` (with a message that quotes nothing from the body): a document nested so deeply that the
+standard library decoder runs out of stack (`RecursionError`, e.g. 50 000 nested arrays) becomes one too,
+so every caller can treat "not JSON we can use" with one `except ValueError`.
 """
 
 from __future__ import annotations
@@ -49,11 +52,18 @@ def decoder_for(size: int) -> str:
     return "orjson" if _orjson is not None and size < LARGE_BODY_BYTES else "json"
 
 
+class JsonNestingError(ValueError):
+    """The document is nested more deeply than the decoder can follow."""
+
+
 def loads(content: bytes | str) -> Any:
     """Decode one JSON document with the decoder that suits its size (see the module docstring)."""
-    if _orjson is not None and len(content) < LARGE_BODY_BYTES:
-        return _orjson.loads(content)
-    return json.loads(content)
+    try:
+        if _orjson is not None and len(content) < LARGE_BODY_BYTES:
+            return _orjson.loads(content)
+        return json.loads(content)
+    except RecursionError:
+        raise JsonNestingError("the JSON document is nested too deeply to decode") from None
 
 
 @contextlib.contextmanager

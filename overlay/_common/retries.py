@@ -7,10 +7,13 @@ The rules (the issue's contract):
 - retry on connection errors, read timeouts and the statuses 429, 502, 503 and 504;
 - only for idempotent methods (GET, PUT, HEAD, OPTIONS, DELETE). A POST (login, token request) is retried
   only when the connection failed *before* the request was sent (connect error or timeout, pool timeout),
-  because then the server cannot have acted on it;
+  or when the server answered 429, because in both cases the server has not acted on it;
 - wait ``Retry-After`` (seconds or an HTTP date) when the server sends it, capped at
   ``RetryPolicy.retry_after_max``; otherwise exponential backoff with jitter;
 - ``max_retries`` (default 2) extra attempts; ``RetryPolicy(max_retries=0)`` turns retries off.
+
+The transport is also the last gate before the network: a request for an origin the client was not
+configured for (a redirect httpx follows, for instance) raises ``ForeignOriginError`` unsent.
 
 httpx-retries on PyPI covers part of this, but it cannot express "POST only before sending", per-call
 policies or per-attempt logging, so this module implements the loop itself.
@@ -29,6 +32,7 @@ import anyio
 import httpx
 
 from .logs import log_failure, log_response, log_retry
+from .origins import OriginPolicy
 
 __all__ = [
     "DEFAULT_RETRY_POLICY",
@@ -70,6 +74,8 @@ class RetryPolicy:
         retry_after_max: the longest ``Retry-After`` wait honoured; longer server requests are cut to this.
         retry_statuses: response statuses worth retrying.
         idempotent_methods: methods that may be repeated after the server may have seen them.
+        refused_statuses: statuses that say the server did not act on the request (429 Too Many
+            Requests, RFC 6585), so they are retried for every method, the login and token POSTs included.
     """
 
     max_retries: int = 2
@@ -78,6 +84,7 @@ class RetryPolicy:
     retry_after_max: float = 60.0
     retry_statuses: frozenset[int] = frozenset({429, 502, 503, 504})
     idempotent_methods: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+    refused_statuses: frozenset[int] = frozenset({429})
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
@@ -109,8 +116,10 @@ class RetryPolicy:
         return method.upper() in self.idempotent_methods and isinstance(error, _AFTER_SEND_ERRORS)
 
     def should_retry_status(self, method: str, status_code: int) -> bool:
-        """Whether a response status may be retried (never for non-idempotent methods: the server saw it)."""
-        return method.upper() in self.idempotent_methods and status_code in self.retry_statuses
+        """Whether a status may be retried (for a non-idempotent method only a refusal such as 429)."""
+        if status_code not in self.retry_statuses:
+            return False
+        return status_code in self.refused_statuses or method.upper() in self.idempotent_methods
 
 
 DEFAULT_RETRY_POLICY = RetryPolicy()
@@ -183,12 +192,16 @@ class RetryingTransport(httpx.BaseTransport):
         policy: RetryPolicy = DEFAULT_RETRY_POLICY,
         *,
         sleep: Callable[[float], None] = time.sleep,
+        origins: OriginPolicy | None = None,
     ) -> None:
         self._inner = inner
         self.policy = policy
         self._sleep = sleep
+        self.origins = origins
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.origins is not None:
+            self.origins.check(request.url, source="a request")
         policy = _policy_for(request, self.policy)
         attempt = 0
         while True:
@@ -222,11 +235,20 @@ class RetryingTransport(httpx.BaseTransport):
 class AsyncRetryingTransport(httpx.AsyncBaseTransport):
     """The async twin of ``RetryingTransport``; sleeps with ``anyio.sleep`` (asyncio and trio)."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy = DEFAULT_RETRY_POLICY) -> None:
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+        *,
+        origins: OriginPolicy | None = None,
+    ) -> None:
         self._inner = inner
         self.policy = policy
+        self.origins = origins
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.origins is not None:
+            self.origins.check(request.url, source="a request")
         policy = _policy_for(request, self.policy)
         attempt = 0
         while True:

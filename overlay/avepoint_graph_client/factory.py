@@ -10,13 +10,11 @@ import httpx
 from ._runtime.options import DEFAULT_TIMEOUT
 from ._runtime.retries import RetryPolicy
 from ._runtime.version import SPEC_INFO
-from .auth import DEFAULT_SCOPE, ClientCredentialsAuth
+from .auth import DEFAULT_SCOPE, TOKEN_PATH, ClientCredentialsAuth
 from .client import AuthenticatedClient
 from .data_centres import data_centre as lookup_data_centre
 
 __all__ = ["connect"]
-
-TOKEN_PATH = "/connect/token"
 
 
 def connect(
@@ -59,7 +57,9 @@ def connect(
     if base_url is None:
         raise ValueError("pass data_centre='us' (or another code) or base_url")
     root = base_url.rstrip("/")
-    auth = ClientCredentialsAuth(token_url or root + TOKEN_PATH, client_id, client_secret, scope=scope)
+    auth = ClientCredentialsAuth(
+        token_url or root + TOKEN_PATH, client_id, client_secret, scope=scope, api_url=root
+    )
     return AuthenticatedClient(
         base_url=root,
         auth=auth,

@@ -5,6 +5,9 @@ it gets back as the ``auth_token`` header, logs in again shortly before ``Token-
 (3600 s when the server does not send it, DECISIONS OLC-03) and once more when a call answers 401 (an
 expired or revoked token, OLC-01). Concurrent threads and asyncio tasks share one login.
 
+The ``login`` operation itself (``login.sync(client=connect(...))``) is recognised: it is sent with Basic
+credentials and no token, and the token it returns is checked like the one ``TokenAuth`` fetches.
+
 ``BasicAuth`` sends the credentials on every request instead; it costs a credential check per call on
 the server but needs no login round trip (useful for one-off scripts and servers with tokens disabled).
 """
@@ -16,14 +19,17 @@ from collections.abc import Generator
 
 import httpx
 
-from ._runtime.redaction import Secret
-from ._runtime.token_auth import RefreshingTokenAuth
+from ._runtime.redaction import Secret, mask_header_in_httpx_reprs
+from ._runtime.token_auth import RefreshingTokenAuth, retarget
 
 __all__ = ["DEFAULT_TOKEN_LIFETIME", "LOGIN_PATH", "BasicAuth", "TokenAuth"]
 
 LOGIN_PATH = "/rest/serverengine/authentication/login"
 #: Seconds a token lives when the login answer has no ``Token-Expires-In`` (servers before 2021.2).
 DEFAULT_TOKEN_LIFETIME = 3600.0
+#: The header the token travels in; httpx reprs mask it like ``Authorization``.
+TOKEN_HEADER = "auth_token"
+mask_header_in_httpx_reprs(TOKEN_HEADER)
 
 
 def _basic_header(username: str, password: Secret) -> str:
@@ -45,6 +51,7 @@ class TokenAuth(RefreshingTokenAuth):
         username / password: the OL Connect user (the password is kept in a ``Secret``).
         login_url: absolute login URL; by default the login path on the host of the first request.
         refresh_margin: seconds before expiry at which the token is renewed (at most 10 % of its life).
+        api_url: the server root; when set, the token is attached only to requests for its origin.
     """
 
     def __init__(
@@ -54,8 +61,9 @@ class TokenAuth(RefreshingTokenAuth):
         *,
         login_url: str | None = None,
         refresh_margin: float = 30.0,
+        api_url: str | None = None,
     ) -> None:
-        super().__init__(refresh_margin=refresh_margin)
+        super().__init__(refresh_margin=refresh_margin, api_url=api_url)
         self.username = username
         self._password = Secret(password)
         self.login_url = login_url
@@ -75,13 +83,22 @@ class TokenAuth(RefreshingTokenAuth):
         )
 
     def read_token(self, response: httpx.Response) -> tuple[str, float]:
-        token = response.text.strip()
-        if not token:
-            raise ValueError("the login answer has an empty body instead of a token")
-        return token, _token_lifetime(response)
+        # The body is the bare token; the base class rejects an empty one or one a header cannot carry.
+        return response.text.strip(), _token_lifetime(response)
 
     def apply_token(self, request: httpx.Request, token: str) -> None:
-        request.headers["auth_token"] = token
+        request.headers[TOKEN_HEADER] = token
+
+    def credential_urls(self) -> tuple[str, ...]:
+        return (self.login_url,) if self.login_url else ()
+
+    def is_credentials_request(self, request: httpx.Request) -> bool:
+        return request.method == "POST" and request.url.path.endswith(LOGIN_PATH)
+
+    def prepare_credentials_request(self, request: httpx.Request) -> httpx.Request:
+        login = retarget(request, self.login_url or request.url.copy_with(query=None))
+        login.headers["Authorization"] = _basic_header(self.username, self._password)
+        return login
 
 
 class BasicAuth(httpx.Auth):

@@ -50,7 +50,7 @@ def connect(
     auth: httpx.Auth = (
         BasicAuth(username, password)
         if use_basic_auth
-        else TokenAuth(username, password, login_url=root + LOGIN_PATH)
+        else TokenAuth(username, password, login_url=root + LOGIN_PATH, api_url=root)
     )
     return AuthenticatedClient(
         base_url=root,

@@ -96,9 +96,9 @@ def test_a_401_triggers_one_new_login_and_a_second_401_raises() -> None:
     assert log_always == ["login", "token-1", "login", "token-2"]
 
 
-def test_an_empty_login_answer_is_a_parse_error() -> None:
+def test_an_empty_login_answer_is_an_authentication_error() -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, text=""))
-    with pytest.raises(olc.errors.ResponseParseError, match="login"):
+    with pytest.raises(olc.errors.AuthenticationError, match="login: the token in the answer is not usable"):
         get_job_metadata.sync(1, client=olc_client(transport))
 
 
@@ -170,14 +170,15 @@ def ave_client(transport: httpx.MockTransport) -> ave.AuthenticatedClient:
     return ave.connect("id", "secret", base_url="http://ave.test", transport=transport, max_retries=0)
 
 
-def test_next_link_urls_are_followed_as_sent_and_foreign_hosts_are_re_rooted() -> None:
+def test_next_link_urls_are_followed_as_sent_and_foreign_origins_are_refused() -> None:
     current = httpx.URL("http://ave.test/backup/google/admin/jobs?pageIndex=0")
     same = "http://ave.test/backup/google/admin/jobs?pageIndex=1&pageSize=2"
     assert resolve_next_link(same, current=current, base_url="http://ave.test") == httpx.URL(same)
-    foreign = resolve_next_link(
-        "https://evil.example/backup/x?pageIndex=1", current=current, base_url="http://ave.test"
-    )
-    assert foreign == httpx.URL("http://ave.test/backup/x?pageIndex=1")
+    for foreign in ("https://evil.example/backup/x?pageIndex=1", "//evil.example:81/x", "https://ave.test/x"):
+        with pytest.raises(ave.errors.ForeignOriginError, match="refusing to send") as caught:
+            resolve_next_link(foreign, current=current, base_url="http://ave.test")
+        assert caught.value.allowed == ("http://ave.test:80",)
+        assert "pageIndex" not in str(caught.value)
     assert resolve_next_link("/backup/x?a=1", current=current, base_url="http://ave.test") == httpx.URL(
         "http://ave.test/backup/x?a=1"
     )
@@ -185,9 +186,7 @@ def test_next_link_urls_are_followed_as_sent_and_foreign_hosts_are_re_rooted() -
 
 
 def test_iterators_follow_links_and_fall_back_to_page_index_for_opaque_tokens() -> None:
-    transport, seen = ave_server(
-        lambda i: f"http://elsewhere.test/backup/google/admin/jobs?pageIndex={i + 1}&x=1"
-    )
+    transport, seen = ave_server(lambda i: f"http://ave.test/backup/google/admin/jobs?pageIndex={i + 1}&x=1")
     ids = [j.job_id for j in ave.iter_jobs(ave_client(transport), job_status=2)]
     assert ids == [f"J{n:05d}" for n in range(6)]
     assert seen[0].startswith("http://ave.test/backup/google/admin/jobs?")
@@ -209,7 +208,7 @@ async def test_async_iterator_matches_and_a_repeating_link_stops_with_an_error()
     ids = [j.job_id async for j in ave.aiter_jobs(ave_client(transport))]
     assert ids == [f"J{n:05d}" for n in range(6)]
     stuck, _ = ave_server(lambda i: "/backup/google/admin/jobs?pageIndex=1", pages=5)
-    with pytest.raises(ave.errors.ApiError, match="repeats"):
+    with pytest.raises(ave.errors.PagingLoopError, match="names that page again"):
         [j async for j in ave.aiter_jobs(ave_client(stuck))]
 
 

@@ -11,11 +11,13 @@ import httpx
 import pytest
 from olconnect_client import errors
 from olconnect_client._runtime.options import RequestOptions
+from olconnect_client.api.authentication import login
 from olconnect_client.api.job_entity import get_job_metadata, get_job_properties, update_job_properties
+from olconnect_client.api.statistics import get_job_set_statistics
 from olconnect_client.auth import TokenAuth
 from olconnect_client.client import AuthenticatedClient
 from olconnect_client.factory import connect
-from olconnect_client.models import NameValueList, Property
+from olconnect_client.models import LevelMode, NameValueList, Property
 
 from mock_servers.testing import MockProcess, running_mock
 
@@ -241,3 +243,24 @@ def test_basic_mode_with_a_wrong_password_fails_once_without_logging_in(mock: Mo
     records = access_log(mock)
     assert requests_to(records, LOGIN) == []
     assert [r["status"] for r in records] == [401]
+
+
+def test_login_operation_works_on_a_client_from_connect(mock: MockProcess) -> None:
+    """The package README's `login.sync(client=connect(...))`: Basic credentials, a usable token back."""
+    with client_for(mock) as client:
+        token = login.sync(client=client)
+        assert token.isascii()
+        assert token.strip() == token != ""
+        get_job_metadata.sync(job_id(mock), client=client)  # the client's own login is still fine
+    logins = requests_to(access_log(mock), LOGIN, "POST")
+    assert [record["status"] for record in logins] == [200, 200]
+
+
+@pytest.mark.parametrize("level", ["documentOnly", "DOCUMENTONLY", "documentonly", "documentSetAll"])
+def test_level_mode_takes_a_plain_string_in_any_case(mock: MockProcess, level: str) -> None:
+    job_set = int(mock.info["ids"]["job_sets"][0])
+    with client_for(mock) as client:
+        stats = get_job_set_statistics.sync(job_set, client=client, level_mode=level)  # type: ignore[arg-type]
+        typed = get_job_set_statistics.sync(job_set, client=client, level_mode=LevelMode(level))
+    assert stats.to_dict() == typed.to_dict()
+    assert LevelMode(level).is_known

@@ -3,7 +3,9 @@
 Compared with the stock openapi-python-client ``Client`` this one adds (see ``_runtime``):
 default timeouts (connect 5 s, read 30 s), a retrying transport (``max_retries`` / ``retry_policy``),
 per-attempt logging, an ``httpx.Auth`` slot for token lifecycles, ``with_*`` builders that never mutate
-a client somebody else is using, and a ``repr`` that shows no headers or credentials.
+a client somebody else is using, a ``repr`` that shows no headers or credentials, and origin pinning:
+the transports refuse any request for an origin other than ``base_url``'s and the auth's token URL
+(a redirect to another host, followed with ``follow_redirects=True``, raises ``ForeignOriginError``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import httpx
 from attrs import define, evolve, field
 
 from ._runtime.options import DEFAULT_TIMEOUT
+from ._runtime.origins import OriginPolicy
 from ._runtime.retries import DEFAULT_RETRY_POLICY, AsyncRetryingTransport, RetryingTransport, RetryPolicy
 
 __all__ = ["AuthenticatedClient", "Client"]
@@ -107,6 +110,12 @@ class Client:
     def _extra_headers(self) -> dict[str, str]:
         return {}
 
+    def origin_policy(self) -> OriginPolicy:
+        """The origins this client sends requests to: ``base_url``'s and those of the auth's token URLs."""
+        credential_urls = getattr(self._auth, "credential_urls", None)
+        extra: tuple[str, ...] = credential_urls() if callable(credential_urls) else ()
+        return OriginPolicy([self._base_url, *extra])
+
     def _client_kwargs(self) -> dict[str, Any]:
         return {
             "base_url": self._base_url,
@@ -130,7 +139,8 @@ class Client:
                 if self._client is None:
                     inner = self._transport or httpx.HTTPTransport(verify=self._verify_ssl)
                     self._client = httpx.Client(
-                        transport=RetryingTransport(inner, self.retry_policy), **self._client_kwargs()
+                        transport=RetryingTransport(inner, self.retry_policy, origins=self.origin_policy()),
+                        **self._client_kwargs(),
                     )
         return self._client
 
@@ -167,7 +177,10 @@ class Client:
                     if inner is None:
                         inner = httpx.AsyncHTTPTransport(verify=self._verify_ssl)
                     self._async_client = httpx.AsyncClient(
-                        transport=AsyncRetryingTransport(inner, self.retry_policy), **self._client_kwargs()
+                        transport=AsyncRetryingTransport(
+                            inner, self.retry_policy, origins=self.origin_policy()
+                        ),
+                        **self._client_kwargs(),
                     )
         return self._async_client
 

@@ -1,7 +1,9 @@
 """Errors raised by every operation function (the hierarchy lives in ``_runtime.errors``).
 
 ``ApiError`` is the base. ``ApiStatusError`` (status, message, parameter, raw response) has one subclass
-per status family; ``ApiConnectionError``/``ApiTimeoutError`` cover requests that got no answer.
+per status family; ``ApiConnectionError``/``ApiTimeoutError`` cover requests that got no answer;
+``ForeignOriginError`` a URL from the server that leads off the configured origin; ``PagingLoopError`` and
+``PageLimitError`` (both ``PagingError``) a page walk that the server would keep going forever.
 """
 
 from ._runtime.errors import (
@@ -11,7 +13,11 @@ from ._runtime.errors import (
     ApiTimeoutError,
     AuthenticationError,
     BadRequestError,
+    ForeignOriginError,
     NotFoundError,
+    PageLimitError,
+    PagingError,
+    PagingLoopError,
     PermissionDeniedError,
     RateLimitError,
     ResponseParseError,
@@ -23,6 +29,13 @@ from ._runtime.errors import (
 #: The stock generator's name for "a status the spec does not document"; kept for familiarity.
 UnexpectedStatus = UnexpectedStatusError
 
+# The classes are defined in the private runtime but documented here: tracebacks, reprs and pickles name
+# this public module (``<package>.errors.NotFoundError``), where users import them from.
+for _exported in (value for value in tuple(globals().values()) if isinstance(value, type)):
+    if issubclass(_exported, ApiError):
+        _exported.__module__ = __name__
+del _exported
+
 __all__ = [
     "ApiConnectionError",
     "ApiError",
@@ -30,7 +43,11 @@ __all__ = [
     "ApiTimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ForeignOriginError",
     "NotFoundError",
+    "PageLimitError",
+    "PagingError",
+    "PagingLoopError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseParseError",

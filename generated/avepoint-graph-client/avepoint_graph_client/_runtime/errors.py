@@ -9,11 +9,12 @@ sent, so credentials cannot leak through ``str(exc)``.
 
 from __future__ import annotations
 
-import json
 from http import HTTPStatus
 from typing import Any
 
 import httpx
+
+from . import json_body
 
 __all__ = [
     "ApiConnectionError",
@@ -22,7 +23,11 @@ __all__ = [
     "ApiTimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ForeignOriginError",
     "NotFoundError",
+    "PageLimitError",
+    "PagingError",
+    "PagingLoopError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseParseError",
@@ -69,7 +74,37 @@ class ApiConnectionError(ApiError):
         except RuntimeError:
             request = None
         kind = ApiTimeoutError if isinstance(exc, httpx.TimeoutException) else ApiConnectionError
+        if isinstance(exc, httpx.LocalProtocolError | httpx.UnsupportedProtocol):
+            # h11 quotes the offending header value ("Illegal header value b'...'"), which may be a token.
+            return kind(f"{_describe(request)} could not be sent: {type(exc).__name__}", request=request)
         return kind(f"{_describe(request)} failed: {type(exc).__name__}: {exc}", request=request)
+
+
+class ForeignOriginError(ApiError):
+    """A URL the server handed us (a ``nextLink``, a redirect) points to an origin we were not configured for.
+
+    The request is refused before any credential is attached or any byte is sent. ``origin`` is the
+    scheme, host and port the server pointed to; ``allowed`` the origins this client talks to.
+    """
+
+    def __init__(self, origin: str, allowed: tuple[str, ...], *, source: str) -> None:
+        self.origin = origin
+        self.allowed = allowed
+        super().__init__(
+            f"refusing to send {source} to {origin}: this client only talks to {', '.join(allowed)}"
+        )
+
+
+class PagingError(ApiError):
+    """A page walk was stopped because the server would otherwise keep it going forever."""
+
+
+class PagingLoopError(PagingError):
+    """The server sent a page that repeats an earlier one (same jobs, or the same link)."""
+
+
+class PageLimitError(PagingError):
+    """The walk reached its ``max_pages`` cap before the server sent a last page."""
 
 
 class ApiTimeoutError(ApiConnectionError):
@@ -178,13 +213,14 @@ def _decode_json(response: httpx.Response) -> Any:
     if not content:
         return None
     try:
-        return json.loads(content)
-    except ValueError:
+        return json_body.loads(content)
+    except ValueError:  # also nesting too deep and bad UTF-8 (json_body turns both into ValueError)
         return None
 
 
 def _clip(value: Any) -> str | None:
-    if value is None or value == "":
+    # Only scalars: a hostile server could send a message that is a huge or deeply nested structure.
+    if isinstance(value, bool) or not isinstance(value, str | int | float) or value == "":
         return None
     text = str(value)
     return text if len(text) <= _MAX_MESSAGE_CHARS else text[:_MAX_MESSAGE_CHARS] + "..."
@@ -213,10 +249,14 @@ def error_for_response(
     """Build the most specific ``ApiStatusError`` for a response that is not a success.
 
     ``credentials_request`` marks a login or token request: any 4xx there (OAuth answers 400 for a bad
-    scope or grant) means "could not authenticate" and becomes ``AuthenticationError``.
+    scope or grant) means "could not authenticate" and becomes ``AuthenticationError``, except 429, which
+    says "ask again later" and stays a ``RateLimitError`` like anywhere else.
     """
     status = response.status_code
-    kind = AuthenticationError if credentials_request and 400 <= status <= 499 else _BY_STATUS.get(status)
+    if credentials_request and 400 <= status <= 499 and status != 429:
+        kind: type[ApiStatusError] | None = AuthenticationError
+    else:
+        kind = _BY_STATUS.get(status)
     if kind is None:
         kind = ServerError if 500 <= status <= 599 else UnexpectedStatusError
     body = _decode_json(response)

@@ -10,13 +10,20 @@ it; this class owns the lifecycle:
 - concurrent callers share one fetch: threads wait on a ``threading.Lock``, asyncio tasks on a per-loop
   ``asyncio.Lock``; whoever gets the lock second finds the fresh token and uses it;
 - token requests go through the same client, so they get the client's retries (POSTs only before
-  sending), timeouts and logging.
+  sending), timeouts and logging;
+- a token is checked when it arrives: empty, non-ASCII or holding characters an HTTP header cannot carry
+  raises ``AuthenticationError`` with a text that does not quote it (sending it would fail later, inside
+  h11, with an error message that does);
+- the operation that *is* the token request (``login``, ``request_token``) is recognised and sent to the
+  token URL with the credentials it needs (Basic, or the client secret in the form), never with a token;
+- with ``api_url`` set, the flow refuses to attach a token to a request for any other origin.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 import threading
 import time
 import weakref
@@ -24,9 +31,48 @@ from collections.abc import AsyncGenerator, Callable, Generator
 
 import httpx
 
-from .errors import ApiError, ResponseParseError, error_for_response
+from .errors import AuthenticationError, ResponseParseError, error_for_response
+from .failures import PARSE_ERRORS
+from .origins import OriginPolicy
 
-__all__ = ["RefreshingTokenAuth", "TokenGrant"]
+__all__ = ["RefreshingTokenAuth", "TokenGrant", "UnusableTokenError", "check_token", "retarget"]
+
+#: What an HTTP header value can carry without quoting (RFC 9110 field-vchar plus inner spaces), ASCII only.
+_HEADER_SAFE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
+#: Longer tokens do not fit the header limits of common servers (8-16 KiB); such an answer is not a token.
+MAX_TOKEN_CHARS = 16_384
+#: Headers that must not travel to the token URL (credentials meant for the API host; Host is rebuilt).
+_API_HOST_HEADERS = frozenset({"authorization", "auth_token", "cookie", "host"})
+
+
+class UnusableTokenError(ValueError):
+    """A token response that cannot be used; the text explains why and never quotes the token."""
+
+
+def check_token(token: str) -> str:
+    """``token`` if an HTTP header can carry it as it is, else ``UnusableTokenError`` saying what is wrong."""
+    if len(token) <= MAX_TOKEN_CHARS and _HEADER_SAFE.fullmatch(token):
+        return token
+    if len(token) > MAX_TOKEN_CHARS:
+        reason = f"the token is {len(token)} characters long, more than a header carries ({MAX_TOKEN_CHARS})"
+    elif not token:
+        reason = "the token is empty"
+    elif not token.isascii():
+        reason = "the token contains non-ASCII characters"
+    elif token != token.strip():
+        reason = "the token starts or ends with white space"
+    else:
+        reason = "the token contains control characters, which an HTTP header cannot carry"
+    raise UnusableTokenError(reason)
+
+
+def retarget(request: httpx.Request, url: httpx.URL | str) -> httpx.Request:
+    """``request`` sent to ``url`` instead: same body and extensions, minus the API host's credentials."""
+    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in _API_HOST_HEADERS]
+    return httpx.Request(
+        request.method, url, headers=headers, content=request.content, extensions=dict(request.extensions)
+    )
+
 
 # The token flow needs to read the token response body, and must resend the original request after a 401.
 _Flow = Generator[httpx.Request, httpx.Response, None]
@@ -50,8 +96,16 @@ class RefreshingTokenAuth(httpx.Auth):
     requires_request_body = True
     requires_response_body = True
 
-    def __init__(self, *, refresh_margin: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        *,
+        refresh_margin: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+        api_url: str | None = None,
+    ) -> None:
         self.refresh_margin = refresh_margin
+        #: Tokens are attached only to requests for this origin (when set; ``connect()`` sets it).
+        self.api_origin = OriginPolicy([api_url]) if api_url else None
         self._clock = clock
         self._grant: TokenGrant | None = None
         self._thread_lock = threading.Lock()
@@ -76,6 +130,18 @@ class RefreshingTokenAuth(httpx.Auth):
         """Attach the token to ``request``."""
         raise NotImplementedError
 
+    def credential_urls(self) -> tuple[str, ...]:
+        """URLs besides the API's that this auth sends requests to (the token URL), for origin pinning."""
+        return ()
+
+    def is_credentials_request(self, request: httpx.Request) -> bool:
+        """Whether ``request`` is the token request itself (the generated login/request_token operation)."""
+        return False
+
+    def prepare_credentials_request(self, request: httpx.Request) -> httpx.Request:
+        """Route a credentials request to the token URL and give it the credentials it needs (no token)."""
+        return request
+
     # --- cache ---------------------------------------------------------------------------------------------
 
     def invalidate(self) -> None:
@@ -88,19 +154,30 @@ class RefreshingTokenAuth(httpx.Auth):
             return None
         return grant.value
 
-    def _accept(self, response: httpx.Response) -> str:
-        """Turn a token response into the cached token, or raise the typed error it deserves."""
+    def _read_grant(self, response: httpx.Response) -> tuple[str, float]:
+        """(token, lifetime) from a token response, or the typed error it deserves (never quoting a token)."""
         if not 200 <= response.status_code <= 299:
             raise error_for_response(response, credentials_request=True)
+        where = f"{response.request.method} {response.request.url.path}"
         try:
             token, lifetime = self.read_token(response)
-        except ApiError:
-            raise
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ResponseParseError(
-                f"token response from {response.request.url.path} is not usable: {type(exc).__name__}",
-                response=response,
+            return check_token(token), lifetime
+        except UnusableTokenError as exc:
+            raise AuthenticationError(
+                response, message=f"the token in the answer is not usable: {exc}"
             ) from None
+        except PARSE_ERRORS as exc:
+            raise ResponseParseError(
+                f"the answer to {where} holds no usable token ({type(exc).__name__})", response=response
+            ) from None
+
+    def _pin(self, request: httpx.Request) -> None:
+        if self.api_origin is not None:
+            self.api_origin.check(request.url, source="the token")
+
+    def _accept(self, response: httpx.Response) -> str:
+        """Turn a token response into the cached token, or raise the typed error it deserves."""
+        token, lifetime = self._read_grant(response)
         margin = min(self.refresh_margin, lifetime / 10)
         self._grant = TokenGrant(token, self._clock() + max(0.0, lifetime - margin))
         self.token_fetches += 1
@@ -136,6 +213,13 @@ class RefreshingTokenAuth(httpx.Auth):
     def sync_auth_flow(self, request: httpx.Request) -> _Flow:
         # Overriding the *_auth_flow methods skips httpx's own body handling, so it is done here.
         request.read()  # the request may be sent twice (after a 401)
+        if self.is_credentials_request(request):
+            response = yield self.prepare_credentials_request(request)
+            response.read()
+            if response.is_success:
+                self._read_grant(response)  # the caller gets the answer, but only with a usable token
+            return
+        self._pin(request)
         token = self._usable_token()
         if token is None:
             token = yield from self._fetch_sync(request, None)
@@ -158,6 +242,13 @@ class RefreshingTokenAuth(httpx.Auth):
 
     async def async_auth_flow(self, request: httpx.Request) -> _AsyncFlow:
         await request.aread()
+        if self.is_credentials_request(request):
+            response = yield self.prepare_credentials_request(request)
+            await response.aread()
+            if response.is_success:
+                self._read_grant(response)
+            return
+        self._pin(request)
         token = self._usable_token()
         if token is None:
             async with self._loop_lock():

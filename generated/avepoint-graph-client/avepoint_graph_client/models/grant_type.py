@@ -8,8 +8,14 @@ class GrantType(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> "GrantType | None":
-        # The vendor may add values before the spec knows them: keep the value instead of failing.
         if isinstance(value, str):
+            # The servers compare these values case-insensitively (DECISIONS OLC-12): a known value in
+            # another spelling is that member, so `level_mode="documentonly"` means DOCUMENT_ONLY.
+            folded = value.casefold()
+            for known in cls.__members__.values():
+                if known.value.casefold() == folded:
+                    return known
+            # The vendor may add values before the spec knows them: keep the value instead of failing.
             member = str.__new__(cls, value)
             member._name_ = f"UNKNOWN_{value}"
             member._value_ = value

@@ -73,13 +73,13 @@ class Job:
     def to_dict(self) -> dict[str, Any]:
         job_id = self.job_id
 
-        app_type = self.app_type.value
+        app_type = AppType(self.app_type).value
 
-        job_type = self.job_type.value
+        job_type = JobType(self.job_type).value
 
-        data_source = self.data_source.value
+        data_source = DataSource(self.data_source).value
 
-        status = self.status.value
+        status = JobStatus(self.status).value
 
         progress = self.progress
 

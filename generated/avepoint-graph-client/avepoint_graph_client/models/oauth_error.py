@@ -37,7 +37,7 @@ class OAuthError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        error = self.error.value
+        error = OAuthErrorCode(self.error).value
 
         error_description = self.error_description
 

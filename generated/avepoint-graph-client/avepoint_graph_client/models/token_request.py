@@ -42,7 +42,7 @@ class TokenRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        grant_type = self.grant_type.value
+        grant_type = GrantType(self.grant_type).value
 
         client_id = self.client_id
 

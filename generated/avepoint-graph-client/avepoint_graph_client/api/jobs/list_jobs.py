@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ..._runtime import json_body
+from ..._runtime.failures import parse_failures, request_failures
 from ..._runtime.options import RequestOptions, apply_options
 from ...client import AuthenticatedClient, Client
 from ...models.app_type import AppType
@@ -32,13 +33,13 @@ def _get_kwargs(
 
     json_data_source: int | Unset = UNSET
     if not isinstance(data_source, Unset):
-        json_data_source = data_source.value
+        json_data_source = DataSource(data_source).value
 
     params["dataSource"] = json_data_source
 
     json_app_type: int | Unset = UNSET
     if not isinstance(app_type, Unset):
-        json_app_type = app_type.value
+        json_app_type = AppType(app_type).value
 
     params["appType"] = json_app_type
 
@@ -48,7 +49,7 @@ def _get_kwargs(
 
     json_job_type: int | Unset = UNSET
     if not isinstance(job_type, Unset):
-        json_job_type = job_type.value
+        json_job_type = JobType(job_type).value
 
     params["jobType"] = json_job_type
 
@@ -64,7 +65,7 @@ def _get_kwargs(
 
     json_job_status: int | Unset = UNSET
     if not isinstance(job_status, Unset):
-        json_job_status = job_status.value
+        json_job_status = JobStatus(job_status).value
 
     params["jobStatus"] = json_job_status
 
@@ -90,28 +91,28 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     error_model: Any = None
     if response.status_code == 400:
         try:
-            response_400 = ErrorResponse.from_dict(response.json())
+            response_400 = ErrorResponse.from_dict(json_body.loads(response.content))
 
             error_model = response_400
         except Exception:  # the typed error below matters more than a tidy error model
             error_model = None
     if response.status_code == 401:
         try:
-            response_401 = ErrorResponse.from_dict(response.json())
+            response_401 = ErrorResponse.from_dict(json_body.loads(response.content))
 
             error_model = response_401
         except Exception:  # the typed error below matters more than a tidy error model
             error_model = None
     if response.status_code == 403:
         try:
-            response_403 = ErrorResponse.from_dict(response.json())
+            response_403 = ErrorResponse.from_dict(json_body.loads(response.content))
 
             error_model = response_403
         except Exception:  # the typed error below matters more than a tidy error model
             error_model = None
     if response.status_code == 500:
         try:
-            response_500 = ErrorResponse.from_dict(response.json())
+            response_500 = ErrorResponse.from_dict(json_body.loads(response.content))
 
             error_model = response_500
         except Exception:  # the typed error below matters more than a tidy error model
@@ -120,16 +121,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JobsPage]:
-    try:
+    # Every way a body can fail to decode (bad JSON, nesting too deep, bad text) becomes ResponseParseError.
+    with parse_failures(response):
         parsed = _parse_response(client=client, response=response)
-    except errors.ApiError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise errors.ResponseParseError(
-            f"{response.status_code} response to {response.request.method} {response.request.url.path} "
-            f"does not match the spec: {type(exc).__name__}: {exc}",
-            response=response,
-        ) from exc
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -210,10 +204,8 @@ def sync_detailed(
         client_policy=client.retry_policy,
     )
 
-    try:
+    with request_failures():
         response = client.get_httpx_client().request(**kwargs)
-    except httpx.TransportError as exc:
-        raise errors.ApiConnectionError.from_transport_error(exc) from exc
 
     return _build_response(client=client, response=response)
 
@@ -359,10 +351,8 @@ async def asyncio_detailed(
         client_policy=client.retry_policy,
     )
 
-    try:
+    with request_failures():
         response = await client.get_async_httpx_client().request(**kwargs)
-    except httpx.TransportError as exc:
-        raise errors.ApiConnectionError.from_transport_error(exc) from exc
 
     return _build_response(client=client, response=response)
 

@@ -3,6 +3,8 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._runtime import json_body
+from ..._runtime.failures import parse_failures, request_failures
 from ..._runtime.options import RequestOptions, apply_options
 from ...client import AuthenticatedClient, Client
 from ...models.json_error import JsonError
@@ -28,14 +30,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     error_model: Any = None
     if response.status_code == 401:
         try:
-            response_401 = JsonError.from_dict(response.json())
+            response_401 = JsonError.from_dict(json_body.loads(response.content))
 
             error_model = response_401
         except Exception:  # the typed error below matters more than a tidy error model
             error_model = None
     if response.status_code == 403:
         try:
-            response_403 = JsonError.from_dict(response.json())
+            response_403 = JsonError.from_dict(json_body.loads(response.content))
 
             error_model = response_403
         except Exception:  # the typed error below matters more than a tidy error model
@@ -44,16 +46,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
-    try:
+    # Every way a body can fail to decode (bad JSON, nesting too deep, bad text) becomes ResponseParseError.
+    with parse_failures(response):
         parsed = _parse_response(client=client, response=response)
-    except errors.ApiError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise errors.ResponseParseError(
-            f"{response.status_code} response to {response.request.method} {response.request.url.path} "
-            f"does not match the spec: {type(exc).__name__}: {exc}",
-            response=response,
-        ) from exc
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -93,10 +88,8 @@ def sync_detailed(
         client_policy=client.retry_policy,
     )
 
-    try:
+    with request_failures():
         response = client.get_httpx_client().request(**kwargs)
-    except httpx.TransportError as exc:
-        raise errors.ApiConnectionError.from_transport_error(exc) from exc
 
     return _build_response(client=client, response=response)
 
@@ -161,10 +154,8 @@ async def asyncio_detailed(
         client_policy=client.retry_policy,
     )
 
-    try:
+    with request_failures():
         response = await client.get_async_httpx_client().request(**kwargs)
-    except httpx.TransportError as exc:
-        raise errors.ApiConnectionError.from_transport_error(exc) from exc
 
     return _build_response(client=client, response=response)
 

@@ -1,0 +1,63 @@
+"""Origin pinning: a request goes only to the scheme, host and port the client was configured with.
+
+Servers hand the client URLs (``nextLink``, ``Location``). Following one to another origin would carry the
+token there: httpx drops ``Authorization`` on a cross-origin redirect, but not a custom header such as
+OL Connect's ``auth_token``, and a scheme-relative link (``//host:port/path``) looks like a path to naive
+code. So every URL taken from a response is resolved against the URL of the response it came from and then
+compared, as an origin, with the configured ones; a mismatch raises ``ForeignOriginError`` before any
+credential is attached. The retrying transport applies the same check to every request it is about to
+send, which also covers redirects that httpx follows when ``follow_redirects=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import httpx
+
+from .errors import ForeignOriginError
+
+__all__ = ["OriginPolicy", "origin_of"]
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin_of(url: httpx.URL | str) -> str:
+    """``scheme://host:port`` with the default port spelled out, so equal origins compare equal."""
+    parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+    port = parsed.port if parsed.port is not None else _DEFAULT_PORTS.get(parsed.scheme)
+    host = parsed.host
+    if ":" in host:  # an IPv6 literal
+        host = f"[{host}]"
+    return f"{parsed.scheme}://{host}:{port}" if port is not None else f"{parsed.scheme}://{host}"
+
+
+class OriginPolicy:
+    """The origins one client may talk to: the API's, plus the token endpoint's when that lives elsewhere."""
+
+    __slots__ = ("_allowed",)
+
+    def __init__(self, urls: Iterable[httpx.URL | str]) -> None:
+        allowed: dict[str, None] = {}
+        for url in urls:
+            allowed[origin_of(url)] = None
+        self._allowed = tuple(allowed)
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        return self._allowed
+
+    def check(self, url: httpx.URL, *, source: str) -> httpx.URL:
+        """``url`` if its origin is allowed, else ``ForeignOriginError`` naming the origin (not the path)."""
+        origin = origin_of(url)
+        if origin not in self._allowed:
+            raise ForeignOriginError(origin, self._allowed, source=source)
+        return url
+
+    def resolve(self, link: str, *, current: httpx.URL, source: str) -> httpx.URL:
+        """Resolve ``link`` against the URL it was found on (RFC 3986), then ``check`` the result."""
+        try:
+            target = current.join(link)
+        except httpx.InvalidURL:
+            raise ForeignOriginError("an unreadable URL", self._allowed, source=source) from None
+        return self.check(target, source=source)
