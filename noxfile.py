@@ -170,5 +170,7 @@ def tests(session: nox.Session) -> None:
     session.run("python", "scripts/generate.py", "--check")
     session.run("python", "scripts/doc_drift.py", str(SHARED_DOCS))
     run_lint(session)
-    # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
-    session.run("pytest", *(session.posargs or ["-n", os.environ.get("PYTEST_WORKERS", "2")]))
+    # pytest exits 5 when it collected nothing: that is a failure here, not a pass. loadgroup keeps the
+    # tests of one xdist_group (tests/publishing: one index, one publish, one install) on one worker.
+    workers = ["-n", os.environ.get("PYTEST_WORKERS", "2"), "--dist", "loadgroup"]
+    session.run("pytest", *(session.posargs or workers))
