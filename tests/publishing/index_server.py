@@ -26,6 +26,8 @@ from urllib.parse import quote
 import httpx
 from passlib.apache import HtpasswdFile
 
+from mock_servers.testing import stop_process
+
 from .environment import ROOT, expect_ok, run
 
 PROJECT_DIRS = (ROOT, ROOT / "generated" / "olconnect-client", ROOT / "generated" / "avepoint-graph-client")
@@ -114,22 +116,17 @@ def running_index(
     command = [sys.executable, "-m", "pypiserver", "run", "-i", "127.0.0.1", "-p", str(port)]
     command += ["-P", str(base / "htpasswd"), "-a", "update,download,list", "--disable-fallback"]
     command.append(str(packages))
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
     index = PackageIndex(f"http://127.0.0.1:{port}/", username, password, packages)
     try:
         _wait_healthy(index, process, base / "pypiserver.log")
         yield index
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         log.close()
 
 
-def _wait_healthy(index: PackageIndex, process: subprocess.Popen[bytes], log: Path) -> None:
+def _wait_healthy(index: PackageIndex, process: subprocess.Popen[str], log: Path) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:

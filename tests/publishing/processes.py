@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from mock_servers.testing import stop_process
+
 STARTUP_TIMEOUT_S = 60.0
 
 
@@ -40,12 +42,7 @@ def started_mock(
         threading.Thread(target=stdout.read, daemon=True).start()
         yield info
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 def live_env(olconnect: Mapping[str, Any], avepoint: Mapping[str, Any]) -> dict[str, str]:
