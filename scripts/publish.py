@@ -3,11 +3,12 @@
     python scripts/publish.py build [--dist DIR]
     python scripts/publish.py upload --repository-url URL [--index-url URL] [--dist DIR]
 
-`build` rebuilds all three into dist/. `upload` first rebuilds whatever is stale in dist/ (a missing file of
-the current version, or a source newer than the build), then asks the index whether it already has any of
-the three versions and refuses, with one line, if it has: versions on an index are never replaced. Only then
-does twine upload the six files. Credentials come only from TWINE_USERNAME and TWINE_PASSWORD; options or
-URLs that carry them are refused, so a password never lands in a shell history or a process list.
+`build` rebuilds all three into dist/. `upload` first asks the index whether it already has any of the
+three versions and refuses, with one line, if it has: versions on an index are never replaced. Then it
+rebuilds whatever is stale in dist/ (a missing file of the current version, or a source newer than the
+build), and twine uploads the six files. Credentials come only from TWINE_USERNAME and TWINE_PASSWORD;
+options or URLs that carry them are refused, so a password never lands in a shell history or a process
+list.
 
 Exit codes: 0 uploaded (or built); 1 refused (version already published) or a failed build or upload;
 2 bad command line or missing credentials.
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from packaging.version import Version
 from publish_lib.index import published_versions
 from publish_lib.projects import ROOT, Project, PublishError, all_projects, build, stale_reason
 
@@ -84,17 +86,21 @@ def refresh(projects: list[Project], dist: Path, always: bool) -> None:
             build(project, dist)
 
 
-def upload(projects: list[Project], dist: Path, repository_url: str, index_url: str) -> None:
+def refuse_published(projects: list[Project], index_url: str) -> None:
+    """One line naming every version the index already has; checked before anything is built or sent."""
     auth = credentials()
     already = [
         f"{project.name} {project.version}"
         for project in projects
-        if any(str(v) == project.version for v in published_versions(index_url, project.name, auth))
+        if Version(project.version) in published_versions(index_url, project.name, auth)
     ]
     if already:
         raise PublishError(
             f"{', '.join(already)} already on {index_url}; a published version is never replaced: bump it"
         )
+
+
+def upload(projects: list[Project], dist: Path, repository_url: str) -> None:
     files = [str(path) for project in projects for path in project.artifacts(dist)]
     command = [sys.executable, "-m", "twine", "upload", "--non-interactive", "--disable-progress-bar"]
     command += ["--repository-url", repository_url, *files]
@@ -120,9 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         repository_url = check_url(options.repository_url, "--repository-url")
         index_url = check_url(options.index_url or repository_url.rstrip("/") + "/simple/", "--index-url")
-        credentials()  # before any build: a missing variable should not cost a build
+        refuse_published(projects, index_url)  # before any build: a refusal should not cost one
         refresh(projects, dist, always=False)
-        upload(projects, dist, repository_url, index_url)
+        upload(projects, dist, repository_url)
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return USAGE_ERROR

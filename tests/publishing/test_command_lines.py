@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from publish_lib.projects import load_project, stale_reason
 
+from .conftest import INSTALL_DOCS, SAME_INSTALL_LINE, install_command
 from .environment import ROOT, clean_env, run
 from .index_server import PROJECT_DIRS
 
@@ -212,3 +213,8 @@ def test_html_project_page_of_a_simple_index(tmp_path: Path) -> None:
         server.wait(10)
     assert done.returncode == 0, done.output
     assert done.output.strip() == "['1.2.0', '1.3.0rc1'] []"
+
+
+@pytest.mark.parametrize("name", list(SAME_INSTALL_LINE))
+def test_every_documented_install_line_is_the_one_the_end_to_end_test_runs(name: str) -> None:
+    assert install_command(*SAME_INSTALL_LINE[name]) == install_command(*INSTALL_DOCS[name])

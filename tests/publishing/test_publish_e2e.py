@@ -1,9 +1,9 @@
 """End to end, as another team sees it: publish to a real index, install by name and version, use.
 
-pypiserver runs on 127.0.0.1 with authentication; `scripts/publish.py upload` (what `nox -s publish` runs)
-builds and uploads the three packages; a fresh venv installs them with the install lines of their READMEs,
-pointed at that index only; the clients' quick-start examples and the installed `contract-suite` run against
-mocks started from that same install; a second upload of the same versions is refused.
+pypiserver runs on 127.0.0.1 with authentication; `nox -s publish` builds and uploads the three packages;
+a fresh venv installs them with the install lines of their READMEs, pointed at that index only; the
+clients' quick-start examples and the installed `contract-suite` run against mocks started from that same
+install; a second upload of the same versions is refused.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def test_second_upload_of_the_same_versions_is_refused(
     before = sorted(p.name for p in package_index.packages.iterdir())
     again = publish(package_index, published.dist)
     assert again.returncode == 1, again.output
-    refusals = [line for line in again.output.splitlines() if "already on" in line]
+    refusals = [line for line in again.output.splitlines() if line.startswith("publish: ")]
     assert len(refusals) == 1, again.output
     for name, version in published.versions.items():
         assert f"{name} {version}" in refusals[0]
