@@ -5,7 +5,8 @@ Quick reference (the README explains each):
     nox -s tests               every check CI runs (spec, drift, lint, unit and integration tests)
     nox -s spec                validate and lint both OpenAPI documents
     nox -s generate [-- --check]
-    nox -s build               wheels and sdists of both client packages into dist/
+    nox -s build               wheels and sdists of the three packages into dist/
+    nox -s publish -- --repository-url URL   upload them (TWINE_USERNAME/TWINE_PASSWORD from the environment)
     nox -s mock -- olconnect|avepoint [options]
     nox -s doc-drift -- DOCS_DIR [--propose PATCH_FILE]
     nox -s doc-update -- DOCS_DIR
@@ -77,10 +78,19 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """Build wheel and sdist of both client packages into dist/."""
-    install_groups(session, "test")
-    for client in CLIENT_DIRS:
-        session.run("python", "-m", "build", "--outdir", "dist", client)
+    """Wheel and sdist of olconnect-client, avepoint-graph-client and olc-avepoint-contracts into dist/."""
+    install_groups(session, "publish")
+    session.run("python", "scripts/publish.py", "build", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def publish(session: nox.Session) -> None:
+    """Upload the three packages: `nox -s publish -- --repository-url URL` (builds first when dist/ is stale).
+
+    Credentials come only from TWINE_USERNAME and TWINE_PASSWORD; a version the index already has is refused.
+    """
+    install_groups(session, "publish")
+    session.run("python", "scripts/publish.py", "upload", *session.posargs)
 
 
 def run_lint(session: nox.Session) -> None:
@@ -100,7 +110,7 @@ def run_lint(session: nox.Session) -> None:
             session.run("mypy", "--config-file", f"{client}/pyproject.toml", client)
 
 
-ALL_GROUPS = ("spec", "generate", "clients", "test", "contract", "docs-tools", "lint", "bench")
+ALL_GROUPS = ("spec", "generate", "clients", "test", "contract", "docs-tools", "lint", "bench", "publish")
 
 
 @nox.session(python=PYTHON)
@@ -169,5 +179,7 @@ def tests(session: nox.Session) -> None:
     session.run("python", "scripts/generate.py", "--check")
     session.run("python", "scripts/doc_drift.py", str(SHARED_DOCS))
     run_lint(session)
-    # pytest exits 5 when it collected nothing: that is a failure here, not a pass.
-    session.run("pytest", *(session.posargs or ["-n", os.environ.get("PYTEST_WORKERS", "2")]))
+    # pytest exits 5 when it collected nothing: that is a failure here, not a pass. loadgroup keeps the
+    # tests of one xdist_group (tests/publishing: one index, one publish, one install) on one worker.
+    workers = ["-n", os.environ.get("PYTEST_WORKERS", "2"), "--dist", "loadgroup"]
+    session.run("pytest", *(session.posargs or workers))

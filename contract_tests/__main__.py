@@ -1,8 +1,10 @@
-"""``python -m contract_tests [--profile quick|full] [--api olconnect|avepoint] [--seed N] [pytest args]``.
+"""``contract-suite`` / ``python -m contract_tests``: the suite's command line (both names, one function).
 
 A thin front door to pytest: it translates the suite's own options, adds the JUnit report, and passes
-everything else to pytest unchanged (``-k``, ``-x``, ``-v`` ...). The exit code is pytest's: 0 only when
-every check passed.
+short pytest flags (``-q``, ``-x``, ``-rs`` ...) and everything after ``--`` to pytest unchanged. A long
+option it does not know, before ``--``, is a typo rather than a pytest option: it exits 2 with one line.
+``contract-suite mock ...`` runs the bundled mock servers from the same installation, so a team can try
+the suite before pointing it at its own server.
 """
 
 from __future__ import annotations
@@ -17,38 +19,93 @@ import pytest
 
 from contract_tests.profiles import DEFAULT_PROFILE, PROFILES
 from contract_tests.targets import APIS
+from mock_servers.__main__ import main as mock_main
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+USAGE_ERROR = 2
+
+ENVIRONMENT_HELP = """\
+environment variables (live mode; without them the bundled mocks are started):
+  OLCONNECT_BASE_URL       OL Connect server root, without /rest/serverengine
+  OLCONNECT_USERNAME       user the suite logs in as (needed with OLCONNECT_BASE_URL)
+  OLCONNECT_PASSWORD       that user's password (needed with OLCONNECT_BASE_URL)
+  OLCONNECT_JOB_ID         an existing job, for the positive paths
+  OLCONNECT_JOB_SEGMENT_ID an existing job segment
+  OLCONNECT_JOB_SET_ID     an existing job set
+  AVEPOINT_BASE_URL        Graph API host of your data centre
+  AVEPOINT_TOKEN           a bearer token, or instead the three client-credentials variables:
+  AVEPOINT_TOKEN_URL       token endpoint of the identity host
+  AVEPOINT_CLIENT_ID       OAuth client ID
+  AVEPOINT_CLIENT_SECRET   OAuth client secret (sent to the token URL only)
+  AVEPOINT_SCOPE           scope to request (default gsuite.graph.read.all)
+  CONTRACT_ALLOW_WRITES=1  allow tests that change data (every change is restored)
+Setting one API's base URL runs only that API. Secrets are masked in the output and the reports.
+
+exit codes:
+  0  every check passed
+  1  a check failed (the summary and the JUnit report name it)
+  2  bad command line or incomplete live configuration (one line says what to fix), or interrupted
+  3  the bundled mocks could not start, or an internal error
+  4  pytest rejected an option passed after --
+  5  nothing was selected (--api/--operation/-k matched no test)
+
+other commands:
+  mock olconnect|avepoint [--port N] ...   run a bundled mock server (same as olc-mock; mock --help)
+"""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def program_name() -> str:
+    """``contract-suite`` when started by the console script, else the module form."""
+    invoked_as = Path(sys.argv[0]).name
+    return "contract-suite" if invoked_as.startswith("contract-suite") else "python -m contract_tests"
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m contract_tests",
-        description="Contract suite: the specs in spec/ against the bundled mocks or a live server.",
-        epilog="Other arguments go to pytest. Live mode: see docs/contract-suite.md (environment variables).",
+        prog=prog or program_name(),
+        description="Contract suite: the OpenAPI specs of OL Connect and AvePoint against the bundled mocks "
+        "or your own server.",
+        epilog=ENVIRONMENT_HELP
+        + "\nshort pytest flags (-q, -v, -x, -rs, -k EXPR ...) may stand anywhere; long pytest options go"
+        " after --.\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        usage="%(prog)s [options] [-q|-v|-x|-rCHARS|-k EXPR ...] [-- PYTEST_ARGS]\n       %(prog)s mock ...",
     )
     parser.add_argument(
         "--profile", choices=sorted(PROFILES), default=DEFAULT_PROFILE, help="budget (default quick)"
     )
     parser.add_argument("--api", choices=APIS, action="append", help="run only this API (repeatable)")
-    parser.add_argument("--seed", type=int, help="seed of an earlier run to repeat it")
+    parser.add_argument("--seed", type=int, help="repeat an earlier run (its summary prints the seed)")
     parser.add_argument(
         "--operation", action="append", metavar="OPERATION_ID", help="focus on one operation (repeatable)"
     )
     parser.add_argument(
-        "--reports", default="reports", help="folder for contract-junit.xml and contract-summary.md"
+        "--reports",
+        default="reports",
+        metavar="DIR",
+        help="folder for contract-junit.xml and contract-summary.md (default reports)",
     )
     return parser
 
 
+class UsageError(Exception):
+    """A command-line mistake; the message is the one line printed before exit code 2."""
+
+
 def pytest_arguments(argv: Sequence[str]) -> list[str]:
     """Translate our options into pytest's and keep the rest for pytest."""
-    options, rest = build_parser().parse_known_args(argv)
-    if "--" in rest:  # `python -m contract_tests -- -k x` (the separator is ours, not pytest's)
-        rest.remove("--")
+    parser = build_parser()
+    options, rest = parser.parse_known_args(argv)
+    separator = rest.index("--") if "--" in rest else len(rest)
+    before, after = rest[:separator], rest[separator + 1 :]
+    for arg in before:
+        if arg.startswith("--"):
+            name = arg.split("=", 1)[0]
+            raise UsageError(f"unknown option {name} (see --help; pytest options go after --)")
     reports = Path(options.reports)
     args = [
         str(PACKAGE_DIR),
+        f"--rootdir={PACKAGE_DIR}",
         f"--contract-profile={options.profile}",
         f"--contract-reports={reports}",
         f"--junitxml={reports / 'contract-junit.xml'}",
@@ -65,13 +122,21 @@ def pytest_arguments(argv: Sequence[str]) -> list[str]:
     # `--seed N` repeats a whole run.
     seed = options.seed if options.seed is not None else random.SystemRandom().getrandbits(63)
     args += [f"--contract-seed={seed}", f"--hypothesis-seed={seed}"]
-    if not any(arg.startswith("--tb") for arg in rest):
+    passed = before + after
+    if not any(arg.startswith("--tb") for arg in passed):
         args.append("--tb=short")  # failures carry their own message, operation and curl line
-    return args + list(rest)
+    return args + passed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = pytest_arguments(sys.argv[1:] if argv is None else argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["mock"]:
+        return mock_main(arguments[1:])
+    try:
+        args = pytest_arguments(arguments)
+    except UsageError as exc:
+        print(f"{program_name()}: error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
     code = int(pytest.main(args))
     reports = next(arg.split("=", 1)[1] for arg in args if arg.startswith("--contract-reports="))
     print(f"contract suite: reports in {reports}/contract-junit.xml and {reports}/contract-summary.md")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
-SPEC_FILES = {"olconnect": SPEC_DIR / "olconnect.yaml", "avepoint": SPEC_DIR / "avepoint.yaml"}
+from mock_servers.core.specs import spec_path
+
+# One lookup for the whole project: the copy packaged in the wheel when installed, the checkout's spec/
+# when run from the repository. The suite judges a server by the same documents the mocks serve.
+SPEC_FILES = {api: spec_path(api) for api in ("olconnect", "avepoint")}
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 

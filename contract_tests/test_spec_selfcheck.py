@@ -1,15 +1,15 @@
 """Spec self-checks: before judging a server by a spec, make sure the spec itself is sound.
 
-The checks are the project's own (``scripts/check_specs_lib``, also run by ``nox -s spec``), imported rather
-than repeated: the document is valid OpenAPI 3.1, every example conforms to its schema, and every link
-names an existing operation, existing parameters and resolvable runtime expressions.
+The checks are the project's own (``scripts/check_specs_lib``, also run by ``nox -s spec``, and installed
+as the top-level package ``check_specs_lib`` beside this one), imported rather than repeated: the document
+is valid OpenAPI 3.1, every example conforms to its schema, and every link names an existing operation,
+existing parameters and resolvable runtime expressions.
 """
 
 from __future__ import annotations
 
-import sys
+import importlib
 from collections.abc import Callable
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -17,13 +17,9 @@ import pytest
 
 from contract_tests import api_paths
 
-SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
-
 
 def _lib(module: str) -> ModuleType:
-    if str(SCRIPTS) not in sys.path:
-        sys.path.insert(0, str(SCRIPTS))
-    return __import__(f"check_specs_lib.{module}", fromlist=["_"])
+    return importlib.import_module(f"check_specs_lib.{module}")
 
 
 CHECKS: dict[str, tuple[str, str]] = {

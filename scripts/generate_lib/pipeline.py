@@ -19,7 +19,13 @@ from .errors import GenerationError
 from .generated_api import read_generated_api
 from .opc import run_generator, tool_env
 from .overlay import apply_overlay
-from .project_files import ProjectContext, render_package_files, render_project_files, template_environment
+from .project_files import (
+    ProjectContext,
+    project_urls,
+    render_package_files,
+    render_project_files,
+    template_environment,
+)
 from .readme_examples import build_examples
 from .readme_guide import readme_guide
 from .spec_facts import read_spec_facts
@@ -43,6 +49,8 @@ def build_package(target: Target, scratch: Path) -> Path:
         spec_rel=spec_rel,
         facts=facts,
         generator_version=generator_version,
+        api=target.api,
+        urls=project_urls(target.root),
     )
     render_project_files(env, context)
 

@@ -6,14 +6,20 @@ they need facts the generator does not pass to its templates: the spec's extensi
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from .errors import GenerationError
 from .readme_examples import OperationExample
 from .spec_facts import SpecFacts
+
+# The ports the guide's examples use for the mocks (docs/clients.md, `olc-mock API --port N`).
+MOCK_PORTS = {"olconnect": 9340, "avepoint": 9341}
+REQUIRED_URLS = ("Homepage", "Changelog", "Issues")
 
 
 @dataclass(frozen=True)
@@ -26,9 +32,15 @@ class ProjectContext:
     spec_rel: str
     facts: SpecFacts
     generator_version: str
+    api: str
+    # The root pyproject's [project.urls]: one place for the addresses every package's metadata names.
+    urls: dict[str, str]
 
     def as_template_vars(self) -> dict[str, Any]:
         return {
+            "api": self.api,
+            "mock_port": MOCK_PORTS[self.api],
+            "urls": self.urls,
             "dist_name": self.dist_name,
             "import_package": self.import_package,
             "spec_rel": self.spec_rel,
@@ -36,6 +48,19 @@ class ProjectContext:
             "description": f"Typed Python client for the {self.facts.title}, generated from its spec.",
             "generator_version": self.generator_version,
         }
+
+
+def project_urls(root: Path) -> dict[str, str]:
+    """``[project.urls]`` of the root pyproject.toml; the client READMEs link the changelog through it."""
+    path = root / "pyproject.toml"
+    try:
+        urls = tomllib.loads(path.read_text(encoding="utf-8"))["project"]["urls"]
+    except (FileNotFoundError, KeyError, tomllib.TOMLDecodeError) as exc:
+        raise GenerationError(f"{path}: cannot read [project.urls]: {exc}") from None
+    missing = [label for label in REQUIRED_URLS if not isinstance(urls.get(label), str)]
+    if missing:
+        raise GenerationError(f"{path}: [project.urls] lacks {', '.join(missing)}")
+    return {str(label): str(url) for label, url in urls.items()}
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:
@@ -73,6 +98,7 @@ def render_package_files(
         groups.setdefault(example.tag, []).append(example)
     variables["groups"] = list(groups.items())
     variables["usage_template"] = f"usage_{context.import_package}.md.jinja"
+    variables["about_template"] = f"about_{context.import_package}.md.jinja"
     package_dir = context.project_dir / context.import_package
     outputs = {
         context.project_dir / "README.md": "README.md.jinja",

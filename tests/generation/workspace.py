@@ -11,6 +11,7 @@ from pathlib import Path
 from .conftest import GENERATE_SCRIPT, ROOT
 
 COPIED = ("spec", "generator", "overlay", "generated", "docs")
+COPIED_FILES = ("pyproject.toml",)  # its [project.urls] go into every package's metadata and README
 CACHE_DIRS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 IGNORE = shutil.ignore_patterns(*CACHE_DIRS, "*.pyc")
 
@@ -20,6 +21,8 @@ def copy_project(destination: Path) -> Path:
     for name in COPIED:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, destination / name, ignore=IGNORE)
+    for name in COPIED_FILES:
+        shutil.copy2(ROOT / name, destination / name)
     return destination
 
 

@@ -1,0 +1,1 @@
+"""Building and publishing the three distributions (scripts/publish.py, docs/publishing.md)."""
