@@ -80,17 +80,40 @@ def olconnect_overrides() -> list[dict[str, Any]]:
     ]
 
 
-def install_olconnect_hooks(schema: Any, target: OLConnectTarget) -> None:
-    """Register ID steering (and live write pinning) on ``schema``."""
+DOT_SEGMENTS = (".", "..")
+DOCUMENT_SET_LEVELS = {"documentsetonly", "documentsetall"}
+
+
+def stay_in_operation(value: Any) -> Any:
+    """A path parameter of "." or ".." is a dot segment: URL libraries remove it, and the request lands on
+    another operation (``/entity/jobs/.`` becomes the handshake ``/entity/jobs/``). Such a value is made
+    into a plain malformed ID that stays in its segment."""
+    return f"{value}x" if isinstance(value, str) and value in DOT_SEGMENTS else value
+
+
+def install_olconnect_hooks(
+    schema: Any, target: OLConnectTarget, *, document_set_levels: bool = True
+) -> None:
+    """Register ID steering (and live write pinning) on ``schema``.
+
+    ``document_set_levels``: False for a server release before 2024.2, which need not know the
+    document-set ``levelMode`` values; positive cases then leave them out.
+    """
     known = {"jobId": target.job_ids, "jobSegmentId": target.job_segment_ids, "jobSetId": target.job_set_ids}
     pin = target.live
 
     @schema.hook("map_case")  # type: ignore[untyped-decorator]
     def steer_ids(ctx: Any, case: Any) -> Any:
         params = case.path_parameters or {}
+        for name in list(params):
+            params[name] = stay_in_operation(params[name])
         for name, ids in known.items():
             if name in params and _valid_id(params[name]):
                 params[name] = _steer(params[name], ids, always=pin)
+        query = case.query if isinstance(case.query, dict) else {}
+        level = str(query.get("levelMode", "")).lower()
+        if not document_set_levels and _is_positive(case) and level in DOCUMENT_SET_LEVELS:
+            del query["levelMode"]
         operation_id = _operation_id(case)
         body = case.body
         if operation_id in SINGLE_PUTS and isinstance(body, dict) and _valid_id(body.get("id")):
