@@ -1,6 +1,7 @@
 """Command line: run a mock server or generate a large scenario file.
 
     python -m mock_servers olconnect --host 127.0.0.1 --port 9340 [--scenario FILE] [--token-ttl S]
+        [--profile NAME] [--variant NAME=VALUE ...]
     python -m mock_servers avepoint --port 9341 [...]
     python -m mock_servers generate-scenario avepoint --jobs 100000 -o FILE [--seed N]
     python -m mock_servers generate-scenario olconnect --documents 100000 -o FILE [--seed N]
@@ -24,6 +25,7 @@ from mock_servers.core.guard import DEFAULT_MAX_BODY_BYTES
 from mock_servers.core.runner import BindError, ServeLimits, serve
 from mock_servers.core.scenario import ScenarioError, load_scenario
 from mock_servers.core.specs import SpecNotFoundError
+from mock_servers.core.variants import PROFILES, Selection, VariantError, parse_assignments, resolve
 from mock_servers.generate import write_scenario
 
 PROG = "mock_servers"
@@ -114,6 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="SECONDS",
             help="close idle keep-alive connections after this (default 5)",
         )
+        sub.add_argument(
+            "--profile", metavar="NAME", help=f"bundle of documented variants: {', '.join(PROFILES)}"
+        )
+        sub.add_argument(
+            "--variant",
+            action="append",
+            default=[],
+            metavar="NAME=VALUE",
+            help="one documented variant, over the profile (repeatable; see docs/mock-servers.md)",
+        )
     generate = commands.add_parser("generate-scenario", help="write a large, deterministic scenario file")
     kinds = generate.add_subparsers(dest="api", required=True, metavar="API")
     for api, flag, default in (("olconnect", "--documents", 1000), ("avepoint", "--jobs", 1000)):
@@ -136,6 +148,15 @@ def _generate(api: str, count: int, output: Path, seed: int) -> int:
     return 0
 
 
+def _cli_variants(api: str, profile: str | None, assignments: list[str]) -> Selection | None:
+    """``--profile``/``--variant`` checked here, so a typo is reported as the command line's mistake."""
+    if profile is None and not assignments:
+        return None
+    overrides = parse_assignments(assignments)
+    resolve(api, profile, overrides)
+    return Selection(profile, overrides)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -145,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             token_ttl=args.token_ttl,
             faults=parse_cli_faults(args.fault) if args.fault else None,
             access_log=not args.no_access_log,
+            variants=_cli_variants(args.command, args.profile, args.variant),
         )
         server = build_server(args.command, args.scenario, options)
         limits = ServeLimits(
@@ -154,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             keep_alive_timeout=args.keep_alive_timeout,
         )
         return serve(server, args.host, args.port, limits)
-    except (ScenarioError, FaultConfigError, BindError, SpecNotFoundError) as exc:
+    except (ScenarioError, FaultConfigError, BindError, SpecNotFoundError, VariantError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return USAGE_ERROR
     except OSError as exc:

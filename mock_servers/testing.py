@@ -103,7 +103,8 @@ class MockProcess:
 
 
 def mock_command(api: str, scenario: str | Path | None = None, **options: Any) -> list[str]:
-    """The CLI call for ``running_mock``'s arguments (``token_ttl=``, ``faults={...}``, ``access_log=``)."""
+    """The CLI call for ``running_mock``'s arguments (``token_ttl=``, ``faults={...}``, ``access_log=``,
+    ``profile=``, ``variants={name: value}``)."""
     command = [sys.executable, "-m", "mock_servers", api, "--host", "127.0.0.1", "--port", "0"]
     if scenario is not None:
         command += ["--scenario", str(scenario)]
@@ -113,7 +114,11 @@ def mock_command(api: str, scenario: str | Path | None = None, **options: Any) -
         command += ["--fault", f"{key}={value}"]
     if options.get("access_log") is False:
         command.append("--no-access-log")
-    unknown = set(options) - {"token_ttl", "faults", "access_log"}
+    if options.get("profile") is not None:
+        command += ["--profile", str(options["profile"])]
+    for key, value in (options.get("variants") or {}).items():
+        command += ["--variant", f"{key}={value}"]
+    unknown = set(options) - {"token_ttl", "faults", "access_log", "profile", "variants"}
     if unknown:
         raise TypeError(f"unknown running_mock options: {', '.join(sorted(unknown))}")
     return command

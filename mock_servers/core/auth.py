@@ -8,7 +8,7 @@ import hmac
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -68,6 +68,7 @@ class TokenStore(Generic[Principal]):
     """
 
     PURGE_THRESHOLD = 10_000
+    EXPIRED_MEMORY = 10_000  # how many expired tokens are remembered, so "expired" differs from "unknown"
 
     def __init__(
         self,
@@ -81,6 +82,7 @@ class TokenStore(Generic[Principal]):
         self._token_factory = token_factory
         self._clock = clock
         self._entries: dict[str, _Entry[Principal]] = {}
+        self._expired: dict[str, None] = {}  # insertion-ordered set, oldest dropped first
         self._lock = threading.Lock()
 
     def issue(self, principal: Principal) -> IssuedToken:
@@ -88,6 +90,7 @@ class TokenStore(Generic[Principal]):
         with self._lock:
             now = self._clock()
             if len(self._entries) >= self.PURGE_THRESHOLD:  # a client that logs in per request must not leak
+                self._remember_expired(key for key, entry in self._entries.items() if entry.expires_at <= now)
                 self._entries = {key: entry for key, entry in self._entries.items() if entry.expires_at > now}
             self._entries[token] = _Entry(principal, now + self.ttl_seconds)
         return IssuedToken(token, self.ttl_seconds)
@@ -100,13 +103,29 @@ class TokenStore(Generic[Principal]):
         if self._clock() >= entry.expires_at:
             with self._lock:
                 self._entries.pop(token, None)
+                self._remember_expired([token])
             return None
         return entry.principal
+
+    def has_expired(self, token: str) -> bool:
+        """Whether the token was issued here and has expired (a variant tells these from unknown ones)."""
+        if token in self._expired:
+            return True
+        entry = self._entries.get(token)
+        return entry is not None and self._clock() >= entry.expires_at
+
+    def _remember_expired(self, tokens: Iterable[str]) -> None:
+        """Called with the lock held."""
+        for token in tokens:
+            self._expired[token] = None
+        while len(self._expired) > self.EXPIRED_MEMORY:
+            del self._expired[next(iter(self._expired))]
 
     def expire_all(self) -> int:
         """Forced expiry (fault injection): every token issued so far stops working. Returns how many."""
         with self._lock:
             now = self._clock()
             live = sum(1 for entry in self._entries.values() if entry.expires_at > now)
+            self._remember_expired(self._entries)
             self._entries.clear()
         return live
