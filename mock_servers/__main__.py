@@ -20,6 +20,7 @@ from pathlib import Path
 from mock_servers import avepoint, olconnect
 from mock_servers.core.admin_access import ADMIN_TOKEN_ENV
 from mock_servers.core.app import MockServer, ServerOptions
+from mock_servers.core.auth import DEFAULT_MAX_TOKENS
 from mock_servers.core.faults import FaultConfigError, parse_cli_faults
 from mock_servers.core.guard import DEFAULT_MAX_BODY_BYTES
 from mock_servers.core.runner import BindError, ServeLimits, serve
@@ -99,8 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--max-tokens",
             type=_positive_int,
+            default=DEFAULT_MAX_TOKENS,
             metavar="N",
-            help="live tokens kept; the oldest is forgotten beyond this (default 100000)",
+            help=f"live tokens kept; the oldest is forgotten beyond this (default {DEFAULT_MAX_TOKENS})",
         )
         sub.add_argument(
             "--header-timeout",
@@ -166,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             token_ttl=args.token_ttl,
             faults=parse_cli_faults(args.fault) if args.fault else None,
             access_log=not args.no_access_log,
+            max_tokens=args.max_tokens,
             variants=_cli_variants(args.command, args.profile, args.variant),
         )
         server = build_server(args.command, args.scenario, options)

@@ -53,7 +53,7 @@ class AvePointMock:
         self.clients = load_clients(scenario, source)
         self.catalog = JobCatalog(load_jobs(scenario, source))
         self.tokens: TokenStore[Grant] = TokenStore(
-            self.token_ttl, token_factory=lambda: secrets.token_urlsafe(32)
+            self.token_ttl, token_factory=lambda: secrets.token_urlsafe(32), max_tokens=options.max_tokens
         )
         spec = SpecIndex(load_spec(API))
         self.rules = QueryRules(spec)

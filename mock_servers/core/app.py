@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp
 
 from mock_servers.core.accesslog import AccessLogMiddleware
+from mock_servers.core.auth import DEFAULT_MAX_TOKENS
 from mock_servers.core.faults import ErrorRenderer, FaultConfig, FaultConfigError, FaultMiddleware, FaultState
 from mock_servers.core.http import dump_json, json_response
 from mock_servers.core.routing import ApiRouter, Operation
@@ -32,6 +33,7 @@ class ServerOptions:
     token_ttl: int | None = None
     faults: FaultConfig | None = None
     access_log: bool = True
+    max_tokens: int = DEFAULT_MAX_TOKENS  # live tokens kept per server (oldest forgotten beyond)
     variants: Selection | None = None  # the CLI's --profile/--variant, layered over the scenario's
 
 

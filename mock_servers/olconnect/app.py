@@ -6,6 +6,7 @@ syntax (400), query values (400), entity lookup (404), request body (400), body/
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Awaitable, Callable, Mapping
@@ -78,7 +79,7 @@ class OLConnectMock:
         except FaultConfigError as exc:
             raise ScenarioError(f"{source}: /settings/faults: {exc}") from None
         self.store = OLConnectStore(scenario, source)
-        self.tokens: TokenStore[str] = TokenStore(self.token_ttl)
+        self.tokens: TokenStore[str] = TokenStore(self.token_ttl, max_tokens=options.max_tokens)
         spec = SpecIndex(load_spec(API))
         self.body_validators: dict[str, Draft202012Validator] = {
             operation_id: spec.body_validator(operation_id)
@@ -101,6 +102,8 @@ class OLConnectMock:
 
     def authenticate(self, request: Request, role: str | None) -> User:
         token = request.headers.get("auth_token")
+        if token is not None:
+            token = token.strip()  # surrounding whitespace is trimmed as in the other auth headers
         if token is not None:
             username = self.tokens.lookup(token)
             user = self.store.users.get(username) if username is not None else None
@@ -212,8 +215,7 @@ class OLConnectMock:
 
     async def update_multiple_job_properties(self, request: Request) -> Response:
         self.authenticate(request, WRITE)
-        body = await read_json_body(request)
-        validate_body(self.body_validators["updateMultipleJobProperties"], body)
+        body = await read_json_body(request, self._validator("updateMultipleJobProperties"))
         # JSON Schema counts 2001.0 as an integer, so IDs are normalised before they are looked up.
         updates = [(int(item["id"]), properties_from(item["properties"])) for item in body]
         if self.variants.is_("olc.unknown-id", "empty-200"):
@@ -253,6 +255,9 @@ class OLConnectMock:
     async def job_set_statistics(self, request: Request) -> Response:
         self.authenticate(request, READ)
         job_set_id = self._path_id(request, "jobSetId")
+        given = request.query_params.getlist("levelMode")
+        if len({value.lower() for value in given}) > 1:
+            raise ApiError(400, f"Conflicting values for levelMode: {', '.join(given)}", "levelMode")
         raw_mode = request.query_params.get("levelMode")
         mode = LevelMode.parse(raw_mode)
         if mode is None:
@@ -267,6 +272,10 @@ class OLConnectMock:
         return raw_json_response(cached[1])
 
     # -- helpers
+
+    def _validator(self, operation_id: str) -> Callable[[Any], None]:
+        """Schema check for :func:`read_json_body`, which runs it in a worker thread for large bodies."""
+        return functools.partial(validate_body, self.body_validators[operation_id])
 
     def _lookup(self, action: Callable[[], T]) -> T:
         try:
@@ -313,8 +322,7 @@ class OLConnectMock:
         return text_response("true")
 
     async def _single_body(self, request: Request, operation_id: str, path_id: int, kind: str) -> Properties:
-        body = await read_json_body(request)
-        validate_body(self.body_validators[operation_id], body)
+        body = await read_json_body(request, self._validator(operation_id))
         if body["id"] != path_id:
             raise ApiError(
                 500, f"{kind} ID mismatch in JSON: body id {body['id']} differs from {path_id}", "/id"
