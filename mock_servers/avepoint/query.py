@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from urllib.parse import parse_qsl, quote
 
 from starlette.requests import Request
 
 from mock_servers.avepoint.domain import JobQuery
+from mock_servers.core.bounded_cache import BoundedCache
 from mock_servers.core.http import ApiError
 from mock_servers.core.specs import SpecIndex
 from mock_servers.core.timeparse import parse_rfc3339
@@ -48,7 +48,7 @@ class QueryRules:
             schema = spec.parameter_schema("listJobs", name)
             self.bounds[name] = (int(schema.get("minimum", 0)), int(schema.get("maximum", 2**31 - 1)))
         fallbacks = {"dataSource": 1, "pageIndex": 0, "pageSize": 100}
-        self._cached_parse = lru_cache(maxsize=4096)(self._parse_uncached)
+        self._cached_parse = BoundedCache(self._parse_uncached)
         self.defaults: dict[str, int] = {
             name: int(spec.parameter_schema("listJobs", name).get("default", fallback))
             for name, fallback in fallbacks.items()
@@ -57,7 +57,8 @@ class QueryRules:
     def parse_query_string(self, query_string: str) -> tuple[JobQuery, Mapping[str, str]]:
         """Parse a raw query string; the result is memoised because clients repeat the same queries.
 
-        Parsing is a pure function of the string, so a bounded cache is safe; errors are not cached.
+        Parsing is a pure function of the string, so a cache is safe; errors are not cached. The cache is
+        bounded in bytes as well as entries, so long query strings cannot pin memory.
         """
         return self._cached_parse(query_string)
 

@@ -12,6 +12,7 @@ import pytest
 from mock_servers.avepoint import app as avepoint_app
 from mock_servers.core.app import ServerOptions
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token
+from mock_servers.core.bounded_cache import BoundedCache
 from mock_servers.core.faults import (
     FaultConfig,
     FaultConfigError,
@@ -269,3 +270,29 @@ def test_login_cost_does_not_grow_with_the_store() -> None:
         store.issue("admin")
     assert len(store) == 25_000
     assert time.perf_counter() - started < 10
+
+
+def test_query_cache_is_bounded_by_bytes_and_entries() -> None:
+    calls: list[str] = []
+
+    def compute(key: str) -> int:
+        calls.append(key)
+        return len(key)
+
+    cache = BoundedCache(compute, max_entries=50, max_bytes=20_000, max_item_bytes=1000)
+    for i in range(200):
+        cache(f"pageIndex={i}&" + "x" * 900)
+    assert cache.size_bytes <= 20_000
+    assert len(cache) <= 50
+    cache("pageIndex=199&" + "x" * 900)
+    assert len(calls) == 200  # the newest entry is still cached
+    cache("y" * 5000)
+    cache("y" * 5000)
+    assert calls.count("y" * 5000) == 2  # too large to keep
+    small = BoundedCache(compute, max_entries=3)
+    for key in ("a", "b", "c", "a", "d"):
+        small(key)
+    small("a")  # recently used, so still cached: "b" was the one dropped for "d"
+    assert calls[-1] == "d"
+    small("b")
+    assert calls[-1] == "b"
