@@ -76,7 +76,7 @@ class AdminPolicy:
             return True  # a deliberate non-loopback bind: the token is the protection (it is required then)
         return is_loopback_host(host) or host == self.bound_host.strip("[]").lower()
 
-    def check(self, method: str, headers: Mapping[str, str], port: int) -> Denial | None:
+    def check(self, headers: Mapping[str, str], port: int) -> Denial | None:
         """The first reason to refuse this admin request, or None to let it through."""
         host = headers.get("host", "")
         if not self.allowed_host(host, port):
@@ -97,7 +97,7 @@ class AdminPolicy:
         has_body = (
             headers.get("content-length", "0").strip() not in ("", "0") or "transfer-encoding" in headers
         )
-        if (has_body or content_type is not None) and method not in ("GET", "HEAD"):
+        if has_body or content_type is not None:
             media_type = (content_type or "").split(";", 1)[0].strip().lower()
             if media_type != "application/json":
                 return Denial(415, "Admin request bodies must be sent as application/json", "Content-Type")

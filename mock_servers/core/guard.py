@@ -60,7 +60,7 @@ class RequestGuard:
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
         if needs_admin_access(path):
             port = (scope.get("server") or ("", 0))[1]
-            denial = self.policy.check(scope["method"], headers, port)
+            denial = self.policy.check(headers, port)
             if denial is not None:
                 headers_out = {"WWW-Authenticate": "MockAdminToken"} if denial.status == 401 else {}
                 await self._error(path, denial.status, denial.message, headers_out)(scope, receive, send)
