@@ -104,7 +104,7 @@ class MockProcess:
 
 def mock_command(api: str, scenario: str | Path | None = None, **options: Any) -> list[str]:
     """The CLI call for ``running_mock``'s arguments (``token_ttl=``, ``faults={...}``, ``access_log=``,
-    ``profile=``, ``variants={name: value}``)."""
+    ``profile=``, ``variants={name: value}``, ``extra_args=[...]`` for any other CLI option)."""
     command = [sys.executable, "-m", "mock_servers", api, "--host", "127.0.0.1", "--port", "0"]
     if scenario is not None:
         command += ["--scenario", str(scenario)]
@@ -118,7 +118,8 @@ def mock_command(api: str, scenario: str | Path | None = None, **options: Any) -
         command += ["--profile", str(options["profile"])]
     for key, value in (options.get("variants") or {}).items():
         command += ["--variant", f"{key}={value}"]
-    unknown = set(options) - {"token_ttl", "faults", "access_log", "profile", "variants"}
+    command += [str(arg) for arg in options.get("extra_args") or ()]  # e.g. ["--max-body-bytes", "N"]
+    unknown = set(options) - {"token_ttl", "faults", "access_log", "profile", "variants", "extra_args"}
     if unknown:
         raise TypeError(f"unknown running_mock options: {', '.join(sorted(unknown))}")
     return command

@@ -139,7 +139,7 @@ ID_TEMPLATES = [
     (JOBS + "/{}", "getJobSegmentIds"),
     (JOBS + "/{}/metadata", "getJobMetadata"),
     (SEGMENTS + "/{}/metadata", "getJobSegmentMetadata"),
-    (STATS + "/{}?levelMode=jobSet", "getJobSetStatistics"),
+    (STATS + "/{}?levelMode=documentOnly", "getJobSetStatistics"),
 ]
 AUTH_HEADERS: list[tuple[str, tuple[tuple[str, str], ...]]] = [
     ("none", ()),
@@ -158,7 +158,16 @@ AUTH_HEADERS: list[tuple[str, tuple[tuple[str, str], ...]]] = [
     ("norole-user", (("Authorization", "Basic " + base64.b64encode(b"norole:norole-password").decode()),)),
     ("viewer-writes", (("Authorization", "Basic " + base64.b64encode(b"viewer:viewer-password").decode()),)),
 ]
-LEVEL_MODES = ["", "DOCUMENT", "jobset%00", "%FF", "x" * 5000, "jobSet&levelMode=documentOnly", "jobSet%20"]
+LEVEL_MODES = [
+    "",
+    "DOCUMENT",
+    "jobset%00",
+    "%FF",
+    "x" * 5000,
+    "documentOnly&levelMode=documentSetOnly",
+    "documentOnly%20",
+    "documentOnly%00",
+]
 
 
 def olconnect_cases() -> list[Case]:
@@ -245,7 +254,7 @@ def olconnect_cases() -> list[Case]:
         Case(
             "olc-levelmode-conflict",
             "GET",
-            f"{STATS}/1001?levelMode=jobSet&levelMode=document",
+            f"{STATS}/1001?levelMode=documentOnly&levelMode=documentSetAll",
             (("Authorization", BASIC),),
             operation="getJobSetStatistics",
         )
