@@ -112,10 +112,12 @@ class JobCatalog:
         offset = query.page_index * query.page_size
         end = offset + query.page_size
         candidates = self.by_source.get(query.data_source, [])
+        if offset >= len(candidates):  # also keeps islice's arguments small: the spec sets no bound (AVE-09)
+            return [], False
         if query.only_data_source:
             return candidates[offset:end], len(candidates) > end
         matching: Iterator[Job] = (job for job in candidates if query.matches(job))
-        window = list(itertools.islice(matching, offset, end + 1))
+        window = list(itertools.islice(matching, offset, min(end, len(candidates)) + 1))
         return window[: query.page_size], len(window) > query.page_size
 
 

@@ -32,7 +32,7 @@ QUERY_NAMES = (
 )
 ALIASES = {"status": "jobStatus"}
 _LOWER_NAMES = {name.lower(): name for name in QUERY_NAMES}
-_INTEGER = re.compile(r"[+-]?[0-9]{1,12}")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,40}")  # the spec sets no width (AVE-09); 40 digits bound the work
 
 
 class QueryRules:
@@ -43,10 +43,11 @@ class QueryRules:
             name: frozenset(spec.enum_values("listJobs", name))
             for name in ("dataSource", "appType", "jobType", "jobStatus")
         }
-        self.bounds = {}
+        self.bounds: dict[str, tuple[int, int | None]] = {}
         for name in ("pageIndex", "pageSize"):
             schema = spec.parameter_schema("listJobs", name)
-            self.bounds[name] = (int(schema.get("minimum", 0)), int(schema.get("maximum", 2**31 - 1)))
+            high = schema.get("maximum")
+            self.bounds[name] = (int(schema.get("minimum", 0)), None if high is None else int(high))
         fallbacks = {"dataSource": 1, "pageIndex": 0, "pageSize": 100}
         self._cached_parse = BoundedCache(self._parse_uncached)
         self.defaults: dict[str, int] = {
@@ -130,8 +131,9 @@ class QueryRules:
             return self.defaults[name]
         value = self._integer(name, raw)
         low, high = self.bounds[name]
-        if not low <= value <= high:
-            raise ApiError(400, f"Invalid value for parameter {name}: {value}. Expected {low}..{high}.", name)
+        if value < low or (high is not None and value > high):
+            expected = f"{low}..{high}" if high is not None else f"at least {low}"
+            raise ApiError(400, f"Invalid value for parameter {name}: {value}. Expected {expected}.", name)
         return value
 
     @staticmethod
@@ -142,8 +144,8 @@ class QueryRules:
         if parsed is None:
             raise ApiError(
                 400,
-                f"Invalid value for parameter {name}: {raw!r} is not an RFC 3339 date-time with an offset "
-                "(for example 2024-12-12T00:00:00Z; encode '+' as %2B).",
+                f"Invalid value for parameter {name}: {raw!r} is not an ISO 8601 date-time "
+                "(for example 2024-12-12T00:00:00Z; no offset means UTC; encode '+' as %2B).",
                 name,
             )
         return parsed.timestamp()

@@ -119,9 +119,14 @@ class SpecIndex:
         return schema
 
     def enum_values(self, operation_id: str, name: str) -> tuple[Any, ...]:
+        """The parameter's enum; for an ``anyOf`` (a canonical enum beside a looser form) the first enum."""
         schema = self.parameter_schema(operation_id, name)
         if "enum" in schema:
             return tuple(schema["enum"])
+        for branch in schema.get("anyOf", []):
+            resolved = self.resolve(branch)
+            if "enum" in resolved:
+                return tuple(resolved["enum"])
         raise KeyError(f"{operation_id} parameter {name!r} has no enum")
 
     def request_body_schema(self, operation_id: str, media_type: str) -> dict[str, Any]:

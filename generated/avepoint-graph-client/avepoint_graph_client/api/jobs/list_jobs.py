@@ -23,8 +23,8 @@ def _get_kwargs(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -52,14 +52,22 @@ def _get_kwargs(
 
     params["jobType"] = json_job_type
 
-    json_start_time: str | Unset = UNSET
-    if not isinstance(start_time, Unset):
+    json_start_time: str | Unset
+    if isinstance(start_time, Unset):
+        json_start_time = UNSET
+    elif isinstance(start_time, datetime.datetime):
         json_start_time = start_time.isoformat()
+    else:
+        json_start_time = start_time
     params["startTime"] = json_start_time
 
-    json_finish_time: str | Unset = UNSET
-    if not isinstance(finish_time, Unset):
+    json_finish_time: str | Unset
+    if isinstance(finish_time, Unset):
+        json_finish_time = UNSET
+    elif isinstance(finish_time, datetime.datetime):
         json_finish_time = finish_time.isoformat()
+    else:
+        json_finish_time = finish_time
     params["finishTime"] = json_finish_time
 
     json_job_status: int | Unset = UNSET
@@ -147,8 +155,8 @@ def sync_detailed(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobsPage]:
@@ -157,14 +165,19 @@ def sync_detailed(
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
     1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
-    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
+    offset
+    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
+    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
+    answer 400 or an empty page.
 
-    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
-    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
+    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
 
-    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
-    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
+    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
+    page
+    has no `nextLink`, or a null or empty one (AVE-04).
 
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
@@ -177,8 +190,16 @@ def sync_detailed(
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | Unset):
-        finish_time (datetime.datetime | Unset):
+        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07).
+        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07).
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -226,8 +247,8 @@ def sync(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobsPage:
@@ -236,14 +257,19 @@ def sync(
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
     1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
-    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
+    offset
+    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
+    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
+    answer 400 or an empty page.
 
-    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
-    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
+    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
 
-    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
-    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
+    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
+    page
+    has no `nextLink`, or a null or empty one (AVE-04).
 
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
@@ -256,8 +282,16 @@ def sync(
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | Unset):
-        finish_time (datetime.datetime | Unset):
+        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07).
+        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07).
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -296,8 +330,8 @@ async def asyncio_detailed(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobsPage]:
@@ -306,14 +340,19 @@ async def asyncio_detailed(
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
     1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
-    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
+    offset
+    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
+    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
+    answer 400 or an empty page.
 
-    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
-    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
+    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
 
-    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
-    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
+    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
+    page
+    has no `nextLink`, or a null or empty one (AVE-04).
 
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
@@ -326,8 +365,16 @@ async def asyncio_detailed(
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | Unset):
-        finish_time (datetime.datetime | Unset):
+        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07).
+        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07).
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -375,8 +422,8 @@ async def asyncio(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobsPage:
@@ -385,14 +432,19 @@ async def asyncio(
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
     1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
-    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
+    offset
+    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
+    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
+    answer 400 or an empty page.
 
-    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
-    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
+    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
 
-    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
-    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
+    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
+    page
+    has no `nextLink`, or a null or empty one (AVE-04).
 
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
@@ -405,8 +457,16 @@ async def asyncio(
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | Unset):
-        finish_time (datetime.datetime | Unset):
+        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07).
+        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07).
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).

@@ -104,8 +104,9 @@ def sync_detailed(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity; at
-            least one.
+        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
+            pages set no minimum; our clients never send an empty list, but a server may accept one as
+            a no-op.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -150,8 +151,9 @@ def sync(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity; at
-            least one.
+        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
+            pages set no minimum; our clients never send an empty list, but a server may accept one as
+            a no-op.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -187,8 +189,9 @@ async def asyncio_detailed(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity; at
-            least one.
+        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
+            pages set no minimum; our clients never send an empty list, but a server may accept one as
+            a no-op.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -233,8 +236,9 @@ async def asyncio(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity; at
-            least one.
+        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
+            pages set no minimum; our clients never send an empty list, but a server may accept one as
+            a no-op.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

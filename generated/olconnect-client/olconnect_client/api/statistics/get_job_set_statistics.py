@@ -16,15 +16,18 @@ from ...types import UNSET, Response, Unset, status_of
 def _get_kwargs(
     job_set_id: int,
     *,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_level_mode: str | Unset = UNSET
-    if not isinstance(level_mode, Unset):
+    json_level_mode: str | Unset
+    if isinstance(level_mode, Unset):
+        json_level_mode = UNSET
+    elif isinstance(level_mode, LevelMode):
         json_level_mode = level_mode.value
-
+    else:
+        json_level_mode = level_mode
     params["levelMode"] = json_level_mode
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -106,7 +109,7 @@ def sync_detailed(
     job_set_id: int,
     *,
     client: AuthenticatedClient,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobSetStatistics]:
     """Get sheet, page and media statistics of a job set
@@ -119,8 +122,12 @@ def sync_detailed(
 
     Args:
         job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
-        level_mode (LevelMode | Unset): Depth of the breakdown in job set statistics.
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
+            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -155,7 +162,7 @@ def sync(
     job_set_id: int,
     *,
     client: AuthenticatedClient,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobSetStatistics:
     """Get sheet, page and media statistics of a job set
@@ -168,8 +175,12 @@ def sync(
 
     Args:
         job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
-        level_mode (LevelMode | Unset): Depth of the breakdown in job set statistics.
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
+            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -195,7 +206,7 @@ async def asyncio_detailed(
     job_set_id: int,
     *,
     client: AuthenticatedClient,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobSetStatistics]:
     """Get sheet, page and media statistics of a job set
@@ -208,8 +219,12 @@ async def asyncio_detailed(
 
     Args:
         job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
-        level_mode (LevelMode | Unset): Depth of the breakdown in job set statistics.
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
+            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -244,7 +259,7 @@ async def asyncio(
     job_set_id: int,
     *,
     client: AuthenticatedClient,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobSetStatistics:
     """Get sheet, page and media statistics of a job set
@@ -257,8 +272,12 @@ async def asyncio(
 
     Args:
         job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
-        level_mode (LevelMode | Unset): Depth of the breakdown in job set statistics.
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
+            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
