@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mock_servers.avepoint.domain import Grant, JobCatalog, OAuthError, load_clients, load_jobs
-from mock_servers.avepoint.query import QueryRules, next_link
+from mock_servers.avepoint.query import ALIASES, QueryRules, next_link
 from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemble
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token, secrets_equal
 from mock_servers.core.faults import FaultConfig, FaultConfigError
@@ -56,12 +56,23 @@ class AvePointMock:
             self.token_ttl, token_factory=lambda: secrets.token_urlsafe(32), max_tokens=options.max_tokens
         )
         spec = SpecIndex(load_spec(API))
-        self.rules = QueryRules(spec)
+        self._spec = spec
+        self._rules: dict[tuple[str, str], QueryRules] = {}
         token_form = spec.request_body_schema("requestToken", FORM_MEDIA_TYPE)
         self.token_form_required = tuple(token_form["required"])
         self.grant_types = frozenset(spec.resolve(token_form["properties"]["grant_type"])["enum"])
         self._request_ids = itertools.count(1)
         self._request_prefix = secrets.token_hex(6).upper()
+
+    @property
+    def rules(self) -> QueryRules:
+        """The query rules of the current ``ave.status-alias`` and ``ave.inverted-window`` values."""
+        key = (self.variants.value("ave.status-alias"), self.variants.value("ave.inverted-window"))
+        rules = self._rules.get(key)
+        if rules is None:
+            aliases = ALIASES if key[0] == "alias" else {}
+            rules = self._rules[key] = QueryRules(self._spec, aliases, reject_inverted_window=key[1] == "400")
+        return rules
 
     def request_id(self) -> str:
         return f"{self._request_prefix}:{next(self._request_ids):08X}"

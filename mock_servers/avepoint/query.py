@@ -38,7 +38,12 @@ _INTEGER = re.compile(r"[+-]?[0-9]{1,40}")  # the spec sets no width (AVE-09); 4
 class QueryRules:
     """Allowed values and bounds of the ``listJobs`` parameters, read from the spec once at startup."""
 
-    def __init__(self, spec: SpecIndex) -> None:
+    def __init__(
+        self, spec: SpecIndex, aliases: Mapping[str, str] = ALIASES, reject_inverted_window: bool = True
+    ) -> None:
+        # The two readings behind ave.status-alias and ave.inverted-window (AVE-01, AVE-07).
+        self.aliases = dict(aliases)
+        self.reject_inverted_window = reject_inverted_window
         self.enums = {
             name: frozenset(spec.enum_values("listJobs", name))
             for name in ("dataSource", "appType", "jobType", "jobStatus")
@@ -71,7 +76,7 @@ class QueryRules:
         given: dict[str, tuple[str, str]] = {}  # canonical name -> (name as sent, value)
         for sent_name, value in pairs:
             lowered = sent_name.lower()
-            canonical = _LOWER_NAMES.get(lowered) or ALIASES.get(lowered)
+            canonical = _LOWER_NAMES.get(lowered) or self.aliases.get(lowered)
             if canonical is None:
                 continue  # unknown parameters are ignored (AVE-02)
             previous = given.get(canonical)
@@ -91,7 +96,7 @@ class QueryRules:
         page_size = self._bounded("pageSize", raw.get("pageSize"))
         start = self._time("startTime", raw.get("startTime"))
         finish = self._time("finishTime", raw.get("finishTime"))
-        if start is not None and finish is not None and start > finish:
+        if self.reject_inverted_window and start is not None and finish is not None and start > finish:
             raise ApiError(
                 400, "Invalid time range: startTime must not be later than finishTime.", "startTime"
             )

@@ -133,6 +133,22 @@ _ALL = (
         "The last page leaves nextLink out, sends null, or sends an empty string.",
     ),
     Variant(
+        "ave.status-alias",
+        "avepoint",
+        "AVE-01",
+        ("alias", "ignored"),
+        "The request sample's status=... is taken as jobStatus (different values of both answer 400), or "
+        "ignored like any name the parameter table does not list.",
+    ),
+    Variant(
+        "ave.inverted-window",
+        "avepoint",
+        "AVE-07",
+        ("400", "empty"),
+        "A startTime later than finishTime answers 400 naming the parameter, or a page with no jobs (no job "
+        "can start inside an empty window).",
+    ),
+    Variant(
         "ave.invalid-client",
         "avepoint",
         "AVE-16",
@@ -164,6 +180,8 @@ _DOCS_LITERAL = {
     "olc.multi-update": "merge",
     "ave.next-link": "opaque",
     "ave.last-page-link": "absent",
+    "ave.status-alias": "ignored",
+    "ave.inverted-window": "empty",
     "ave.invalid-client": "400",
     "ave.running-finish-time": "absent",
 }

@@ -317,6 +317,23 @@ def test_next_link_opaque_and_last_page_null(avepoint_spec: Conformance) -> None
         assert _jobs(mock, pageSize=5, pageIndex=1000).json()["nextLink"] == ""
 
 
+def test_status_alias_ignored_and_inverted_window_empty() -> None:
+    window = {"startTime": "2024-12-13T00:00:00Z", "finishTime": "2024-12-12T00:00:00Z"}
+    with running_mock("avepoint") as mock:
+        assert _jobs(mock, **window).status_code == 400
+        assert _jobs(mock, jobStatus=0, status=2).status_code == 400
+        mock.admin("POST", "/_mock/variants", {"variants": {"ave.inverted-window": "empty"}})
+        inverted = _jobs(mock, **window)
+        assert inverted.status_code == 200
+        assert inverted.json()["jobs"] == []
+        mock.admin("POST", "/_mock/variants", {"variants": {"ave.status-alias": "ignored"}})
+        everything = _jobs(mock, pageSize=1000).json()["jobs"]
+        ignored = _jobs(mock, status=0, pageSize=1000).json()["jobs"]
+        assert ignored == everything
+        assert {job["status"] for job in ignored} != {0}
+        assert _jobs(mock, jobStatus=0, status=2).status_code == 200
+
+
 def test_invalid_client_400() -> None:
     with running_mock("avepoint", variants={"ave.invalid-client": "400"}) as mock:
         client = mock.info["clients"][0]
