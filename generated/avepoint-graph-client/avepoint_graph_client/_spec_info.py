@@ -11,5 +11,5 @@ PACKAGE_REVISION = 0
 VENDOR_DOC_VERSION = (
     "AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)"
 )
-SPEC_SHA256 = "009ef7c9ad3bdf4d03a8cdcc5ea575aeb9e99ac83289a2f29fb2ca35d8096dc8"
+SPEC_SHA256 = "adff9411b2a80e45f574c2835586977ae38a546a4aa8867a264cb91fc5fe0efb"
 GENERATOR = "openapi-python-client 0.29.1"

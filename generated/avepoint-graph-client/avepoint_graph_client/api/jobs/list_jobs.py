@@ -194,12 +194,16 @@ def sync_detailed(
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07).
+            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
+            mutual
+            agreement, and the .NET and Java date types cannot hold it.
         finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07).
+            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
+            mutual
+            agreement, and the .NET and Java date types cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -286,12 +290,16 @@ def sync(
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07).
+            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
+            mutual
+            agreement, and the .NET and Java date types cannot hold it.
         finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07).
+            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
+            mutual
+            agreement, and the .NET and Java date types cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -369,12 +377,16 @@ async def asyncio_detailed(
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07).
+            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
+            mutual
+            agreement, and the .NET and Java date types cannot hold it.
         finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07).
+            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
+            mutual
+            agreement, and the .NET and Java date types cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -461,12 +473,16 @@ async def asyncio(
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07).
+            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
+            mutual
+            agreement, and the .NET and Java date types cannot hold it.
         finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07).
+            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
+            mutual
+            agreement, and the .NET and Java date types cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
