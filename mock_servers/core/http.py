@@ -131,20 +131,25 @@ def check_json_limits(document: Any) -> None:
                     stack.append((child, f"{pointer}/{escaped}", depth + 1))
 
 
-def decode_json_body(raw: bytes, validator: BodyValidator | None = None) -> Any:
-    """Parse, check limits and (optionally) schema-validate a body; pure CPU work, safe in a worker thread."""
+def decode_json_body(
+    raw: bytes, validator: BodyValidator | None = None, convert: Callable[[Any], Any] | None = None
+) -> Any:
+    """Parse, check limits, schema-validate and convert a body; pure CPU work, safe in a worker thread."""
     document = parse_json_bytes(raw)
     check_json_limits(document)
     if validator is not None:
         validator(document)
-    return document
+    return convert(document) if convert is not None else document
 
 
-async def read_json_body(request: Request, validator: BodyValidator | None = None) -> Any:
+async def read_json_body(
+    request: Request, validator: BodyValidator | None = None, convert: Callable[[Any], Any] | None = None
+) -> Any:
     """Parse the request body as JSON (and validate it) or raise a 400 that says what is wrong with it.
 
-    Bodies above :data:`OFFLOAD_BYTES` are decoded in a worker thread, so a 10 MB document being parsed and
-    validated does not stop the event loop from answering other requests meanwhile.
+    Bodies above :data:`OFFLOAD_BYTES` are decoded in a worker thread, so a 10 MB document being parsed,
+    validated and converted (``convert``, e.g. into domain tuples) does not stop the event loop from
+    answering other requests meanwhile.
     """
     if not is_json_media_type(request.headers.get("content-type")):
         raise ApiError(400, "The request body must be sent as application/json", "Content-Type")
@@ -152,5 +157,5 @@ async def read_json_body(request: Request, validator: BodyValidator | None = Non
     if not raw.strip():
         raise ApiError(400, "The request body is empty; a JSON document is required", "body")
     if len(raw) > OFFLOAD_BYTES:
-        return await asyncio.to_thread(decode_json_body, raw, validator)
-    return decode_json_body(raw, validator)
+        return await asyncio.to_thread(decode_json_body, raw, validator, convert)
+    return decode_json_body(raw, validator, convert)

@@ -215,9 +215,9 @@ class OLConnectMock:
 
     async def update_multiple_job_properties(self, request: Request) -> Response:
         self.authenticate(request, WRITE)
-        body = await read_json_body(request, self._validator("updateMultipleJobProperties"))
-        # JSON Schema counts 2001.0 as an integer, so IDs are normalised before they are looked up.
-        updates = [(int(item["id"]), properties_from(item["properties"])) for item in body]
+        updates: list[tuple[int, Properties]] = await read_json_body(
+            request, self._validator("updateMultipleJobProperties"), convert=_multi_updates
+        )
         if self.variants.is_("olc.unknown-id", "empty-200"):
             updates = [(job_id, properties) for job_id, properties in updates if job_id in self.store.jobs]
         replace = self.variants.is_("olc.multi-update", "replace")
@@ -386,6 +386,11 @@ class OLConnectMock:
             "  admin: /_mock/health, /_mock/faults, /_mock/expire-tokens, /_mock/reset; Ctrl+C stops"
         )
         return lines
+
+
+def _multi_updates(body: Any) -> list[tuple[int, Properties]]:
+    """JSON Schema counts 2001.0 as an integer, so IDs are normalised before they are looked up."""
+    return [(int(item["id"]), properties_from(item["properties"])) for item in body]
 
 
 def operations(mock: OLConnectMock) -> list[Operation]:
