@@ -57,23 +57,31 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
         if needs_admin_access(path):
+            headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
             port = (scope.get("server") or ("", 0))[1]
             denial = self.policy.check(headers, port)
             if denial is not None:
                 headers_out = {"WWW-Authenticate": "MockAdminToken"} if denial.status == 401 else {}
                 await self._error(path, denial.status, denial.message, headers_out)(scope, receive, send)
                 return
-        declared = headers.get("content-length", "").strip()
-        if declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._too_large(path)(scope, receive, send)
-            return
-        if needs_admin_access(path) and (declared not in ("", "0") or "transfer-encoding" in headers):
-            checked = await self._checked_admin_body(scope, receive, send, path)
-            if checked is None:
-                return
-            receive = checked
+            declared = headers.get("content-length", "").strip()
+            if declared not in ("", "0") or "transfer-encoding" in headers:
+                if declared.isdigit() and int(declared) > self.max_body_bytes:
+                    await self._too_large(path)(scope, receive, send)
+                    return
+                checked = await self._checked_admin_body(scope, receive, send, path)
+                if checked is None:
+                    return
+                receive = checked
+        else:
+            # The hot path: API requests only need their Content-Length looked at.
+            for name, value in scope["headers"]:
+                if name == b"content-length":
+                    if value.strip().isdigit() and int(value) > self.max_body_bytes:
+                        await self._too_large(path)(scope, receive, send)
+                        return
+                    break
         await self._run(scope, receive, send, path)
 
     async def _checked_admin_body(
