@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mock_servers.avepoint import app as avepoint_app
+from mock_servers.core.admin_access import ADMIN_TOKEN_HEADER, AdminPolicy, is_loopback_host
 from mock_servers.core.app import ServerOptions
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token
 from mock_servers.core.bounded_cache import BoundedCache
@@ -297,3 +298,46 @@ def test_query_cache_is_bounded_by_bytes_and_entries() -> None:
     assert calls[-1] == "d"
     small("b")
     assert calls[-1] == "b"
+
+
+@pytest.mark.parametrize(
+    ("host", "origin", "token", "expected"),
+    [
+        ("127.0.0.1:9340", None, "secret", None),
+        ("localhost:9340", "http://localhost:9340", "secret", None),
+        ("[::1]:9340", None, "secret", None),
+        ("127.0.0.1:9341", None, "secret", 421),  # another port
+        ("evil.example:9340", None, "secret", 421),
+        ("", None, "secret", 421),
+        ("127.0.0.1:9340", "http://evil.example", "secret", 403),
+        ("127.0.0.1:9340", "null", "secret", 403),
+        ("127.0.0.1:9340", "https://127.0.0.1:9340", "secret", 403),
+        ("127.0.0.1:9340", None, "", 401),
+        ("127.0.0.1:9340", None, "secre", 401),
+        ("127.0.0.1:9340", None, "s\xe9cret", 401),
+    ],
+)
+def test_admin_policy(host: str, origin: str | None, token: str, expected: int | None) -> None:
+    policy = AdminPolicy("secret", "127.0.0.1")
+    headers = {"host": host, ADMIN_TOKEN_HEADER.lower(): token}
+    if origin is not None:
+        headers["origin"] = origin
+    denial = policy.check(headers, 9340)
+    assert (denial.status if denial else None) == expected
+
+
+def test_admin_policy_media_type_and_non_loopback_binds() -> None:
+    policy = AdminPolicy("secret", "127.0.0.1")
+    base = {"host": "127.0.0.1:1", ADMIN_TOKEN_HEADER.lower(): "secret"}
+    assert policy.check({**base, "content-type": "application/json", "content-length": "2"}, 1) is None
+    text = policy.check({**base, "content-type": "text/plain", "content-length": "2"}, 1)
+    assert text is not None
+    assert text.status == 415
+    bare = policy.check({**base, "content-length": "2"}, 1)
+    assert bare is not None
+    assert bare.status == 415
+    assert policy.check({**base, "content-length": "0"}, 1) is None
+    wide = AdminPolicy("secret", "0.0.0.0")
+    assert wide.check({"host": "my-host.example:1", ADMIN_TOKEN_HEADER.lower(): "secret"}, 1) is None
+    assert is_loopback_host("127.8.9.10")
+    assert not is_loopback_host("10.0.0.1")
