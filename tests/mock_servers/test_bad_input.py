@@ -179,7 +179,8 @@ def olconnect_cases() -> list[Case]:
     ]
     for path, operation in single_puts:
         for name, body, content_type in BAD_BODIES:
-            headers = [("Authorization", BASIC)] + ([("Content-Type", content_type)] if content_type else [])
+            typed = (("Content-Type", content_type),) if content_type else ()
+            headers: tuple[tuple[str, str], ...] = (("Authorization", BASIC), *typed)
             cases.append(Case(f"olc-put-{operation}-{name}", "PUT", path, tuple(headers), body, operation))
         cases.append(
             Case(
@@ -368,8 +369,8 @@ BEARERS: list[tuple[str, tuple[tuple[str, str], ...]]] = [
 def avepoint_cases() -> list[Case]:
     cases: list[Case] = []
     for name, body, content_type in TOKEN_BODIES:
-        headers = (("Content-Type", content_type),) if content_type else ()
-        cases.append(Case(f"ave-token-{name}", "POST", TOKEN, headers, body, "requestToken"))
+        form_headers: tuple[tuple[str, str], ...] = (("Content-Type", content_type),) if content_type else ()
+        cases.append(Case(f"ave-token-{name}", "POST", TOKEN, form_headers, body, "requestToken"))
     cases.append(
         Case(
             "ave-token-too-large",
@@ -392,11 +393,12 @@ def avepoint_cases() -> list[Case]:
             chunked=True,
         )
     )
-    for name, headers in [
+    basic_cases: list[tuple[str, tuple[tuple[str, str], ...]]] = [
         ("basic-garbage", (("Authorization", "Basic %%%"),)),
         ("basic-not-utf8", (("Authorization", "Basic " + base64.b64encode(b"\xff:\xfe").decode()),)),
         ("basic-wrong", (("Authorization", "Basic " + base64.b64encode(b"mock-client:bad").decode()),)),
-    ]:
+    ]
+    for name, headers in basic_cases:
         body = b"grant_type=client_credentials&scope=gsuite.graph.read.all"
         cases.append(
             Case(f"ave-token-{name}", "POST", TOKEN, (*headers, ("Content-Type", FORM)), body, "requestToken")

@@ -159,7 +159,11 @@ def test_health_answers_while_a_10_mb_body_is_validated() -> None:
             )
             results[name] = answer.status_code
 
-        writer = threading.Thread(target=lambda: (put("valid", valid), put("invalid", invalid)))
+        def put_both() -> None:
+            put("valid", valid)
+            put("invalid", invalid)
+
+        writer = threading.Thread(target=put_both)
         writer.start()
         slowest = 0.0
         with httpx.Client(base_url=mock.base_url, timeout=30) as client:
