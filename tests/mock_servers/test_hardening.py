@@ -35,6 +35,12 @@ def _address(mock: MockProcess) -> tuple[str, int]:
     return parts.hostname or "127.0.0.1", parts.port or 80
 
 
+def _put_json(mock: MockProcess, path: str, body: bytes) -> httpx.Response:
+    """A PUT of raw JSON bytes as the admin user (big bodies: a generous timeout)."""
+    headers = {"Content-Type": "application/json"}
+    return httpx.put(mock.base_url + path, auth=AUTH, content=body, headers=headers, timeout=120)
+
+
 def _no_traceback(mock: MockProcess) -> None:
     bad = [line for line in mock.stderr_lines() if "Traceback" in line or "Exception in ASGI" in line]
     assert not bad, bad[:5]
@@ -123,11 +129,8 @@ def test_configured_admin_token_and_non_loopback_bind(tmp_path: Path) -> None:
 
 def test_a_body_over_the_limit_is_refused_before_it_is_read() -> None:
     with running_mock("olconnect", access_log=False, extra_args=["--max-body-bytes", "1000"]) as mock:
-        answer = httpx.put(
-            mock.base_url + JOBS + "/2001/metadata",
-            auth=AUTH,
-            content=b'{"id": 2001, "properties": [' + b" " * 2000 + b"]}",
-            headers={"Content-Type": "application/json"},
+        answer = _put_json(
+            mock, JOBS + "/2001/metadata", b'{"id": 2001, "properties": [' + b" " * 2000 + b"]}"
         )
         assert answer.status_code == 413
         assert answer.json()["error"]["status"] == 413
@@ -150,13 +153,7 @@ def test_health_answers_while_a_10_mb_body_is_validated() -> None:
         results: dict[str, int] = {}
 
         def put(name: str, body: bytes) -> None:
-            answer = httpx.put(
-                mock.base_url + JOBS + "/2001/properties",
-                auth=AUTH,
-                content=body,
-                headers={"Content-Type": "application/json"},
-                timeout=120,
-            )
+            answer = _put_json(mock, JOBS + "/2001/properties", body)
             results[name] = answer.status_code
 
         def put_both() -> None:
@@ -181,22 +178,11 @@ def test_health_answers_while_a_10_mb_body_is_validated() -> None:
 def test_many_unknown_ids_in_a_multi_update_answer_404_without_stalling() -> None:
     body = json.dumps([{"id": 10_000_000 + i, "properties": []} for i in range(200_000)]).encode()
     with running_mock("olconnect", access_log=False) as mock:
-        refused = httpx.put(
-            mock.base_url + JOBS + "/properties",
-            auth=AUTH,
-            content=body,
-            headers={"Content-Type": "application/json"},
-        )
+        refused = _put_json(mock, JOBS + "/properties", body)
         assert refused.status_code == 413  # the default 1 MiB limit
     with running_mock("olconnect", access_log=False, extra_args=["--max-body-bytes", str(16 << 20)]) as mock:
         started = time.perf_counter()
-        answer = httpx.put(
-            mock.base_url + JOBS + "/properties",
-            auth=AUTH,
-            content=body,
-            headers={"Content-Type": "application/json"},
-            timeout=120,
-        )
+        answer = _put_json(mock, JOBS + "/properties", body)
         assert answer.status_code == 404
         assert answer.json()["error"]["parameter"] == "10000000"
         assert time.perf_counter() - started < 30
