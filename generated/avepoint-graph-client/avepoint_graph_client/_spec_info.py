@@ -4,12 +4,12 @@
 """
 
 DISTRIBUTION = "avepoint-graph-client"
-PACKAGE_VERSION = "1.0.0"
+PACKAGE_VERSION = "2.0.0"
 SPEC_TITLE = "AvePoint Graph API - Cloud Backup for Google Workspace jobs"
-SPEC_VERSION = "1.0.0"
+SPEC_VERSION = "2.0.0"
 PACKAGE_REVISION = 0
 VENDOR_DOC_VERSION = (
     "AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)"
 )
-SPEC_SHA256 = "adff9411b2a80e45f574c2835586977ae38a546a4aa8867a264cb91fc5fe0efb"
+SPEC_SHA256 = "6f784e4a135e4d7cb95e1991004026723d203b0e7919fbde8806c851dac3e5eb"
 GENERATOR = "openapi-python-client 0.29.1"
