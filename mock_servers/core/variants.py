@@ -24,7 +24,6 @@ from starlette.routing import BaseRoute, Route
 from mock_servers.core.http import json_response
 from mock_servers.core.scenario import ScenarioError
 
-APIS = ("olconnect", "avepoint")
 DEFAULT_PROFILE = "project"
 
 
