@@ -11,5 +11,5 @@ PACKAGE_REVISION = 0
 VENDOR_DOC_VERSION = (
     "AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)"
 )
-SPEC_SHA256 = "6f784e4a135e4d7cb95e1991004026723d203b0e7919fbde8806c851dac3e5eb"
+SPEC_SHA256 = "db826713881031473a62055d9041eb9b4b8fb29e790e5a311cb8fe19436e4c42"
 GENERATOR = "openapi-python-client 0.29.1"

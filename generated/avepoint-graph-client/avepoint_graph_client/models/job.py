@@ -66,8 +66,8 @@ class Job:
     start_time: datetime.datetime | str
     """ A date-time in ISO 8601 format, UTC unless an offset says otherwise (the pages ask for no more). Either an
     RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the same without
-    the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by mutual
-    agreement, and the .NET and Java date types cannot hold it.
+    the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years included),
+    and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates cannot hold it.
      """
     operator: str
     """ Who ran the job (`System` for scheduled jobs). """

@@ -194,16 +194,18 @@ def sync_detailed(
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
-            mutual
-            agreement, and the .NET and Java date types cannot hold it.
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
-            mutual
-            agreement, and the .NET and Java date types cannot hold it.
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -290,16 +292,18 @@ def sync(
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
-            mutual
-            agreement, and the .NET and Java date types cannot hold it.
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
-            mutual
-            agreement, and the .NET and Java date types cannot hold it.
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -377,16 +381,18 @@ async def asyncio_detailed(
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
-            mutual
-            agreement, and the .NET and Java date types cannot hold it.
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
-            mutual
-            agreement, and the .NET and Java date types cannot hold it.
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -473,16 +479,18 @@ async def asyncio(
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
-            mutual
-            agreement, and the .NET and Java date types cannot hold it.
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
             an offset says otherwise (the pages ask for no more). Either an
             RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
             same without
-            the offset (AVE-07). Year 0000 is left out of the second form: ISO 8601 allows it only by
-            mutual
-            agreement, and the .NET and Java date types cannot hold it.
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
