@@ -97,7 +97,8 @@ def _wanted(item: pytest.Item, apis: set[str], focus: set[str]) -> bool:
     if not focus:
         return True
     operations = _item_operations(item)
-    return not operations or bool(operations & focus)
+    # "*": the test sends requests to every operation, so any focus includes it.
+    return not operations or "*" in operations or bool(operations & focus)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

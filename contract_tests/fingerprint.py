@@ -222,6 +222,7 @@ def avepoint(client: httpx.Client, bad_secret: httpx.Response | None, big_page: 
     else:
         finish, answer = "time", f"finishTime {running[0]['finishTime']!r}"
     rec.add("ave.running-finish-time", "AVE-10", finish, f"a running job in GET {path}", answer)
+    _window_and_alias(rec, client, path, page, big_page)
     if bad_secret is None:
         rec.add("ave.invalid-client", "AVE-16", "not probed", "token request with a wrong secret", "skipped")
     else:
@@ -234,6 +235,37 @@ def avepoint(client: httpx.Client, bad_secret: httpx.Response | None, big_page: 
             f"{bad_secret.status_code}, error {error}",
         )
     return rec.found
+
+
+def _window_and_alias(
+    rec: _Recorder, client: httpx.Client, path: str, page: dict[str, Any], big_page: int
+) -> None:
+    """An inverted time window (AVE-07) and the ``status`` alias of ``jobStatus`` (AVE-01)."""
+    window = {"startTime": "2030-01-02T00:00:00Z", "finishTime": "2030-01-01T00:00:00Z"}
+    inverted = client.get(path, params={**window, "pageSize": 1})
+    jobs = inverted.json().get("jobs") if inverted.status_code == 200 else None
+    shown = str(inverted.status_code) if inverted.status_code != 200 else ("empty" if jobs == [] else "jobs")
+    query = "startTime=2030-01-02T00:00:00Z&finishTime=2030-01-01T00:00:00Z"
+    rec.add("ave.inverted-window", "AVE-07", shown, f"GET {path}?{query}", _brief(inverted))
+    statuses = {job.get("status") for job in page.get("jobs", [])}
+    if len(statuses) < 2:
+        rec.add("ave.status-alias", "AVE-01", "not seen (one status only)", f"GET {path}?status=…", "-")
+        return
+    wanted = min(statuses)
+    filtered = client.get(path, params={"status": wanted, "pageSize": big_page})
+    got = (
+        {job.get("status") for job in filtered.json().get("jobs", [])}
+        if filtered.status_code == 200
+        else set()
+    )
+    alias = "alias" if got == {wanted} else "ignored" if len(got) > 1 else f"unclear ({filtered.status_code})"
+    rec.add(
+        "ave.status-alias",
+        "AVE-01",
+        alias,
+        f"GET {path}?status={wanted}",
+        f"{filtered.status_code}, statuses {sorted(got)!r}",
+    )
 
 
 def _oauth_error(response: httpx.Response) -> str:
