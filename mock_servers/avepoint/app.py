@@ -235,8 +235,10 @@ class AvePointMock:
         lines += [
             f"  client {c.client_id}: scopes {' '.join(c.scopes) or '-'}" for c in self.clients.values()
         ]
+        lines.append(self.variants.summary_line())
         lines.append(
-            "  admin: /_mock/health, /_mock/faults, /_mock/expire-tokens, /_mock/reset; Ctrl+C stops"
+            "  admin: /_mock/health, /_mock/faults, /_mock/expire-tokens, /_mock/reset, /_mock/variants;"
+            " Ctrl+C stops"
         )
         return lines
 

@@ -295,6 +295,12 @@ class VariantState:
     def describe(self) -> dict[str, Any]:
         return {"profile": self.profile, "variants": dict(self.values)}
 
+    def summary_line(self) -> str:
+        """For the start-up summary: the profile and every value that differs from the project default."""
+        defaults = {name: variant.default for name, variant in VARIANTS.items()}
+        changed = [f"{name}={value}" for name, value in self.values.items() if value != defaults[name]]
+        return f"  variants: profile {self.profile}" + (f" ({', '.join(changed)})" if changed else "")
+
 
 def state_for(api: str, scenario: Mapping[str, Any], source: str, cli: Selection | None) -> VariantState:
     """The start-up selection: the scenario's ``variants`` object, then the command line's choices."""

@@ -382,8 +382,10 @@ class OLConnectMock:
             f"  user {user.username}: roles {', '.join(sorted(user.roles)) or '-'}"
             for user in self.store.users.values()
         ]
+        lines.append(self.variants.summary_line())
         lines.append(
-            "  admin: /_mock/health, /_mock/faults, /_mock/expire-tokens, /_mock/reset; Ctrl+C stops"
+            "  admin: /_mock/health, /_mock/faults, /_mock/expire-tokens, /_mock/reset, /_mock/variants;"
+            " Ctrl+C stops"
         )
         return lines
 

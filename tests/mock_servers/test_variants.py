@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,13 @@ def test_startup_line_names_profile_and_every_variant_of_the_api() -> None:
         expected = {**resolve("olconnect", "docs-literal"), "olc.error-body": "json"}
         assert mock.info["variants"] == expected
         assert mock.admin("GET", "/_mock/variants") == {"profile": "docs-literal", "variants": expected}
+        deadline = time.monotonic() + 10  # the summary lines are read by a background thread
+        while not any("variants: profile" in line for line in mock.stdout_lines()):
+            assert time.monotonic() < deadline, mock.stdout_lines()
+            time.sleep(0.05)
+        [line] = [line for line in mock.stdout_lines() if "variants: profile" in line]
+        assert line.startswith("  variants: profile docs-literal (olc.invalid-credentials=403, ")
+        assert "olc.error-body" not in line  # json again: the default, so not listed
 
 
 def test_scenario_selects_variants_and_the_cli_wins(tmp_path: Path) -> None:
