@@ -22,9 +22,7 @@ TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
 _DIGITS = re.compile(r"[0-9]{1,19}")
 _JAVA_LONG_MAX = 2**63 - 1
 _JAVA_LONG_MIN = -(2**63)
-MAX_JSON_DEPTH = (
-    64  # the specs' bodies are 3 levels deep; this leaves room and stays far from recursion limits
-)
+MAX_JSON_DEPTH = 64  # for admin bodies; API bodies are bounded by the parser's recursion limit
 OFFLOAD_BYTES = 64 * 1024
 BodyValidator = Callable[[Any], None]  # raises ApiError for an invalid document
 
@@ -104,8 +102,9 @@ def parse_json_bytes(raw: bytes) -> Any:
 
 
 def check_json_limits(document: Any) -> None:
-    """Refuse what the JSON parser accepts but the servers cannot hold: integers outside a Java long, and
-    nesting deeper than :data:`MAX_JSON_DEPTH` (which recursive validators could not walk).
+    """Refuse what the JSON parser accepts but an admin route should never see: integers outside a Java
+    long, and nesting deeper than :data:`MAX_JSON_DEPTH`. (API bodies get :func:`check_body_ids` only, so
+    every body their schemas allow stays accepted.)
 
     Iterative, so it cannot itself hit the recursion limit; the 400 names the value by JSON pointer.
     """
@@ -131,12 +130,37 @@ def check_json_limits(document: Any) -> None:
                     stack.append((child, f"{pointer}/{escaped}", depth + 1))
 
 
+def check_body_ids(document: Any) -> None:
+    """IDs in a body (an ``id`` member of the body or of its top-level items, where the specs put them) must
+    fit a Java long, as path IDs must: 2^63 and beyond answer 400 naming the ID by pointer (OLC-05).
+
+    Only IDs: any other integer a schema allows (extra members are allowed) is accepted as it is, and the
+    walk stays two levels deep however large the body.
+    """
+    if isinstance(document, dict):
+        candidates: list[tuple[str, Any]] = [("", document)]
+    elif isinstance(document, list):
+        candidates = [(f"/{index}", item) for index, item in enumerate(document)]
+    else:
+        return
+    for pointer, node in candidates:
+        value = node.get("id") if isinstance(node, dict) else None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if isinstance(value, float) and not value.is_integer():
+            continue  # not an integer at all: the schema says so
+        if not _JAVA_LONG_MIN <= value <= _JAVA_LONG_MAX:
+            where = f"{pointer}/id"
+            message = f"Invalid request body at {where}: {int(value)} is outside -2^63..2^63-1"
+            raise ApiError(400, message, where)
+
+
 def decode_json_body(
     raw: bytes, validator: BodyValidator | None = None, convert: Callable[[Any], Any] | None = None
 ) -> Any:
     """Parse, check limits, schema-validate and convert a body; pure CPU work, safe in a worker thread."""
     document = parse_json_bytes(raw)
-    check_json_limits(document)
+    check_body_ids(document)
     if validator is not None:
         validator(document)
     return convert(document) if convert is not None else document
