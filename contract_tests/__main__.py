@@ -5,19 +5,23 @@ short pytest flags (``-q``, ``-x``, ``-rs`` ...) and everything after ``--`` to 
 option it does not know, before ``--``, is a typo rather than a pytest option: it exits 2 with one line.
 ``contract-suite mock ...`` runs the bundled mock servers from the same installation, so a team can try
 the suite before pointing it at its own server.
+A selection that names nothing real (an unknown operationId, an operation of an API the run
+does not target) exits 2 before anything starts: a CI job with a typo must not go green.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
 from contract_tests.profiles import DEFAULT_PROFILE, PROFILES
+from contract_tests.selection import SelectionError, mock_selection, select_apis
 from contract_tests.targets import APIS
 from mock_servers.__main__ import main as mock_main
 
@@ -39,6 +43,8 @@ environment variables (live mode; without them the bundled mocks are started):
   AVEPOINT_CLIENT_SECRET   OAuth client secret (sent to the token URL only)
   AVEPOINT_SCOPE           scope to request (default gsuite.graph.read.all)
   CONTRACT_ALLOW_WRITES=1  allow tests that change data (every change is restored)
+  CONTRACT_SKIP_BAD_SECRET=1  skip the one token request with a wrong client secret
+  OLCONNECT_SERVER_VERSION version rules to apply instead of the one the server reports (e.g. 2023.1)
 Setting one API's base URL runs only that API. Secrets are masked in the output and the reports.
 
 exit codes:
@@ -85,6 +91,15 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for contract-junit.xml and contract-summary.md (default reports)",
     )
+    parser.add_argument(
+        "--mock-profile", metavar="NAME", help="bundled mocks: play this profile of documented variants"
+    )
+    parser.add_argument(
+        "--mock-variant",
+        action="append",
+        metavar="NAME=VALUE",
+        help="bundled mocks: play this one documented variant (repeatable, after --mock-profile)",
+    )
     return parser
 
 
@@ -92,16 +107,23 @@ class UsageError(Exception):
     """A command-line mistake; the message is the one line printed before exit code 2."""
 
 
-def pytest_arguments(argv: Sequence[str]) -> list[str]:
-    """Translate our options into pytest's and keep the rest for pytest."""
-    parser = build_parser()
-    options, rest = parser.parse_known_args(argv)
+def pytest_arguments(argv: Sequence[str], env: Mapping[str, str] | None = None) -> list[str]:
+    """Translate our options into pytest's and keep the rest for pytest.
+
+    Raises UsageError for a long option we do not know (before ``--``) and SelectionError when
+    ``--api``/``--operation`` (and, in live mode, the configured base URLs) select nothing or name an
+    unknown operation.
+    """
+    options, rest = build_parser().parse_known_args(argv)
     separator = rest.index("--") if "--" in rest else len(rest)
     before, after = rest[:separator], rest[separator + 1 :]
     for arg in before:
         if arg.startswith("--"):
             name = arg.split("=", 1)[0]
             raise UsageError(f"unknown option {name} (see --help; pytest options go after --)")
+    env = os.environ if env is None else env
+    apis = select_apis(options.api, options.operation, env)
+    mocks = mock_selection(options.mock_profile, options.mock_variant, env)
     reports = Path(options.reports)
     args = [
         str(PACKAGE_DIR),
@@ -114,10 +136,13 @@ def pytest_arguments(argv: Sequence[str]) -> list[str]:
         "-p",
         "no:cacheprovider",
     ]
-    for api in options.api or ():
+    for api in apis:
         args.append(f"--contract-api={api}")
     for operation_id in options.operation or ():
         args.append(f"--contract-operation={operation_id}")
+    if mocks.profile:
+        args.append(f"--contract-mock-profile={mocks.profile}")
+    args += [f"--contract-mock-variant={name}={value}" for name, value in mocks.variants.items()]
     # One seed for the Schemathesis engine and the Hypothesis properties, printed in the summary, so
     # `--seed N` repeats a whole run.
     seed = options.seed if options.seed is not None else random.SystemRandom().getrandbits(63)
@@ -134,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return mock_main(arguments[1:])
     try:
         args = pytest_arguments(arguments)
-    except UsageError as exc:
+    except (UsageError, SelectionError) as exc:
         print(f"{program_name()}: error: {exc}", file=sys.stderr)
         return USAGE_ERROR
     code = int(pytest.main(args))

@@ -51,3 +51,25 @@ def path_of(api: str, operation_id: str, **params: object) -> str:
 def label_of(api: str, operation_id: str) -> str:
     method, path = operations(api)[operation_id]
     return f"{method} {path}"
+
+
+def _resolve(api: str, node: Any) -> Any:
+    """Follow a local ``$ref`` (``#/components/...``) to what it names."""
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        target: Any = document(api)
+        for part in node["$ref"][2:].split("/"):
+            target = target.get(part, {}) if isinstance(target, dict) else {}
+        node = target
+    return node
+
+
+def body_optional(api: str, operation_id: str, status: int) -> bool:
+    """Whether the spec marks the documented ``status`` answer of the operation ``x-body-optional``: the
+    pages show some answers (a 401, a 500, a PUT's 200) with no body, so an empty one conforms there."""
+    if operation_id not in operations(api):
+        return False
+    method, path = operations(api)[operation_id]
+    responses = document(api)["paths"][path][method.lower()].get("responses", {})
+    response = responses.get(str(status)) or responses.get(f"{str(status)[0]}XX") or responses.get("default")
+    resolved = _resolve(api, response)
+    return isinstance(resolved, dict) and resolved.get("x-body-optional") is True

@@ -11,16 +11,18 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from contract_tests import api_paths, report
+from contract_tests import api_paths, report, server_version
 from contract_tests.profiles import DEFAULT_PROFILE, get_profile
 from contract_tests.redaction import scrub
 from contract_tests.run_state import RunState, SemanticRecord, new_seed
-from contract_tests.targets import APIS, TargetError, resolve_targets, selected_apis
+from contract_tests.selection import SelectionError, check_operations, mock_selection
+from contract_tests.targets import APIS, MockSelection, TargetError, resolve_targets, selected_apis
 
 _STATE_KEY = pytest.StashKey[RunState]()
 _STACK_KEY = pytest.StashKey[ExitStack]()
 _STARTED_KEY = pytest.StashKey[float]()
 _REQUESTS_AT_START = pytest.StashKey[int]()
+_MOCKS_KEY = pytest.StashKey[MockSelection]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -37,6 +39,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="OPERATION_ID",
         help="focus on these operations (the engine and the semantic tests that touch them)",
     )
+    group.addoption("--contract-mock-profile", default=None, help="bundled mocks: profile of variants")
+    group.addoption(
+        "--contract-mock-variant", action="append", metavar="NAME=VALUE", help="bundled mocks: one variant"
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -46,6 +52,15 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "writes: the test changes server data (live: needs CONTRACT_ALLOW_WRITES=1)"
     )
     config.stash[_STARTED_KEY] = time.monotonic()
+    try:  # plain `pytest contract_tests --contract-operation=typo` must fail as loudly as the front door
+        check_operations(config.getoption("--contract-operation") or ())
+        config.stash[_MOCKS_KEY] = mock_selection(
+            config.getoption("--contract-mock-profile"),
+            config.getoption("--contract-mock-variant"),
+            os.environ,
+        )
+    except SelectionError as exc:
+        raise pytest.UsageError(str(exc)) from None
     profile = get_profile(config.getoption("--contract-profile"))
     settings.register_profile(
         f"contract-{profile.name}",
@@ -82,7 +97,8 @@ def _wanted(item: pytest.Item, apis: set[str], focus: set[str]) -> bool:
     if not focus:
         return True
     operations = _item_operations(item)
-    return not operations or bool(operations & focus)
+    # "*": the test sends requests to every operation, so any focus includes it.
+    return not operations or "*" in operations or bool(operations & focus)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -105,8 +121,10 @@ def run_state(pytestconfig: pytest.Config) -> Iterator[RunState]:
     seed = pytestconfig.getoption("--contract-seed")
     with ExitStack() as stack:
         try:
-            targets = stack.enter_context(resolve_targets(run_apis(pytestconfig)))
-        except TargetError as exc:
+            server_version.check_env(os.environ)
+            mocks = pytestconfig.stash[_MOCKS_KEY]
+            targets = stack.enter_context(resolve_targets(run_apis(pytestconfig), mocks=mocks))
+        except (TargetError, ValueError) as exc:  # ValueError: a malformed OLCONNECT_SERVER_VERSION
             pytest.exit(f"contract suite: {exc}", returncode=2)
         except Exception as exc:  # a bundled mock that cannot start: one clear line, not 200 errors
             pytest.exit(

@@ -85,6 +85,32 @@ def _semantic_section(state: RunState) -> list[str]:
     return lines
 
 
+def _behaviour_section(state: RunState) -> list[str]:
+    """The fingerprint: the version the rules used, and which documented alternative the server showed."""
+    lines = ["## Server behaviour", ""]
+    if state.targets.olconnect is not None:
+        version = state.version_if_read()
+        if version is None:
+            lines.append("OL Connect server version: not read (the fingerprint test did not run).")
+        else:
+            lines += [f"OL Connect server version used by the version rules: {version.describe()}.", ""]
+            lines += [f"- {line}" for line in version.rule_lines()]
+        lines.append("")
+    if not state.fingerprint:
+        return [*lines, "No fingerprint was taken (the fingerprint tests did not run).", ""]
+    lines += [
+        "Where the vendor pages allow more than one behaviour, this is the one the server showed",
+        "(`variant` is the bundled mock's name for the same choice):",
+        "",
+        "| API | decision | variant | server showed | evidence |",
+        "|---|---|---|---|---|",
+    ]
+    for seen in state.fingerprint:
+        evidence = seen.evidence().replace("|", "\\|")
+        lines.append(f"| {seen.api} | {seen.decision} | `{seen.variant}` | {seen.shown} | {evidence} |")
+    return [*lines, ""]
+
+
 def render(state: RunState, elapsed: float) -> str:
     """The whole summary document."""
     targets = []
@@ -102,6 +128,7 @@ def render(state: RunState, elapsed: float) -> str:
         "`ensure_resource_availability` without a creating POST). `cases` counts every case of every phase",
         "on which the check ran.",
         "",
+        *_behaviour_section(state),
     ]
     for api in state.targets.apis:
         result = state.results.get(api)

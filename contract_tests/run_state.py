@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -10,9 +11,11 @@ from typing import Any
 
 import httpx
 
-from contract_tests import api_paths, conformance, st_auth, st_hooks
+from contract_tests import api_paths, conformance, server_version, st_auth, st_hooks
 from contract_tests.conformance import ConformanceResult
+from contract_tests.fingerprint import Observation
 from contract_tests.profiles import Profile
+from contract_tests.redaction import register_secret
 from contract_tests.restore import restoring
 from contract_tests.targets import AvePointTarget, OLConnectTarget, Targets
 
@@ -43,6 +46,50 @@ class RunState:
     requests_sent: int = 0
     _clients: dict[str, httpx.Client] = field(default_factory=dict)
     _engine_errors: dict[str, str] = field(default_factory=dict)
+    _version: server_version.ServerVersion | None = None
+    fingerprint: list[Observation] = field(default_factory=list)
+    _bad_secret: list[httpx.Response | str] = field(default_factory=list)
+
+    # --- the one token request with a wrong client secret (AVE-13, AVE-16) --------------------------
+
+    def bad_secret_response(self) -> httpx.Response | str:
+        """The answer to ONE client-credentials request with a wrong secret, or why none was sent.
+
+        Sent once per run and shared by the rule and the fingerprint: it is safe (a failed login at the
+        identity provider changes nothing) but a customer's IdP should not see it more than once.
+        """
+        if not self._bad_secret:
+            self._bad_secret.append(self._send_bad_secret())
+        return self._bad_secret[0]
+
+    def _send_bad_secret(self) -> httpx.Response | str:
+        target = self.require_avepoint()
+        if os.environ.get(SKIP_BAD_SECRET, "") == "1":
+            return f"{SKIP_BAD_SECRET}=1"
+        if not (target.token_url and target.client_id and target.client_secret):
+            return "no client credentials configured (AVEPOINT_TOKEN is used as is)"
+        wrong = target.client_secret + "-not-the-secret"
+        register_secret(wrong)
+        form = {
+            "grant_type": "client_credentials",
+            "client_id": target.client_id,
+            "client_secret": wrong,
+            "scope": target.scope,
+        }
+        return self.bare_client("avepoint").post(target.token_url, data=form)
+
+    # --- the OL Connect server version (version-dependent rules) ------------------------------------
+
+    def olconnect_version(self) -> server_version.ServerVersion:
+        """The release the version rules judge against (read once: env variable, else the server)."""
+        if self._version is None:
+            reported = server_version.read_reported(self.olconnect_client())
+            self._version = server_version.resolve(os.environ, reported)
+        return self._version
+
+    def version_if_read(self) -> server_version.ServerVersion | None:
+        """The version if a test read it (the report runs after the targets have stopped)."""
+        return self._version
 
     # --- HTTP clients -----------------------------------------------------------------------------
 
@@ -120,37 +167,57 @@ class RunState:
                 st_hooks.olconnect_overrides(),
                 read_only=olc.live and not olc.writes_allowed,
             )
-            schema = self._focused(api, conformance.load_schema(api, config))
+            version = self.olconnect_version()
+            too_new = {} if version.owes("statistics") else {STATISTICS: _too_new(version, "statistics")}
+            schema = self._focused(api, conformance.load_schema(api, config), excluded=too_new)
             schema = self._olconnect_scope(schema, olc)
             st_auth.install_olconnect_auth(schema, olc)
-            st_hooks.install_olconnect_hooks(schema, olc)
-            with self.live_writes():
-                result = conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
+            st_hooks.install_olconnect_hooks(
+                schema, olc, document_set_levels=version.owes("document-set-levels")
+            )
+            if self._nothing_left(api, too_new):
+                result = conformance.ConformanceResult(api, self.seed, api_paths.labels(api), ran=False)
+            else:
+                with self.live_writes():
+                    result = conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
             for operation_id in self._olconnect_excluded(olc):
                 result.excluded[api_paths.label_of(api, operation_id)] = (
                     "write against a live server: set CONTRACT_ALLOW_WRITES=1 and the entity ID variables"
                 )
+            for operation_id, reason in too_new.items():
+                result.excluded[api_paths.label_of(api, operation_id)] = reason
             return result
         ave = self.require_avepoint()
         config = conformance.build_config(self.profile, ave.base_url, self.seed, read_only=ave.live)
-        schema = self._focused(api, conformance.load_schema(api, config))
-        if ave.live:
-            # The identity provider is not the API under test; fuzzing a customer's IdP helps nobody.
-            schema = schema.exclude(operation_id="requestToken")
+        # The identity provider is not the API under test; fuzzing a customer's IdP helps nobody (its one
+        # wrong-secret request is a semantic test).
+        left_out = {"requestToken": "identity provider of a live tenant"} if ave.live else {}
+        schema = self._focused(api, conformance.load_schema(api, config), excluded=left_out)
         st_auth.install_avepoint_auth(schema, ave)
         st_hooks.install_avepoint_hooks(schema)
-        result = conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
-        if ave.live:
-            result.excluded[api_paths.label_of(api, "requestToken")] = "identity provider of a live tenant"
+        if self._nothing_left(api, left_out):
+            result = conformance.ConformanceResult(api, self.seed, api_paths.labels(api), ran=False)
+        else:
+            result = conformance.run_engine(api, schema, self.seed, focused=bool(self.focus))
+        for operation_id, reason in left_out.items():
+            result.excluded[api_paths.label_of(api, operation_id)] = reason
         return result
 
-    def _focused(self, api: str, schema: Any) -> Any:
-        """With --operation, only the named operations of this API (all of them when none is named)."""
+    def _focused(self, api: str, schema: Any, excluded: dict[str, str] | None = None) -> Any:
+        """With --operation, only the named operations of this API (all of them when none is named),
+        less ``excluded`` (operations the server's release does not have)."""
         mine = [op for op in self.focus if op in api_paths.operations(api)]
-        others = [op for op in api_paths.operations(api) if op not in mine]
+        others = [
+            op for op in api_paths.operations(api) if (mine and op not in mine) or op in (excluded or {})
+        ]
         # `exclude` rather than `include`: with per-operation config entries Schemathesis ORs an `include`
         # with a match-all filter of its own, so only exclusions narrow the run.
-        return schema.exclude(operation_id=others) if mine else schema
+        return schema.exclude(operation_id=others) if others else schema
+
+    def _nothing_left(self, api: str, excluded: dict[str, str]) -> bool:
+        """Whether the focus names only operations the server's release does not have."""
+        mine = [op for op in self.focus if op in api_paths.operations(api)]
+        return bool(mine) and all(op in excluded for op in mine)
 
     def _olconnect_excluded(self, target: OLConnectTarget) -> list[str]:
         """Writes left out against a live server: all without permission, else those lacking an entity ID."""
@@ -179,6 +246,15 @@ class RunState:
         ids = {"jobId": target.job_id, "jobSegmentId": target.job_segment_id}
         with restoring(self.olconnect_client(), ids):
             yield
+
+
+SKIP_BAD_SECRET = "CONTRACT_SKIP_BAD_SECRET"
+STATISTICS = "getJobSetStatistics"
+
+
+def _too_new(version: server_version.ServerVersion, key: str) -> str:
+    rule = server_version.RULES[key]
+    return f"{rule.text} only from {server_version.show(rule.since)}; the server is {version.describe()}"
 
 
 _ID_ATTRS = {"jobId": "job_id", "jobSegmentId": "job_segment_id", "jobSetId": "job_set_id"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract_tests.redaction import register_secret
-from mock_servers.testing import running_mock
+from mock_servers.testing import MockProcess, running_mock
 
 APIS = ("olconnect", "avepoint")
 WRITE_FLAG = "CONTRACT_ALLOW_WRITES"
@@ -38,6 +38,8 @@ class OLConnectTarget:
     writes_allowed: bool = True
     # Mock only: a user without any role, to see 403 (empty when unknown).
     unprivileged: tuple[str, str] | None = field(default=None, repr=False)
+    # Mock only: the running bundled mock, for its admin endpoints (MockProcess.admin sends the admin token).
+    mock: MockProcess | None = field(default=None, repr=False, compare=False)
 
     @property
     def job_id(self) -> int | None:
@@ -63,6 +65,7 @@ class AvePointTarget:
     client_secret: str | None = field(default=None, repr=False)
     scope: str = "gsuite.graph.read.all"
     live: bool = False
+    mock: MockProcess | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,8 @@ def _register_info_secrets(info: Any) -> None:
     """Mask every credential the mock announces (passwords, client secrets, tokens)."""
     if isinstance(info, Mapping):
         for key, value in info.items():
+            if key == "variants":  # behaviour names such as {"olc.token-expires-in": "present"}, not secrets
+                continue
             if isinstance(value, str) and any(m in key.lower() for m in ("password", "secret", "token")):
                 if not key.lower().endswith(("_url", "_ttl")):
                     register_secret(value)
@@ -157,15 +162,42 @@ def _register_info_secrets(info: Any) -> None:
             _register_info_secrets(item)
 
 
+@dataclass(frozen=True)
+class MockSelection:
+    """Which documented variants the bundled mocks play: a profile and single ``name=value`` overrides."""
+
+    profile: str | None = None
+    variants: Mapping[str, str] = field(default_factory=dict)
+
+    def for_api(self, api: str) -> dict[str, Any]:
+        """``running_mock`` keyword arguments for ``api`` (each variant name belongs to one API)."""
+        options: dict[str, Any] = {}
+        if self.profile:
+            options["profile"] = self.profile
+        mine = {name: value for name, value in self.variants.items() if variant_api(name) == api}
+        if mine:
+            options["variants"] = mine
+        return options
+
+
+def variant_api(name: str) -> str | None:
+    """The API a mock variant belongs to, from the mock's registry."""
+    from mock_servers.core.variants import VARIANTS  # noqa: PLC0415 - only the bundled mocks need it
+
+    variant = VARIANTS.get(name)
+    return variant.api if variant is not None else None
+
+
 @contextmanager
-def bundled_mock(api: str) -> Iterator[dict[str, Any]]:
-    """Run the bundled mock as a real uvicorn process on a free port; yield its startup info."""
-    with running_mock(api, access_log=False) as mock:
+def bundled_mock(api: str, selection: MockSelection | None = None) -> Iterator[MockProcess]:
+    """Run the bundled mock as a real uvicorn process on a free port; yield it (its info holds the IDs)."""
+    options = (selection or MockSelection()).for_api(api)
+    with running_mock(api, access_log=False, **options) as mock:
         _register_info_secrets(mock.info)
-        yield dict(mock.info)
+        yield mock
 
 
-def olconnect_from_mock(info: Mapping[str, Any]) -> OLConnectTarget:
+def olconnect_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None) -> OLConnectTarget:
     """Describe a running OL Connect mock from its startup info: a read+write user and the seeded IDs."""
     users = list(info.get("users", []))
     writers = [u for u in users if {"read", "write"} <= set(u.get("roles", []))]
@@ -183,10 +215,11 @@ def olconnect_from_mock(info: Mapping[str, Any]) -> OLConnectTarget:
         live=False,
         writes_allowed=True,
         unprivileged=(str(no_role["username"]), str(no_role["password"])) if no_role else None,
+        mock=mock,
     )
 
 
-def avepoint_from_mock(info: Mapping[str, Any]) -> AvePointTarget:
+def avepoint_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None) -> AvePointTarget:
     """Describe a running AvePoint mock from its startup info (its token endpoint is on the same host)."""
     base_url = str(info["base_url"]).rstrip("/")
     scope = str(info.get("scope", "gsuite.graph.read.all"))
@@ -200,6 +233,7 @@ def avepoint_from_mock(info: Mapping[str, Any]) -> AvePointTarget:
         client_secret=str(clients[0]["client_secret"]),
         scope=scope,
         live=False,
+        mock=mock,
     )
 
 
@@ -209,10 +243,12 @@ def selected_apis(requested: tuple[str, ...] | list[str], env: Mapping[str, str]
 
 
 @contextmanager
-def resolve_targets(selected: tuple[str, ...], env: Mapping[str, str] | None = None) -> Iterator[Targets]:
+def resolve_targets(
+    selected: tuple[str, ...], env: Mapping[str, str] | None = None, mocks: MockSelection | None = None
+) -> Iterator[Targets]:
     """Yield the targets of ``selected`` APIs, starting bundled mocks when no live base URL is set.
 
-    Mock processes live as long as the context.
+    Mock processes live as long as the context; ``mocks`` chooses their documented variants.
     """
     env = os.environ if env is None else env
     live = bool(live_apis(env))
@@ -223,10 +259,12 @@ def resolve_targets(selected: tuple[str, ...], env: Mapping[str, str] | None = N
             if live:
                 olconnect = olconnect_from_env(env)
             else:
-                olconnect = olconnect_from_mock(stack.enter_context(bundled_mock("olconnect")))
+                mock = stack.enter_context(bundled_mock("olconnect", mocks))
+                olconnect = olconnect_from_mock(mock.info, mock)
         if "avepoint" in selected:
             if live:
                 avepoint = avepoint_from_env(env)
             else:
-                avepoint = avepoint_from_mock(stack.enter_context(bundled_mock("avepoint")))
+                ave_mock = stack.enter_context(bundled_mock("avepoint", mocks))
+                avepoint = avepoint_from_mock(ave_mock.info, ave_mock)
         yield Targets(olconnect=olconnect, avepoint=avepoint)

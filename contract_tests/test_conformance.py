@@ -51,6 +51,8 @@ def test_operation_check(run_state: RunState, api: str, label: str, check: str) 
 def test_engine_ran_every_phase_cleanly(run_state: RunState, api: str) -> None:
     """Every phase ran (stateful needs the spec's links) and the engine hit no errors of its own."""
     result = run_state.conformance(api)
+    if not result.ran:
+        pytest.skip(f"{api}: every focused operation is left out of the engine run (see the summary)")
     errors = [tally for tally in result.rows() if tally.check == conformance.ENGINE_ERRORS]
     if errors:
         details = "\n\n".join(

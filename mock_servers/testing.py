@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mock_servers.core.admin_access import ADMIN_TOKEN_HEADER
+
 STARTUP_TIMEOUT = 30.0
 
 
@@ -62,13 +64,20 @@ class MockProcess:
                 records.append(record)
         return records
 
+    @property
+    def admin_headers(self) -> dict[str, str]:
+        """The header admin routes require (the token comes from the startup line)."""
+        return {ADMIN_TOKEN_HEADER: str(self.info.get("admin_token", ""))}
+
     def admin(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> Any:
-        """Call an admin endpoint (``/_mock/...``) and return its decoded JSON answer."""
+        """Call an admin endpoint (``/_mock/...``) with the admin token; return its decoded JSON answer."""
         parts = urlsplit(self.base_url)
         connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
         try:
             payload = json.dumps(body).encode() if body is not None else None
-            headers = {"Content-Type": "application/json"} if payload is not None else {}
+            headers = dict(self.admin_headers)
+            if payload is not None:
+                headers["Content-Type"] = "application/json"
             connection.request(method, path, body=payload, headers=headers)
             response = connection.getresponse()
             data = response.read()
@@ -94,7 +103,8 @@ class MockProcess:
 
 
 def mock_command(api: str, scenario: str | Path | None = None, **options: Any) -> list[str]:
-    """The CLI call for ``running_mock``'s arguments (``token_ttl=``, ``faults={...}``, ``access_log=``)."""
+    """The CLI call for ``running_mock``'s arguments (``token_ttl=``, ``faults={...}``, ``access_log=``,
+    ``profile=``, ``variants={name: value}``, ``extra_args=[...]`` for any other CLI option)."""
     command = [sys.executable, "-m", "mock_servers", api, "--host", "127.0.0.1", "--port", "0"]
     if scenario is not None:
         command += ["--scenario", str(scenario)]
@@ -104,7 +114,12 @@ def mock_command(api: str, scenario: str | Path | None = None, **options: Any) -
         command += ["--fault", f"{key}={value}"]
     if options.get("access_log") is False:
         command.append("--no-access-log")
-    unknown = set(options) - {"token_ttl", "faults", "access_log"}
+    if options.get("profile") is not None:
+        command += ["--profile", str(options["profile"])]
+    for key, value in (options.get("variants") or {}).items():
+        command += ["--variant", f"{key}={value}"]
+    command += [str(arg) for arg in options.get("extra_args") or ()]  # e.g. ["--max-body-bytes", "N"]
+    unknown = set(options) - {"token_ttl", "faults", "access_log", "profile", "variants", "extra_args"}
     if unknown:
         raise TypeError(f"unknown running_mock options: {', '.join(sorted(unknown))}")
     return command

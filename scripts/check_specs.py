@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from check_specs_lib.decisions import check_decisions, decision_ids
+from check_specs_lib.decisions import check_decisions, check_markers, decision_ids
 from check_specs_lib.document import SpecLoadError, load_spec
 from check_specs_lib.examples import check_examples
 from check_specs_lib.inventory import InventoryError, check_inventory, load_inventory
@@ -83,6 +83,7 @@ def _check_one(run: Run, name: str, document: dict[str, Any], inventory: dict[st
     run.problems.extend(check_examples(name, document))
     run.problems.extend(check_links(name, document))
     run.problems.extend(check_decisions(name, document, known_decisions, args.decisions))
+    run.problems.extend(check_markers(name, document))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             except SpecLoadError as exc:
                 print(f"{name}: cannot check: {exc}", file=sys.stderr)
                 return EXIT_UNUSABLE
-        run.checks = ["openapi-valid", "schemas", "inventory", "examples", "links", "decisions"]
+        run.checks = ["openapi-valid", "schemas", "inventory", "examples", "links", "decisions", "markers"]
         for name, document in run.specs.values():
             _check_one(run, name, document, inventory, args)
         if not args.skip_lint:

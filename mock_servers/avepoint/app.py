@@ -7,19 +7,20 @@ every job-list error and a ``request-id`` header on every job-list answer.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import os
 import secrets
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from mock_servers.avepoint.domain import Grant, JobCatalog, OAuthError, load_clients, load_jobs
-from mock_servers.avepoint.query import QueryRules, next_link
+from mock_servers.avepoint.query import ALIASES, QueryRules, next_link
 from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemble
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token, secrets_equal
 from mock_servers.core.faults import FaultConfig, FaultConfigError
@@ -27,6 +28,7 @@ from mock_servers.core.http import ApiError, dump_json, json_response, raw_json_
 from mock_servers.core.routing import Operation
 from mock_servers.core.scenario import ScenarioError
 from mock_servers.core.specs import SpecIndex, load_spec
+from mock_servers.core.variants import state_for
 
 API = "avepoint"
 JOBS_PATH = "/backup/google/admin/jobs"
@@ -35,6 +37,7 @@ REQUIRED_SCOPE = "gsuite.graph.read.all"
 DEFAULT_TOKEN_TTL = 3600
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+LAST_PAGE_LINKS = {"absent": "", "null": ',"nextLink":null', "empty": ',"nextLink":""'}  # ave.last-page-link
 
 
 class AvePointMock:
@@ -46,18 +49,30 @@ class AvePointMock:
         self.source = source
         self.token_ttl = options.token_ttl or int(settings.get("token_ttl", DEFAULT_TOKEN_TTL))
         self.scenario_faults = _scenario_faults(settings, source)
+        self.variants = state_for(API, scenario, source, options.variants)
         self.clients = load_clients(scenario, source)
         self.catalog = JobCatalog(load_jobs(scenario, source))
         self.tokens: TokenStore[Grant] = TokenStore(
-            self.token_ttl, token_factory=lambda: secrets.token_urlsafe(32)
+            self.token_ttl, token_factory=lambda: secrets.token_urlsafe(32), max_tokens=options.max_tokens
         )
         spec = SpecIndex(load_spec(API))
-        self.rules = QueryRules(spec)
+        self._spec = spec
+        self._rules: dict[tuple[str, str], QueryRules] = {}
         token_form = spec.request_body_schema("requestToken", FORM_MEDIA_TYPE)
         self.token_form_required = tuple(token_form["required"])
         self.grant_types = frozenset(spec.resolve(token_form["properties"]["grant_type"])["enum"])
         self._request_ids = itertools.count(1)
         self._request_prefix = secrets.token_hex(6).upper()
+
+    @property
+    def rules(self) -> QueryRules:
+        """The query rules of the current ``ave.status-alias`` and ``ave.inverted-window`` values."""
+        key = (self.variants.value("ave.status-alias"), self.variants.value("ave.inverted-window"))
+        rules = self._rules.get(key)
+        if rules is None:
+            aliases = ALIASES if key[0] == "alias" else {}
+            rules = self._rules[key] = QueryRules(self._spec, aliases, reject_inverted_window=key[1] == "400")
+        return rules
 
     def request_id(self) -> str:
         return f"{self._request_prefix}:{next(self._request_ids):08X}"
@@ -73,11 +88,12 @@ class AvePointMock:
             grant = await self._grant(request)
         except OAuthError as exc:
             headers = dict(NO_STORE)
-            if exc.status == 401:
+            status = exc.status
+            if status == 401 and self.variants.is_("ave.invalid-client", "400"):
+                status = 400  # RFC 6749 section 5.2's default; no challenge then
+            if status == 401:
                 headers["WWW-Authenticate"] = 'Basic realm="identity"'
-            return json_response(
-                {"error": exc.error, "error_description": exc.description}, exc.status, headers
-            )
+            return json_response({"error": exc.error, "error_description": exc.description}, status, headers)
         issued = self.tokens.issue(grant)
         body = {
             "access_token": issued.value,
@@ -157,10 +173,26 @@ class AvePointMock:
         self._authorize(request)
         query, raw = self.rules.parse_query_string(request.scope["query_string"].decode("latin-1"))
         jobs, has_more = self.catalog.page(query)
-        body = '{"status":200,"message":"","jobs":[' + ",".join(job.fragment for job in jobs) + "]"
+        running = self.variants.value("ave.running-finish-time")
+        fragments = ",".join(job.fragment_for(running) for job in jobs)
+        body = '{"status":200,"message":"","jobs":[' + fragments + "]"
         if has_more:
-            body += ',"nextLink":' + json.dumps(next_link(request, raw, query))
+            body += ',"nextLink":' + json.dumps(self._next_link(request, raw, query))
+        else:
+            body += LAST_PAGE_LINKS[self.variants.value("ave.last-page-link")]
         return raw_json_response((body + "}").encode("utf-8"), headers={"request-id": self.request_id()})
+
+    def _next_link(self, request: Request, raw: Mapping[str, str], query: Any) -> str:
+        """An absolute URL, or (ave.next-link=opaque) a URL-encoded base64 token like the vendor sample's.
+
+        The token encodes the next page's query, but nothing documents a way to send it back; clients that
+        get one repeat the request with ``pageIndex + 1`` (AVE-03).
+        """
+        url = next_link(request, raw, query)
+        if self.variants.is_("ave.next-link", "opaque"):
+            token = base64.b64encode(secrets.token_bytes(9) + url.partition("?")[2].encode()).decode()
+            return quote(token, safe="")
+        return url
 
     # -- errors
 
@@ -186,6 +218,7 @@ class AvePointMock:
                 for c in self.clients.values()
             ],
             "token_ttl": self.token_ttl,
+            **self.variants.describe(),
             "job_count": len(self.catalog.jobs),
             "job_ids": [job.job_id for job in self.catalog.jobs[:100]],
             "scenario": self.source,
@@ -202,8 +235,10 @@ class AvePointMock:
         lines += [
             f"  client {c.client_id}: scopes {' '.join(c.scopes) or '-'}" for c in self.clients.values()
         ]
+        lines.append(self.variants.summary_line())
         lines.append(
-            "  admin: /_mock/health, /_mock/faults, /_mock/expire-tokens, /_mock/reset; Ctrl+C stops"
+            "  admin: /_mock/health, /_mock/faults, /_mock/expire-tokens, /_mock/reset, /_mock/variants;"
+            " Ctrl+C stops"
         )
         return lines
 
@@ -222,6 +257,7 @@ def build_server(scenario: Mapping[str, Any], source: str, options: ServerOption
         expire_tokens=mock.tokens.expire_all,
         reset=mock.reset,
         describe=lambda: {"jobs": len(mock.catalog.jobs)},
+        variants=mock.variants,
     )
     asgi, faults = assemble(
         API,

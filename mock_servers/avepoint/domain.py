@@ -15,6 +15,13 @@ from typing import Any
 from mock_servers.core.scenario import ScenarioError, json_pointer
 from mock_servers.core.timeparse import parse_rfc3339
 
+# What a running job's finishTime is under each value of ave.running-finish-time (AVE-10); None: left out.
+RUNNING_FINISH_TIMES: Mapping[str, str | None] = {
+    "absent": None,
+    "empty": "",
+    "time": "0001-01-01T00:00:00+00:00",  # .NET's DateTimeOffset.MinValue, what an unset field serialises to
+}
+
 
 @dataclass(frozen=True)
 class Job:
@@ -25,6 +32,13 @@ class Job:
     status: int
     start: float  # POSIX seconds of startTime, for window comparisons
     fragment: str  # the job's JSON, encoded once
+    # a running job's JSON per ave.running-finish-time value (None for finished jobs, which have one form)
+    running_fragments: Mapping[str, str] | None = None
+
+    def fragment_for(self, running_finish_time: str) -> str:
+        if self.running_fragments is None:
+            return self.fragment
+        return self.running_fragments[running_finish_time]
 
     @classmethod
     def from_scenario(cls, data: Mapping[str, Any]) -> Job:
@@ -33,8 +47,15 @@ class Job:
             raise ValueError("startTime is not an RFC 3339 date-time")
         fields = {key: data.get(key) for key in ("jobId", "appType", "jobType", "dataSource", "status")}
         body = {**fields, "progress": float(data["progress"]), "startTime": data["startTime"]}
-        body["finishTime"] = data.get("finishTime")
-        body["operator"] = data["operator"]
+
+        def encode(finish: str | None) -> str:
+            member = {} if finish is None else {"finishTime": finish}
+            return json.dumps({**body, **member, "operator": data["operator"]}, separators=(",", ":"))
+
+        finish = data.get("finishTime")
+        running = None
+        if finish is None:
+            running = {value: encode(time) for value, time in RUNNING_FINISH_TIMES.items()}
         return cls(
             job_id=data["jobId"],
             app_type=data["appType"],
@@ -42,7 +63,8 @@ class Job:
             data_source=data["dataSource"],
             status=data["status"],
             start=start.timestamp(),
-            fragment=json.dumps(body, separators=(",", ":")),
+            fragment=encode(finish),
+            running_fragments=running,
         )
 
 
@@ -90,10 +112,12 @@ class JobCatalog:
         offset = query.page_index * query.page_size
         end = offset + query.page_size
         candidates = self.by_source.get(query.data_source, [])
+        if offset >= len(candidates):  # also keeps islice's arguments small: the spec sets no bound (AVE-09)
+            return [], False
         if query.only_data_source:
             return candidates[offset:end], len(candidates) > end
         matching: Iterator[Job] = (job for job in candidates if query.matches(job))
-        window = list(itertools.islice(matching, offset, end + 1))
+        window = list(itertools.islice(matching, offset, min(end, len(candidates)) + 1))
         return window[: query.page_size], len(window) > query.page_size
 
 

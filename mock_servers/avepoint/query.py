@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from urllib.parse import parse_qsl, quote
 
 from starlette.requests import Request
 
 from mock_servers.avepoint.domain import JobQuery
+from mock_servers.core.bounded_cache import BoundedCache
 from mock_servers.core.http import ApiError
 from mock_servers.core.specs import SpecIndex
 from mock_servers.core.timeparse import parse_rfc3339
@@ -32,23 +32,29 @@ QUERY_NAMES = (
 )
 ALIASES = {"status": "jobStatus"}
 _LOWER_NAMES = {name.lower(): name for name in QUERY_NAMES}
-_INTEGER = re.compile(r"[+-]?[0-9]{1,12}")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,40}")  # the spec sets no width (AVE-09); 40 digits bound the work
 
 
 class QueryRules:
     """Allowed values and bounds of the ``listJobs`` parameters, read from the spec once at startup."""
 
-    def __init__(self, spec: SpecIndex) -> None:
+    def __init__(
+        self, spec: SpecIndex, aliases: Mapping[str, str] = ALIASES, reject_inverted_window: bool = True
+    ) -> None:
+        # The two readings behind ave.status-alias and ave.inverted-window (AVE-01, AVE-07).
+        self.aliases = dict(aliases)
+        self.reject_inverted_window = reject_inverted_window
         self.enums = {
             name: frozenset(spec.enum_values("listJobs", name))
             for name in ("dataSource", "appType", "jobType", "jobStatus")
         }
-        self.bounds = {}
+        self.bounds: dict[str, tuple[int, int | None]] = {}
         for name in ("pageIndex", "pageSize"):
             schema = spec.parameter_schema("listJobs", name)
-            self.bounds[name] = (int(schema.get("minimum", 0)), int(schema.get("maximum", 2**31 - 1)))
+            high = schema.get("maximum")
+            self.bounds[name] = (int(schema.get("minimum", 0)), None if high is None else int(high))
         fallbacks = {"dataSource": 1, "pageIndex": 0, "pageSize": 100}
-        self._cached_parse = lru_cache(maxsize=4096)(self._parse_uncached)
+        self._cached_parse = BoundedCache(self._parse_uncached)
         self.defaults: dict[str, int] = {
             name: int(spec.parameter_schema("listJobs", name).get("default", fallback))
             for name, fallback in fallbacks.items()
@@ -57,7 +63,8 @@ class QueryRules:
     def parse_query_string(self, query_string: str) -> tuple[JobQuery, Mapping[str, str]]:
         """Parse a raw query string; the result is memoised because clients repeat the same queries.
 
-        Parsing is a pure function of the string, so a bounded cache is safe; errors are not cached.
+        Parsing is a pure function of the string, so a cache is safe; errors are not cached. The cache is
+        bounded in bytes as well as entries, so long query strings cannot pin memory.
         """
         return self._cached_parse(query_string)
 
@@ -69,7 +76,7 @@ class QueryRules:
         given: dict[str, tuple[str, str]] = {}  # canonical name -> (name as sent, value)
         for sent_name, value in pairs:
             lowered = sent_name.lower()
-            canonical = _LOWER_NAMES.get(lowered) or ALIASES.get(lowered)
+            canonical = _LOWER_NAMES.get(lowered) or self.aliases.get(lowered)
             if canonical is None:
                 continue  # unknown parameters are ignored (AVE-02)
             previous = given.get(canonical)
@@ -89,7 +96,7 @@ class QueryRules:
         page_size = self._bounded("pageSize", raw.get("pageSize"))
         start = self._time("startTime", raw.get("startTime"))
         finish = self._time("finishTime", raw.get("finishTime"))
-        if start is not None and finish is not None and start > finish:
+        if self.reject_inverted_window and start is not None and finish is not None and start > finish:
             raise ApiError(
                 400, "Invalid time range: startTime must not be later than finishTime.", "startTime"
             )
@@ -129,8 +136,9 @@ class QueryRules:
             return self.defaults[name]
         value = self._integer(name, raw)
         low, high = self.bounds[name]
-        if not low <= value <= high:
-            raise ApiError(400, f"Invalid value for parameter {name}: {value}. Expected {low}..{high}.", name)
+        if value < low or (high is not None and value > high):
+            expected = f"{low}..{high}" if high is not None else f"at least {low}"
+            raise ApiError(400, f"Invalid value for parameter {name}: {value}. Expected {expected}.", name)
         return value
 
     @staticmethod
@@ -141,8 +149,8 @@ class QueryRules:
         if parsed is None:
             raise ApiError(
                 400,
-                f"Invalid value for parameter {name}: {raw!r} is not an RFC 3339 date-time with an offset "
-                "(for example 2024-12-12T00:00:00Z; encode '+' as %2B).",
+                f"Invalid value for parameter {name}: {raw!r} is not an ISO 8601 date-time "
+                "(for example 2024-12-12T00:00:00Z; no offset means UTC; encode '+' as %2B).",
                 name,
             )
         return parsed.timestamp()

@@ -19,9 +19,11 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp
 
 from mock_servers.core.accesslog import AccessLogMiddleware
+from mock_servers.core.auth import DEFAULT_MAX_TOKENS
 from mock_servers.core.faults import ErrorRenderer, FaultConfig, FaultConfigError, FaultMiddleware, FaultState
 from mock_servers.core.http import dump_json, json_response
 from mock_servers.core.routing import ApiRouter, Operation
+from mock_servers.core.variants import Selection, VariantState, variant_routes
 
 
 @dataclass
@@ -31,6 +33,8 @@ class ServerOptions:
     token_ttl: int | None = None
     faults: FaultConfig | None = None
     access_log: bool = True
+    max_tokens: int = DEFAULT_MAX_TOKENS  # live tokens kept per server (oldest forgotten beyond)
+    variants: Selection | None = None  # the CLI's --profile/--variant, layered over the scenario's
 
 
 @dataclass
@@ -40,6 +44,7 @@ class MockControl:
     expire_tokens: Callable[[], int]
     reset: Callable[[], None]
     describe: Callable[[], dict[str, Any]] = dict
+    variants: VariantState | None = None
 
 
 @dataclass
@@ -87,6 +92,8 @@ def admin_routes(api: str, faults: FaultState, control: MockControl, initial: Fa
     async def reset(_: Request) -> Response:
         control.reset()
         faults.replace(initial)
+        if control.variants is not None:
+            control.variants.reset()
         return json_response({"status": "reset"})
 
     return [
@@ -96,6 +103,7 @@ def admin_routes(api: str, faults: FaultState, control: MockControl, initial: Fa
         Route("/_mock/faults", clear_faults, methods=["DELETE"]),
         Route("/_mock/expire-tokens", expire_tokens, methods=["POST"]),
         Route("/_mock/reset", reset, methods=["POST"]),
+        *(variant_routes(control.variants) if control.variants is not None else []),
     ]
 
 

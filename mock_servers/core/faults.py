@@ -9,6 +9,7 @@ faulted, so a test can always switch faults off again.
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -21,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 ADMIN_PREFIX = "/_mock/"
 DROPPED_SCOPE_KEY = "mock_servers.dropped"
+MAX_COUNT = 1_000_000  # more requests than any test sends; 1e20 would be a typo, not a plan
 
 FAULTS_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -28,9 +30,9 @@ FAULTS_SCHEMA: dict[str, Any] = {
     "properties": {
         "latency_ms": {"type": "number", "minimum": 0, "maximum": 600000},
         "status": {"enum": [429, 503]},
-        "count": {"type": "integer", "minimum": 0},
-        "retry_after": {"type": "integer", "minimum": 0},
-        "drop": {"type": "integer", "minimum": 0},
+        "count": {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+        "retry_after": {"type": "integer", "minimum": 0, "maximum": 86400},
+        "drop": {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
     },
     "dependentRequired": {"count": ["status"], "retry_after": ["status"]},
 }
@@ -53,6 +55,11 @@ class FaultConfig:
 
     @classmethod
     def from_mapping(cls, data: Any) -> FaultConfig:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                # JSON Schema bounds never fail for NaN (every comparison is false), so check first.
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise FaultConfigError(f"fault setting /{key}: {value} is not a finite number")
         error = best_match(_VALIDATOR.iter_errors(data))
         if error is not None:
             where = "/" + "/".join(str(part) for part in error.absolute_path)

@@ -7,7 +7,9 @@ find the entry without reading a traceback.
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -23,6 +25,7 @@ except ImportError:  # optional speed-up; the pure-Python validator gives the sa
     jsonschema_rs = None  # type: ignore[assignment]
 
 _SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 64  # scenarios are at most 8 levels deep
 
 
 class ScenarioError(ValueError):
@@ -45,13 +48,59 @@ def packaged_schema(api: str) -> dict[str, Any]:
 
 
 def parse_document(text: str, source: str, as_json: bool) -> Any:
+    kind = "JSON" if as_json else "YAML"
     try:
-        if as_json:
-            return json.loads(text)
-        return yaml.load(text, Loader=_SAFE_LOADER)
+        document = json.loads(text) if as_json else yaml.load(text, Loader=_SAFE_LOADER)
     except (ValueError, yaml.YAMLError) as exc:
         summary = " ".join(str(exc).split())
-        raise ScenarioError(f"{source}: not valid {'JSON' if as_json else 'YAML'}: {summary}") from None
+        raise ScenarioError(f"{source}: not valid {kind}: {_short(summary)}") from None
+    except RecursionError:
+        raise ScenarioError(f"{source}: not valid {kind}: nested too deeply") from None
+    return normalise_values(document, source)
+
+
+def normalise_values(document: Any, source: str) -> Any:
+    """Make a loaded scenario plain JSON data, or say which value is not (one line, with its pointer).
+
+    YAML turns unquoted ``2024-01-01`` into a date and ``.nan``/``.inf`` into non-finite floats, which no JSON
+    response may carry; both are refused with a hint. Whole floats become ints (``2001.0`` -> ``2001``),
+    since JSON Schema counts them as integers and the servers would otherwise echo ``2001.0`` as an ID.
+    Nesting deeper than :data:`MAX_DEPTH` is refused before any recursive validator sees it. Iterative.
+    """
+
+    def problem(pointer: str, message: str) -> ScenarioError:
+        return ScenarioError(f"{source}: {pointer or '/'}: {message}")
+
+    def convert(value: Any, pointer: str) -> Any:
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                return problem(pointer, f"{value} is not a JSON number (use a finite number)")
+            return int(value) if value.is_integer() and abs(value) < 2**63 else value
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return problem(pointer, f"unquoted YAML date/timestamp {value}; quote it to use it as text")
+        if value is None or isinstance(value, (str, int, bool, list, dict)):
+            return value
+        return problem(pointer, f"{type(value).__name__} values are not JSON data")
+
+    root: list[Any] = [document]
+    stack: list[tuple[list[Any] | dict[Any, Any], Any, str, int]] = [(root, 0, "", 0)]
+    while stack:
+        parent, key, pointer, depth = stack.pop()
+        value = convert(parent[key], pointer)
+        if isinstance(value, ScenarioError):
+            raise value
+        parent[key] = value
+        if isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH:
+                raise problem(pointer, f"nested deeper than {MAX_DEPTH} levels")
+            if isinstance(value, dict):
+                for name in value:
+                    if not isinstance(name, str):
+                        raise problem(pointer, f"key {name!r} is not a string")
+                    stack.append((value, name, pointer + json_pointer([name]), depth + 1))
+            else:
+                stack.extend((value, index, f"{pointer}/{index}", depth + 1) for index in range(len(value)))
+    return root[0]
 
 
 def read_scenario_file(path: Path) -> Any:

@@ -19,6 +19,11 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+try:
+    import jsonschema_rs
+except ImportError:  # optional speed-up; the pure-Python validator gives the same verdict
+    jsonschema_rs = None  # type: ignore[assignment]
+
 from mock_servers.core.http import ApiError
 from mock_servers.core.scenario import json_pointer
 
@@ -114,9 +119,14 @@ class SpecIndex:
         return schema
 
     def enum_values(self, operation_id: str, name: str) -> tuple[Any, ...]:
+        """The parameter's enum; for an ``anyOf`` (a canonical enum beside a looser form) the first enum."""
         schema = self.parameter_schema(operation_id, name)
         if "enum" in schema:
             return tuple(schema["enum"])
+        for branch in schema.get("anyOf", []):
+            resolved = self.resolve(branch)
+            if "enum" in resolved:
+                return tuple(resolved["enum"])
         raise KeyError(f"{operation_id} parameter {name!r} has no enum")
 
     def request_body_schema(self, operation_id: str, media_type: str) -> dict[str, Any]:
@@ -136,11 +146,29 @@ class SpecIndex:
         if media_type not in body.get("content", {}):
             raise KeyError(f"{operation_id} has no {media_type} request body")
         pointer = body_pointer + json_pointer(["content", media_type, "schema"])
-        return Draft202012Validator({"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.registry)
+        validator = Draft202012Validator({"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.registry)
+        if jsonschema_rs is not None:
+            # The same schema, self-contained for the Rust validator: the document's own refs resolve in it.
+            parts: dict[str, Any] = {
+                k: self.document[k] for k in ("paths", "components") if k in self.document
+            }
+            _FAST_VALIDATORS[id(validator)] = (
+                validator,
+                jsonschema_rs.validator_for({"$ref": f"#{pointer}", **parts}),
+            )
+        return validator
+
+
+# Rust twins of the body validators: the common valid case in milliseconds (pure-Python jsonschema needs about
+# 1 s per 10 000 multi-update items); only an invalid body runs the Python validator, for its best match.
+_FAST_VALIDATORS: dict[int, tuple[Draft202012Validator, Any]] = {}
 
 
 def validate_body(validator: Draft202012Validator, body: Any) -> None:
     """Raise a 400 naming the JSON pointer of the first (most relevant) schema violation in ``body``."""
+    fast = _FAST_VALIDATORS.get(id(validator))
+    if fast is not None and fast[1].is_valid(body):
+        return
     error = best_match(validator.iter_errors(body))
     if error is not None:
         where = json_pointer(error.absolute_path) or "/"

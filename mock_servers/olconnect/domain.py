@@ -174,8 +174,10 @@ class OLConnectStore:
             self.segment(segment_id).metadata = properties
             self.version += 1
 
-    def merge_job_properties(self, updates: Sequence[tuple[int, Properties]]) -> None:
+    def merge_job_properties(self, updates: Sequence[tuple[int, Properties]], replace: bool = False) -> None:
         """Set each listed property on each listed job, keeping the others; all or nothing (OLC-09).
+
+        With ``replace`` (the other reading of OLC-09) each listed job gets exactly the listed properties.
 
         Every job is checked before anything changes, under the same lock as the change, so a concurrent
         writer can neither interleave nor observe a partly applied request.
@@ -188,7 +190,7 @@ class OLConnectStore:
                     raise DuplicateEntityError(job_id, index)
                 seen.add(job_id)
             for job, (_, properties) in zip(jobs, updates, strict=True):
-                job.properties = merge_properties(job.properties, properties)
+                job.properties = properties if replace else merge_properties(job.properties, properties)
             self.version += 1
 
 

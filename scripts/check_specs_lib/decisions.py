@@ -1,7 +1,9 @@
-"""Every `x-decision: ID` in a spec names an entry that exists in spec/DECISIONS.md.
+"""Every `x-decision: ID` in a spec names an entry of spec/DECISIONS.md, and the other markers are sound.
 
 The spec's pointer to a decision is how a reader finds out why a schema looks the way it does; a pointer to an
-entry that was renumbered or never written leaves them with nothing.
+entry that was renumbered or never written leaves them with nothing. Likewise `x-addition` (something beyond
+the vendor pages) must name its source, and `x-body-optional` (a response that may come without a body) is
+only meaningful as `true` on a response object.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from .problems import Problem, escape_token
 
 RULE = "decision-exists"
+MARKER_RULE = "marker-valid"
 _HEADING = re.compile(r"^#{2,4}\s+([A-Z]+-\d+)\b", re.MULTILINE)
 
 
@@ -25,17 +28,36 @@ def decision_ids(decisions_file: Path) -> set[str]:
         return set()
 
 
-def _references(node: Any, where: str = "") -> Iterator[tuple[str, Any]]:
+def _references(node: Any, where: str = "", marker: str = "x-decision") -> Iterator[tuple[str, Any]]:
     if isinstance(node, dict):
         for key, value in node.items():
             here = f"{where}/{escape_token(key)}"
-            if key == "x-decision":
+            if key == marker:
                 yield here, value
             else:
-                yield from _references(value, here)
+                yield from _references(value, here, marker)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _references(value, f"{where}/{index}")
+            yield from _references(value, f"{where}/{index}", marker)
+
+
+def _is_response(pointer: str) -> bool:
+    """``.../responses/<status or name>/x-body-optional``: the marker sits directly on a response object."""
+    parts = pointer.split("/")
+    return len(parts) >= 4 and parts[-3] == "responses"
+
+
+def check_markers(file: str, document: dict[str, Any]) -> list[Problem]:
+    problems = []
+    for where, value in _references(document, marker="x-addition"):
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(file, where, MARKER_RULE, "x-addition must name its source (a string)"))
+    for where, value in _references(document, marker="x-body-optional"):
+        if value is not True or not _is_response(where):
+            problems.append(
+                Problem(file, where, MARKER_RULE, "x-body-optional must be true and sit on a response object")
+            )
+    return problems
 
 
 def check_decisions(

@@ -10,6 +10,7 @@ from typing import Any
 
 from speclib.openapi import JsonDict, Operation, iter_operations, path_shape, path_variables
 
+from specdiff_lib.alternatives import shorten
 from specdiff_lib.changes import Change, Kind, Level
 from specdiff_lib.schema_diff import SchemaDiff
 
@@ -184,7 +185,8 @@ class SpecComparison:
                     "request-parameter-default-changed",
                     op,
                     label,
-                    f"default {old_schema.get('default')!r} became {new_schema.get('default')!r}",
+                    f"default {shorten(old_schema.get('default'))} became "
+                    f"{shorten(new_schema.get('default'))}",
                 )
             if old_p.get("description") != new_p.get("description"):
                 self._add(Level.INFO, Kind.DOC, "request-parameter-description-changed", op, label, "text")

@@ -255,8 +255,14 @@ def _required_in_all(branches: list[JsonDict]) -> set[str]:
 
 
 def _is_open_alternative(branch: JsonDict) -> bool:
-    """A branch that accepts values of its type without listing them (no enum, no const)."""
-    return "enum" not in branch and "const" not in branch and "type" in branch and branch["type"] != "null"
+    """A branch that accepts values of its type without listing them (no enum, no const).
+
+    A branch held to a ``pattern`` is not open: it spells listed values another way (``levelMode`` in any
+    letter case, OLC-12), so the enum beside it still names every value the docs may list.
+    """
+    if "enum" in branch or "const" in branch or "pattern" in branch:
+        return False
+    return "type" in branch and branch["type"] != "null"
 
 
 def flatten_fields(schema: Any, prefix: str = "") -> dict[str, SchemaView]:

@@ -19,7 +19,7 @@ import socket
 import sys
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import httpx
 import uvicorn
@@ -105,12 +105,10 @@ def wrong_content_type(ex: Exchange) -> None:
 
 
 def next_link_loops(ex: Exchange) -> None:
-    """AvePoint listJobs: every nextLink points back at the first page."""
-    if _is_jobs_list(ex):
-        page = ex.json()
-        if page.get("nextLink"):
-            page["nextLink"] = re.sub(r"(?i)pageIndex=\d+", "pageIndex=0", page["nextLink"])
-            ex.set_json(page)
+    """AvePoint listJobs: every page request is answered with the first page, so following nextLink (an
+    absolute URL, or an opaque token with the client's pageIndex + 1 fallback) never gets further."""
+    if ex.method == "GET" and ex.path.rstrip("/") == JOBS:
+        ex.query = [(key, value) for key, value in ex.query if key.lower() != "pageindex"]
 
 
 def filter_ignored(ex: Exchange) -> None:
@@ -146,6 +144,27 @@ def server_error_on_malformed_id(ex: Exchange) -> None:
     ex.set_json({"error": {"status": 500, "message": "java.lang.NumberFormatException"}})
 
 
+def token_for_wrong_secret(ex: Exchange) -> None:
+    """AvePoint token endpoint: any client secret gets a token (the proxy sends the right one upstream)."""
+    if ex.method != "POST" or not ex.path.rstrip("/").endswith("/connect/token"):
+        return
+    form = parse_qsl(ex.body.decode("utf-8", errors="replace"), keep_blank_values=True)
+    secret = os.environ["DEVIATION_CLIENT_SECRET"]
+    ex.body = urlencode([(k, secret if k == "client_secret" else v) for k, v in form]).encode()
+
+
+def new_version_without_token_expiry(ex: Exchange) -> None:
+    """OL Connect: the server reports release 2025.2 but its login sends no Token-Expires-In (OLC-03)."""
+    if ex.status != 200 or not ex.path.startswith(OLC):
+        return
+    if ex.path.endswith("/version"):
+        ex.response_body = b"2025.2.0.1"
+    elif ex.path.endswith("/authentication/login"):
+        ex.response_headers = {
+            k: v for k, v in ex.response_headers.items() if k.lower() != "token-expires-in"
+        }
+
+
 def auth_ignored(token: str) -> Before:
     """AvePoint listJobs: the proxy swaps in a valid token, so missing or bad tokens are never rejected."""
 
@@ -163,12 +182,14 @@ AFTER: dict[str, After] = {
     "undocumented-status": undocumented_status,
     "401-without-challenge": unauthorized_without_challenge,
     "wrong-content-type": wrong_content_type,
-    "next-link-loops": next_link_loops,
+    "2025-2-without-token-expires-in": new_version_without_token_expiry,
 }
 BEFORE: dict[str, Before] = {
     "filter-ignored": filter_ignored,
     "put-not-persisted": put_not_persisted,
     "server-error-on-malformed-id": server_error_on_malformed_id,
+    "next-link-loops": next_link_loops,
+    "token-for-wrong-secret": token_for_wrong_secret,
 }
 DEVIATIONS = ("none", *AFTER, *BEFORE, "auth-ignored")
 

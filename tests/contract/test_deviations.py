@@ -9,6 +9,7 @@ takes seconds. Cases are independent processes on free ports and can run in para
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -36,16 +37,22 @@ CASES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "filter-ignored": ("avepoint", ("listJobs",), "every job on every page matches every filter"),
     "wrong-content-type": ("olconnect", ("getJobMetadata",), "content_type_conformance"),
     "server-error-on-malformed-id": ("olconnect", ("getJobProperties",), "OLC-05"),
+    "token-for-wrong-secret": ("avepoint", ("requestToken",), "a wrong client secret gets no token"),
+    "2025-2-without-token-expires-in": ("olconnect", ("login",), "sends Token-Expires-In on login"),
 }
+# Each deviation must be caught whichever documented reading the server behind it follows.
+MOCK_PROFILES = ("project", "docs-literal")
 
 
 @pytest.fixture(scope="module")
-def mocks() -> Iterator[dict[str, MockProcess]]:
-    with (
-        running_mock("olconnect", access_log=False) as olc,
-        running_mock("avepoint", access_log=False) as ave,
-    ):
-        yield {"olconnect": olc, "avepoint": ave}
+def mocks() -> Iterator[dict[tuple[str, str], MockProcess]]:
+    """Both mocks in both profiles (started once per worker)."""
+    with ExitStack() as stack:
+        yield {
+            (api, profile): stack.enter_context(running_mock(api, access_log=False, profile=profile))
+            for api in ("olconnect", "avepoint")
+            for profile in MOCK_PROFILES
+        }
 
 
 def _live_env(api: str, mock: MockProcess, base_url: str) -> dict[str, str]:
@@ -66,24 +73,30 @@ def _focus(operations: tuple[str, ...]) -> list[str]:
     return [arg for op in operations for arg in ("--operation", op)]
 
 
+@pytest.mark.parametrize("profile", MOCK_PROFILES)
 @pytest.mark.parametrize("deviation", CASES)
-def test_suite_fails_on_deviation(deviation: str, mocks: dict[str, MockProcess], tmp_path: Path) -> None:
+def test_suite_fails_on_deviation(
+    deviation: str, profile: str, mocks: dict[tuple[str, str], MockProcess], tmp_path: Path
+) -> None:
     api, operations, rule = CASES[deviation]
-    mock = mocks[api]
+    mock = mocks[api, profile]
     with deviation_proxy(mock.base_url, deviation, _proxy_env(mock)) as url:
         run = run_suite(["--api", api, *_focus(operations)], clean_env(_live_env(api, mock, url)), tmp_path)
-    assert run.returncode == 1, f"the suite did not fail on {deviation}:\n{run.output[-3000:]}"
+    assert run.returncode == 1, f"the suite did not fail on {deviation} ({profile}):\n{run.output[-3000:]}"
     assert rule in run.output, f"the failure for {deviation} does not name {rule!r}:\n{run.output[-4000:]}"
     assert "curl " in run.output, f"the failure for {deviation} shows no reproducing request"
     assert "**FAIL**" in run.summary
 
 
+@pytest.mark.parametrize("profile", MOCK_PROFILES)
 @pytest.mark.parametrize("api", ["olconnect", "avepoint"])
-def test_suite_passes_without_deviation(api: str, mocks: dict[str, MockProcess], tmp_path: Path) -> None:
+def test_suite_passes_without_deviation(
+    api: str, profile: str, mocks: dict[tuple[str, str], MockProcess], tmp_path: Path
+) -> None:
     """The same focused runs through the same proxy, with no deviation, pass."""
     operations = tuple(sorted({op for case_api, ops, _ in CASES.values() if case_api == api for op in ops}))
-    mock = mocks[api]
+    mock = mocks[api, profile]
     with deviation_proxy(mock.base_url, "none", _proxy_env(mock)) as url:
         run = run_suite(["--api", api, *_focus(operations)], clean_env(_live_env(api, mock, url)), tmp_path)
-    expect_pass(run, f"the focused {api} run without any deviation")
+    expect_pass(run, f"the focused {api} run without any deviation ({profile})")
     assert "**FAIL**" not in run.summary

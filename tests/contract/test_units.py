@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from contract_tests import conformance, redaction, st_hooks
+from contract_tests import api_paths, conformance, redaction, st_hooks
+from contract_tests import server_version as sv
 from contract_tests.__main__ import pytest_arguments
 from contract_tests.targets import TargetError, avepoint_from_env, olconnect_from_env, selected_apis
 
@@ -100,3 +101,37 @@ def test_command_line_translates_to_pytest_arguments() -> None:
     assert args[-2:] == ["-k", "walk"]
     assert "--" not in args
     assert any(arg.endswith("contract-junit.xml") for arg in args)
+
+
+def test_server_version_rules_follow_the_release() -> None:
+    assert sv.parse("2025.2.0.1") == (2025, 2)
+    assert sv.parse("Version 2021.1") == (2021, 1)
+    assert sv.parse("dev") is None
+    reported = sv.resolve({}, "2021.1.0.5")
+    assert (reported.release, reported.source) == ((2021, 1), "GET /rest/serverengine/authentication/version")
+    assert not reported.owes("token-expires-in")
+    assert not reported.owes("error-layout-2023")
+    overridden = sv.resolve({sv.ENV_VAR: "2024.1"}, "2021.1.0.5")
+    assert overridden.source == sv.ENV_VAR
+    assert overridden.owes("statistics")
+    assert not overridden.owes("document-set-levels")
+    assert "the server reports '2021.1.0.5'" in overridden.describe()
+    unknown = sv.resolve({}, "")
+    assert unknown.release is None
+    assert not unknown.owes("token-expires-in")
+    assert sv.ENV_VAR in unknown.describe()
+    with pytest.raises(ValueError, match="must name a release"):
+        sv.check_env({sv.ENV_VAR: "latest"})
+
+
+def test_ids_never_leave_their_operation_or_the_readings_every_server_shares() -> None:
+    assert st_hooks.stay_in_operation(".") == ".x"
+    assert st_hooks.stay_in_operation("..") == "..x"
+    assert st_hooks.stay_in_operation("...") == "..."
+    assert st_hooks.stay_in_operation(7) == 7
+
+
+def test_body_optional_markers_are_read_from_the_spec() -> None:
+    assert api_paths.body_optional("olconnect", "getJobMetadata", 401)
+    assert not api_paths.body_optional("olconnect", "getJobMetadata", 200)
+    assert not api_paths.body_optional("olconnect", "noSuchOperation", 401)

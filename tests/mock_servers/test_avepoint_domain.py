@@ -174,7 +174,7 @@ def test_same_value_twice_is_fine_but_conflicts_are_400(rules: QueryRules) -> No
         ("jobStatus", "1"),
         ("dataSource", "3"),
         ("pageIndex", "-1"),
-        ("pageIndex", "2147483648"),
+        ("pageIndex", "1" + "0" * 45),
         ("pageSize", "0"),
         ("pageSize", "ten"),
         ("startTime", "2024-12-12"),
@@ -186,6 +186,15 @@ def test_invalid_values_are_400_naming_the_parameter(rules: QueryRules, name: st
         rules.parse([(name, value)])
     assert caught.value.status == 400
     assert name in caught.value.message
+
+
+def test_paging_bounds_are_not_int32_and_offsets_are_utc(rules: QueryRules, catalog: JobCatalog) -> None:
+    """The pages give pageIndex/pageSize no width and times no mandatory offset (AVE-07, AVE-09)."""
+    query, _ = rules.parse([("pageIndex", "2147483648"), ("pageSize", "9223372036854775808")])
+    assert catalog.page(query) == ([], False)
+    query, _ = rules.parse([("startTime", "2024-12-12T00:00:00"), ("finishTime", "2024-12-12T01:00:00.5")])
+    assert query.start == _ts("2024-12-12T00:00:00Z")
+    assert query.finish == _ts("2024-12-12T01:00:00.5Z")
 
 
 def test_start_after_finish_is_400(rules: QueryRules) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import base64
 import re
+import time
 from pathlib import Path
 
 import pytest
 
 from mock_servers.avepoint import app as avepoint_app
+from mock_servers.core.admin_access import ADMIN_TOKEN_HEADER, AdminPolicy, is_loopback_host
 from mock_servers.core.app import ServerOptions
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token
+from mock_servers.core.bounded_cache import BoundedCache
 from mock_servers.core.faults import (
     FaultConfig,
     FaultConfigError,
@@ -132,7 +135,7 @@ def test_cli_fault_pairs() -> None:
         ("2024-12-12T00:00:00Z", True),
         ("2024-12-12T00:00:00.123456789+02:00", True),
         ("2024-12-12t00:00:00z", True),
-        ("2024-12-12T00:00:00", False),
+        ("2024-12-12T00:00:00", True),  # no offset: UTC (AVE-07)
         ("2024-12-12 00:00:00Z", False),
         ("2024-13-12T00:00:00Z", False),
         ("yesterday", False),
@@ -208,8 +211,9 @@ def test_body_validator_reports_json_pointer() -> None:
         validate_body(validator, [{"id": 1, "properties": [{"name": "a", "value": 5}]}])
     assert caught.value.status == 400
     assert caught.value.parameter == "/0/properties/0/value"
-    with pytest.raises(ApiError, match=r"should be non-empty|is too short"):
-        validate_body(validator, [])
+    validate_body(validator, [])  # the pages set no minimum (OLC-08): an empty list is a no-op
+    with pytest.raises(ApiError, match=r"is not of type 'array'"):
+        validate_body(validator, {"id": 1, "properties": []})
 
 
 @pytest.mark.parametrize("api", ["olconnect", "avepoint"])
@@ -242,10 +246,98 @@ def test_level_modes_match_the_spec() -> None:
 def test_expired_tokens_are_purged_when_many_accumulate() -> None:
     clock = FakeClock()
     store: TokenStore[str] = TokenStore(1, clock=clock)
-    store.PURGE_THRESHOLD = 5
     old = [store.issue("a").value for _ in range(5)]
     clock.now += 2
     fresh = store.issue("b")
-    assert len(store._entries) == 1  # purged on issue, before any lookup could drop them lazily
+    assert len(store) == 1  # purged on issue, before any lookup could drop them lazily
     assert store.lookup(fresh.value) == "b"
     assert all(store.lookup(token) is None for token in old)
+    assert all(store.has_expired(token) for token in old)
+
+
+def test_live_tokens_are_capped_oldest_forgotten_first() -> None:
+    store: TokenStore[str] = TokenStore(3600, max_tokens=3)
+    tokens = [store.issue(f"user{i}").value for i in range(5)]
+    assert len(store) == 3
+    assert [store.lookup(token) for token in tokens] == [None, None, "user2", "user3", "user4"]
+    with pytest.raises(ValueError, match="at least one token"):
+        TokenStore(60, max_tokens=0)
+
+
+def test_login_cost_does_not_grow_with_the_store() -> None:
+    """No rescan per login: 25 000 live tokens are issued in linear time (generous bound, loaded machine)."""
+    store: TokenStore[str] = TokenStore(3600, max_tokens=30_000)
+    started = time.perf_counter()
+    for _ in range(25_000):
+        store.issue("admin")
+    assert len(store) == 25_000
+    assert time.perf_counter() - started < 10
+
+
+def test_query_cache_is_bounded_by_bytes_and_entries() -> None:
+    calls: list[str] = []
+
+    def compute(key: str) -> int:
+        calls.append(key)
+        return len(key)
+
+    cache = BoundedCache(compute, max_entries=50, max_bytes=20_000, max_item_bytes=1000)
+    for i in range(200):
+        cache(f"pageIndex={i}&" + "x" * 900)
+    assert cache.size_bytes <= 20_000
+    assert len(cache) <= 50
+    cache("pageIndex=199&" + "x" * 900)
+    assert len(calls) == 200  # the newest entry is still cached
+    cache("y" * 5000)
+    cache("y" * 5000)
+    assert calls.count("y" * 5000) == 2  # too large to keep
+    small = BoundedCache(compute, max_entries=3)
+    for key in ("a", "b", "c", "a", "d"):
+        small(key)
+    small("a")  # recently used, so still cached: "b" was the one dropped for "d"
+    assert calls[-1] == "d"
+    small("b")
+    assert calls[-1] == "b"
+
+
+@pytest.mark.parametrize(
+    ("host", "origin", "token", "expected"),
+    [
+        ("127.0.0.1:9340", None, "secret", None),
+        ("localhost:9340", "http://localhost:9340", "secret", None),
+        ("[::1]:9340", None, "secret", None),
+        ("127.0.0.1:9341", None, "secret", 421),  # another port
+        ("evil.example:9340", None, "secret", 421),
+        ("", None, "secret", 421),
+        ("127.0.0.1:9340", "http://evil.example", "secret", 403),
+        ("127.0.0.1:9340", "null", "secret", 403),
+        ("127.0.0.1:9340", "https://127.0.0.1:9340", "secret", 403),
+        ("127.0.0.1:9340", None, "", 401),
+        ("127.0.0.1:9340", None, "secre", 401),
+        ("127.0.0.1:9340", None, "s\xe9cret", 401),
+    ],
+)
+def test_admin_policy(host: str, origin: str | None, token: str, expected: int | None) -> None:
+    policy = AdminPolicy("secret", "127.0.0.1")
+    headers = {"host": host, ADMIN_TOKEN_HEADER.lower(): token}
+    if origin is not None:
+        headers["origin"] = origin
+    denial = policy.check(headers, 9340)
+    assert (denial.status if denial else None) == expected
+
+
+def test_admin_policy_media_type_and_non_loopback_binds() -> None:
+    policy = AdminPolicy("secret", "127.0.0.1")
+    base = {"host": "127.0.0.1:1", ADMIN_TOKEN_HEADER.lower(): "secret"}
+    assert policy.check({**base, "content-type": "application/json", "content-length": "2"}, 1) is None
+    text = policy.check({**base, "content-type": "text/plain", "content-length": "2"}, 1)
+    assert text is not None
+    assert text.status == 415
+    bare = policy.check({**base, "content-length": "2"}, 1)
+    assert bare is not None
+    assert bare.status == 415
+    assert policy.check({**base, "content-length": "0"}, 1) is None
+    wide = AdminPolicy("secret", "0.0.0.0")
+    assert wide.check({"host": "my-host.example:1", ADMIN_TOKEN_HEADER.lower(): "secret"}, 1) is None
+    assert is_loopback_host("127.8.9.10")
+    assert not is_loopback_host("10.0.0.1")

@@ -89,17 +89,26 @@ def test_forced_token_expiry_through_the_fault_endpoint(faulty: MockProcess) -> 
 
 @pytest.mark.parametrize(
     "body",
-    [{"status": 500}, {"latency_ms": "slow"}, {"drop": -1}, {"unknown": 1}],
+    [
+        {"status": 500},
+        {"latency_ms": "slow"},
+        {"drop": -1},
+        {"unknown": 1},
+        {"status": 503, "count": 1e20},
+        {"status": 429, "retry_after": 10**9},
+        {"drop": 10**7},
+    ],
 )
 def test_bad_fault_settings_are_400(faulty: MockProcess, body: dict[str, object]) -> None:
-    response = httpx.post(faulty.base_url + "/_mock/faults", json=body)
+    response = httpx.post(faulty.base_url + "/_mock/faults", json=body, headers=faulty.admin_headers)
     assert response.status_code == 400
     assert "fault setting" in response.json()["error"]
 
 
 def test_delete_clears_faults(faulty: MockProcess) -> None:
     faulty.set_faults(status=503, count=100)
-    assert httpx.delete(faulty.base_url + "/_mock/faults").json()["count"] == 0
+    cleared = httpx.delete(faulty.base_url + "/_mock/faults", headers=faulty.admin_headers)
+    assert cleared.json()["count"] == 0
     assert httpx.get(faulty.base_url + JOBS).status_code == 401
 
 

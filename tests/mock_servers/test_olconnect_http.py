@@ -98,7 +98,7 @@ for _op, _template, _known in (
 _MULTI = f"{JOBS}/properties"
 RECIPES += [
     ("updateMultipleJobProperties", "PUT", _MULTI, {"json": [_body(2003, ("m", "1"))]}, 200),
-    ("updateMultipleJobProperties", "PUT", _MULTI, {"json": []}, 400),
+    ("updateMultipleJobProperties", "PUT", _MULTI, {"json": {"id": 2003, "properties": []}}, 400),
     ("updateMultipleJobProperties", "PUT", _MULTI, {"json": [_body(2003)], "auth": None}, 401),
     ("updateMultipleJobProperties", "PUT", _MULTI, {"json": [_body(2003)], "auth": VIEWER}, 403),
     ("updateMultipleJobProperties", "PUT", _MULTI, {"json": [_body(987654)]}, 404),
@@ -297,7 +297,7 @@ def test_multi_update_is_all_or_nothing(http: httpx.Client, body: Any, status: i
             "/properties/0/name",
             "not of type 'string'",
         ),
-        (b'{"id": -3, "properties": []}', {"Content-Type": "application/json"}, "/id", "minimum"),
+        (b'{"id": "2002", "properties": []}', {"Content-Type": "application/json"}, "/id", "not of type"),
     ],
 )
 def test_malformed_bodies_are_400_naming_the_problem(

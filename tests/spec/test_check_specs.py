@@ -127,6 +127,11 @@ def _unknown_decision(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["Job"]["x-decision"] = "AVE-99"
 
 
+def _addition_without_source(spec: dict[str, Any]) -> None:
+    spec["components"]["schemas"]["Job"]["x-addition"] = ""
+    spec["components"]["schemas"]["Job"]["x-body-optional"] = True
+
+
 def _anonymous_list(spec: dict[str, Any]) -> None:
     spec["paths"]["/backup/google/admin/jobs"]["get"]["security"] = [{}]
 
@@ -200,6 +205,20 @@ def _drop_token_operation(spec: dict[str, Any]) -> None:
             "decision-exists",
             "AVE-99",
             id="decision",
+        ),
+        pytest.param(
+            _addition_without_source,
+            "/components/schemas/Job/x-addition",
+            "marker-valid",
+            "name its source",
+            id="addition-source",
+        ),
+        pytest.param(
+            _addition_without_source,
+            "/components/schemas/Job/x-body-optional",
+            "marker-valid",
+            "response object",
+            id="body-optional-place",
         ),
         pytest.param(_anonymous_list, f"{JOBS}/security", "inventory-security", "anonymous", id="security"),
         pytest.param(

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 import yaml
+from specdiff_lib.changes import Kind, Level
+from specdiff_lib.schema_diff import SchemaDiff
 
 from .conftest import SCRIPTS, GitRunner
 
@@ -389,3 +391,134 @@ def test_broken_working_tree_spec_is_a_one_line_error(committed: tuple[Path, Git
     assert result.returncode == 2
     assert result.stderr.startswith("spec_diff: spec/api.yaml: not valid YAML")
     assert "Traceback" not in result.stderr
+
+
+# --- anyOf/oneOf compared as unions -------------------------------------------------------------------------
+
+ANY_CASE = (
+    "^[nN][eE][wW]$|^[dD][oO][nN][eE]$|^[aA][rR][cC][hH][iI][vV][eE][dD]$|^[pP][eE][nN][dD][iI][nN][gG]$"
+)
+
+
+def _union_report(
+    committed: tuple[Path, GitRunner], old: Spec, new: Spec, where: str = "parameter"
+) -> dict[str, Any]:
+    """Commit a spec whose `state` query parameter (or text/plain answer) has schema `old`; diff `new`."""
+    repo, git = committed
+
+    def with_schema(schema: Spec) -> Spec:
+        spec = copy.deepcopy(base_spec())
+        if where == "parameter":
+            _list(spec)["parameters"].append(
+                {"name": "state", "in": "query", "schema": copy.deepcopy(schema)}
+            )
+        else:
+            _update(spec)["responses"]["200"]["content"]["text/plain"]["schema"] = copy.deepcopy(schema)
+        return spec
+
+    write_spec(repo / "spec" / "api.yaml", with_schema(old))
+    git("commit", "-q", "--allow-empty", "-am", "union base")
+    write_spec(repo / "spec" / "api.yaml", with_schema(new))
+    result = spec_diff(repo, "HEAD", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report: dict[str, Any] = json.loads(result.stdout)["specs"][0]
+    return report
+
+
+def _rules(report: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(c["level"], c["rule"]) for c in report["changes"]}
+
+
+def test_anyof_branch_added_beside_the_old_schema_is_a_widening(committed: tuple[Path, GitRunner]) -> None:
+    old = {"$ref": "#/components/schemas/State"}
+    new = {"anyOf": [{"$ref": "#/components/schemas/State"}, {"type": "string", "maxLength": 0}]}
+    report = _union_report(committed, old, new)
+    assert _rules(report) == {("INFO", "request-alternative-added")}
+    assert report["bump"] == "minor"
+    # The same widening of what a server may send is a WARN, like a new enum value.
+    response = _union_report(
+        committed,
+        {"type": "string", "enum": ["true"]},
+        {"anyOf": [{"type": "string", "enum": ["true"]}, {"type": "string", "maxLength": 0}]},
+        where="response",
+    )
+    assert _rules(response) == {("WARN", "response-alternative-added")}
+    assert response["bump"] == "minor"
+
+
+def test_pattern_only_in_a_new_anyof_branch_is_no_narrowing(committed: tuple[Path, GitRunner]) -> None:
+    old = {"$ref": "#/components/schemas/State"}
+    new = {"anyOf": [{"$ref": "#/components/schemas/State"}, {"type": "string", "pattern": ANY_CASE}]}
+    report = _union_report(committed, old, new)
+    assert _rules(report) == {("INFO", "request-alternative-added")}
+    (change,) = report["changes"]
+    assert "pattern '^[nN][eE][wW]$" in change["message"]
+    assert change["message"].endswith("…")  # the regex is cut, not printed whole
+    assert len(change["message"]) < 110
+    # An old string-or-null parameter that gains a new pattern branch only: still nothing narrowed.
+    nullable = {"type": ["string", "null"], "format": "date-time"}
+    widened = {
+        "anyOf": [
+            {"type": "string", "format": "date-time"},
+            {"type": "string", "pattern": ANY_CASE},
+            {"type": "null"},
+        ]
+    }
+    assert _rules(_union_report(committed, nullable, widened)) == {("INFO", "request-alternative-added")}
+
+
+def test_real_narrowing_inside_anyof_is_still_breaking(committed: tuple[Path, GitRunner]) -> None:
+    old = {
+        "anyOf": [
+            {"type": "string", "enum": ["new", "done", "archived"]},
+            {"type": "string", "pattern": "^x-"},
+        ]
+    }
+    new = {"anyOf": [{"type": "string", "enum": ["new", "done"]}, {"type": "string", "pattern": "^x-"}]}
+    report = _union_report(committed, old, new)
+    assert _rules(report) == {("ERR", "request-enum-value-removed")}
+    assert "'archived'" in report["changes"][0]["message"]
+    assert report["bump"] == "major"
+    # Dropping a whole alternative that nothing else covers breaks senders too.
+    dropped = _union_report(committed, old, {"type": "string", "pattern": "^x-"})
+    assert _rules(dropped) == {("ERR", "request-alternative-removed")}
+
+
+def test_undecidable_composition_change_is_one_review_warning(committed: tuple[Path, GitRunner]) -> None:
+    old = {"anyOf": [{"type": "string", "pattern": "^a"}, {"type": "string", "enum": ["x"]}]}
+    new = {"anyOf": [{"type": "string", "pattern": "^b"}, {"type": "string", "enum": ["x"]}]}
+    report = _union_report(committed, old, new)
+    assert [(c["level"], c["rule"], c["message"]) for c in report["changes"]] == [
+        ("WARN", "request-composition-changed", "composition changed (review)")
+    ]
+    assert report["bump"] == "minor"
+
+
+def _schema_changes(direction: str, old: Spec, new: Spec) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+
+    def emit(level: Level, kind: Kind, rule: str, where: str, message: str) -> None:
+        found.append((level.name, rule))
+
+    SchemaDiff(direction, emit).run(old, new, "")
+    return found
+
+
+def test_listed_values_kept_by_other_alternatives_are_not_removed() -> None:
+    old = {"type": "string", "enum": ["new", "done", "archived"]}
+    split = {"anyOf": [{"type": "string", "enum": ["new"]}, {"type": "string", "enum": ["done", "archived"]}]}
+    assert _schema_changes("request", old, split) == []
+    # 'archived' left the enum but the new pattern branch still takes it: a widening, not a removal.
+    by_pattern = {
+        "anyOf": [{"type": "string", "enum": ["new", "done"]}, {"type": "string", "pattern": "^[a-z]+$"}]
+    }
+    assert _schema_changes("request", old, by_pattern) == [("INFO", "request-alternative-added")]
+    # A value nothing takes any more is removed, whichever side of the union it was on.
+    gone = {"anyOf": [{"type": "string", "enum": ["new", "done"]}, {"type": "string", "pattern": "^x-"}]}
+    assert sorted(_schema_changes("request", old, gone)) == [
+        ("ERR", "request-enum-value-removed"),
+        ("INFO", "request-alternative-added"),
+    ]
+    # Nullable unions: a null branch the old schema lacked is the usual became-nullable break in a response.
+    nullable = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    assert _schema_changes("response", {"type": "string"}, nullable) == [("ERR", "response-became-nullable")]

@@ -40,7 +40,8 @@ _PROPERTY_NAMES = frozenset(
 
 @_attrs_define
 class Job:
-    """One Cloud Backup for Google Workspace job. `finishTime` is null (or absent) while the job runs (AVE-10).
+    """One Cloud Backup for Google Workspace job. What `finishTime` holds while the job runs is not documented:
+    absent, empty or a placeholder time (AVE-10).
     Unknown members are allowed for forward compatibility.
 
     """
@@ -62,12 +63,20 @@ class Job:
      """
     progress: float
     """ Percentage of the job's tasks that are done (100.0 = all). """
-    start_time: datetime.datetime
-    """ When the job started (UTC offset, fractional seconds optional). """
+    start_time: datetime.datetime | str
+    """ A date-time in ISO 8601 format, UTC unless an offset says otherwise (the pages ask for no more). Either an
+    RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the same without
+    the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years included),
+    and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates cannot hold it.
+     """
     operator: str
     """ Who ran the job (`System` for scheduled jobs). """
-    finish_time: datetime.datetime | None | Unset = UNSET
-    """ When the job ended; null while it is still running (AVE-10). """
+    finish_time: datetime.datetime | None | str | Unset = UNSET
+    """ When the job ended, an ISO 8601 string. The pages say nothing about running jobs; a server may leave
+    the member out, send an empty string or a placeholder time (variant `ave.running-finish-time`). `null`
+    is admitted as well, although the pages type the member as a string, so that clients tolerate it
+    (AVE-10).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,7 +92,11 @@ class Job:
 
         progress = self.progress
 
-        start_time = self.start_time.isoformat()
+        start_time: str
+        if isinstance(self.start_time, datetime.datetime):
+            start_time = self.start_time.isoformat()
+        else:
+            start_time = self.start_time
 
         operator = self.operator
 
@@ -128,12 +141,24 @@ class Job:
 
         progress = src_dict["progress"]
 
-        start_time = _fromisoformat(src_dict["startTime"])
+        _start_time_data = src_dict["startTime"]
+        start_time: datetime.datetime | str
+        _start_time_found = False
+        if isinstance(_start_time_data, str):
+            try:
+                componentsschemas_iso_date_time_type_0 = _fromisoformat(_start_time_data)
+
+                start_time = componentsschemas_iso_date_time_type_0
+                _start_time_found = True
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if not _start_time_found:
+            start_time = cast("datetime.datetime | str", _start_time_data)
 
         operator = src_dict["operator"]
 
         _finish_time_data = src_dict.get("finishTime", UNSET)
-        finish_time: datetime.datetime | None | Unset
+        finish_time: datetime.datetime | None | str | Unset
         if _finish_time_data is None:
             finish_time = None
         elif isinstance(_finish_time_data, Unset):
@@ -142,14 +167,14 @@ class Job:
             _finish_time_found = False
             if isinstance(_finish_time_data, str):
                 try:
-                    finish_time_type_0 = _fromisoformat(_finish_time_data)
+                    componentsschemas_iso_date_time_type_0 = _fromisoformat(_finish_time_data)
 
-                    finish_time = finish_time_type_0
+                    finish_time = componentsschemas_iso_date_time_type_0
                     _finish_time_found = True
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
             if not _finish_time_found:
-                finish_time = cast("datetime.datetime | None | Unset", _finish_time_data)
+                finish_time = cast("datetime.datetime | None | str | Unset", _finish_time_data)
 
         # Subset test in C first: the usual payload has no unknown members, so the comprehension rarely runs.
         additional_properties: dict[str, Any] = (

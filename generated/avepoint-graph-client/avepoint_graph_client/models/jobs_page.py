@@ -36,8 +36,9 @@ class JobsPage:
     message: str | Unset = UNSET
     """ Free-text message; empty on success. """
     next_link: None | str | Unset = UNSET
-    """ URL of the next page, to be requested unchanged with the same token. If a server sends a value that is
-    not a URL, clients repeat the request with `pageIndex + 1` (AVE-03).
+    """ URL of the next page, to be requested unchanged with the same token (the pages' prose), or an opaque
+    token as in the vendor sample; if a server sends a value that is not a URL, clients repeat the request
+    with `pageIndex + 1` (AVE-03). On the last page it is absent, or null or empty (AVE-04).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

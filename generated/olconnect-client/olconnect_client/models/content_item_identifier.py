@@ -22,9 +22,13 @@ class ContentItemIdentifier:
     """A content item ID paired with the ID of the data record the content item was created from."""
 
     item: int
-    """ Numeric identifier of a data entity (job, job segment, document set, content item …). """
+    """ Numeric identifier of a data entity (job, job segment, document set, content item …). The pages say only
+    "number"; the server stores IDs as Java longs, but neither a range nor a sign is documented, so none is set here
+    (see OLC-05 and OLC-20 in spec/DECISIONS.md). """
     record: int
-    """ Numeric identifier of a data entity (job, job segment, document set, content item …). """
+    """ Numeric identifier of a data entity (job, job segment, document set, content item …). The pages say only
+    "number"; the server stores IDs as Java longs, but neither a range nor a sign is documented, so none is set here
+    (see OLC-05 and OLC-20 in spec/DECISIONS.md). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -30,10 +30,12 @@ class DocumentSetStatistics:
     """
 
     document_set_id: int
-    """ Numeric identifier of a data entity (job, job segment, document set, content item …). """
+    """ Numeric identifier of a data entity (job, job segment, document set, content item …). The pages say only
+    "number"; the server stores IDs as Java longs, but neither a range nor a sign is documented, so none is set here
+    (see OLC-05 and OLC-20 in spec/DECISIONS.md). """
     counts: StatisticsCounts
-    """ Totals of a job set, document set or document. `documents` is not in the cookbook but the vendor's client
-    expects it; servers send it at job set and document set level (see OLC-11 in spec/DECISIONS.md). """
+    """ Totals of a job set, document set or document. `documents` is not in the cookbook; only the vendor's client
+    typings have it, so a server may leave it out (see OLC-11 in spec/DECISIONS.md). """
     media: MediaUsage
     """ How often each media is used: the keys are zero-based indexes into the job set's `media` array, written as
     decimal strings, and the values are usage counts. """

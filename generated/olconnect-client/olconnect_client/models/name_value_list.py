@@ -25,7 +25,9 @@ class NameValueList:
     """
 
     id: int
-    """ Numeric identifier of a data entity (job, job segment, document set, content item …). """
+    """ Numeric identifier of a data entity (job, job segment, document set, content item …). The pages say only
+    "number"; the server stores IDs as Java longs, but neither a range nor a sign is documented, so none is set here
+    (see OLC-05 and OLC-20 in spec/DECISIONS.md). """
     properties: list[Property]
     """ JSON Name/Value List (Properties Only) – a bare array of name/value pairs, in stored order. Duplicate names
     are possible (see OLC-16 in spec/DECISIONS.md). """

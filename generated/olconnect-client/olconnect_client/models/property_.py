@@ -22,7 +22,8 @@ class Property:
     """One name/value pair of a metadata or property set. Both parts are strings; the server does not type values."""
 
     name: str
-    """ Name of the property. """
+    """ Name of the property. The pages set no rule on it; our clients refuse to send an empty name, but a server
+    may store and return one. """
     value: str
     """ Value of the property. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -22,8 +22,8 @@ _PROPERTY_NAMES = frozenset(
 
 @_attrs_define
 class StatisticsCounts:
-    """Totals of a job set, document set or document. `documents` is not in the cookbook but the vendor's client expects
-    it; servers send it at job set and document set level (see OLC-11 in spec/DECISIONS.md).
+    """Totals of a job set, document set or document. `documents` is not in the cookbook; only the vendor's client typings
+    have it, so a server may leave it out (see OLC-11 in spec/DECISIONS.md).
 
     """
 
@@ -32,7 +32,7 @@ class StatisticsCounts:
     pages: int
     """ Number of pages. """
     documents: int | Unset = UNSET
-    """ Number of documents. """
+    """ Number of documents (optional; only the vendor's client typings show it). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -24,8 +24,8 @@ def _get_kwargs(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -53,14 +53,22 @@ def _get_kwargs(
 
     params["jobType"] = json_job_type
 
-    json_start_time: str | Unset = UNSET
-    if not isinstance(start_time, Unset):
+    json_start_time: str | Unset
+    if isinstance(start_time, Unset):
+        json_start_time = UNSET
+    elif isinstance(start_time, datetime.datetime):
         json_start_time = start_time.isoformat()
+    else:
+        json_start_time = start_time
     params["startTime"] = json_start_time
 
-    json_finish_time: str | Unset = UNSET
-    if not isinstance(finish_time, Unset):
+    json_finish_time: str | Unset
+    if isinstance(finish_time, Unset):
+        json_finish_time = UNSET
+    elif isinstance(finish_time, datetime.datetime):
         json_finish_time = finish_time.isoformat()
+    else:
+        json_finish_time = finish_time
     params["finishTime"] = json_finish_time
 
     json_job_status: int | Unset = UNSET
@@ -141,8 +149,8 @@ def sync_detailed(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobsPage]:
@@ -151,14 +159,19 @@ def sync_detailed(
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
     1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
-    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
+    offset
+    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
+    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
+    answer 400 or an empty page.
 
-    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
-    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
+    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
 
-    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
-    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
+    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
+    page
+    has no `nextLink`, or a null or empty one (AVE-04).
 
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
@@ -171,8 +184,22 @@ def sync_detailed(
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | Unset):
-        finish_time (datetime.datetime | Unset):
+        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
+        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -218,8 +245,8 @@ def sync(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobsPage:
@@ -228,14 +255,19 @@ def sync(
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
     1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
-    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
+    offset
+    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
+    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
+    answer 400 or an empty page.
 
-    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
-    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
+    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
 
-    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
-    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
+    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
+    page
+    has no `nextLink`, or a null or empty one (AVE-04).
 
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
@@ -248,8 +280,22 @@ def sync(
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | Unset):
-        finish_time (datetime.datetime | Unset):
+        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
+        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -288,8 +334,8 @@ async def asyncio_detailed(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobsPage]:
@@ -298,14 +344,19 @@ async def asyncio_detailed(
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
     1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
-    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
+    offset
+    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
+    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
+    answer 400 or an empty page.
 
-    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
-    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
+    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
 
-    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
-    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
+    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
+    page
+    has no `nextLink`, or a null or empty one (AVE-04).
 
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
@@ -318,8 +369,22 @@ async def asyncio_detailed(
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | Unset):
-        finish_time (datetime.datetime | Unset):
+        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
+        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).
@@ -365,8 +430,8 @@ async def asyncio(
     page_index: int | Unset = 0,
     page_size: int | Unset = 100,
     job_type: JobType | Unset = UNSET,
-    start_time: datetime.datetime | Unset = UNSET,
-    finish_time: datetime.datetime | Unset = UNSET,
+    start_time: datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobsPage:
@@ -375,14 +440,19 @@ async def asyncio(
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
     1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are RFC 3339 date-times; the window
-    `startTime`..`finishTime` bounds each job's start time, both ends included (AVE-07).
+    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
+    offset
+    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
+    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
+    answer 400 or an empty page.
 
-    Servers match parameter names case-insensitively (AVE-02) and also take `status` as an alias of
-    `jobStatus` (AVE-01); clients should send the names exactly as listed here.
+    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
+    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
 
-    When more jobs remain, the page carries `nextLink`, a URL that returns the next page with the same
-    filters when requested unchanged (AVE-03); the last page has no `nextLink` (AVE-04).
+    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
+    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
+    page
+    has no `nextLink`, or a null or empty one (AVE-04).
 
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
@@ -395,8 +465,22 @@ async def asyncio(
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | Unset):
-        finish_time (datetime.datetime | Unset):
+        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
+        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
+            an offset says otherwise (the pages ask for no more). Either an
+            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
+            same without
+            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
+            included),
+            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
+            cannot hold it.
         job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
             which are evidently reserved; servers may send
             them one day and clients keep unknown values (AVE-08).

@@ -102,7 +102,9 @@ def sync_detailed(
 
     Args:
         job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …).
+            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
+            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -143,7 +145,9 @@ def sync(
 
     Args:
         job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …).
+            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
+            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -177,7 +181,9 @@ async def asyncio_detailed(
 
     Args:
         job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …).
+            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
+            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -218,7 +224,9 @@ async def asyncio(
 
     Args:
         job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …).
+            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
+            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

@@ -108,7 +108,9 @@ def sync_detailed(
 
     Args:
         job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …).
+            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
+            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
             name/value pairs (see OLC-08 in spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
@@ -154,7 +156,9 @@ def sync(
 
     Args:
         job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …).
+            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
+            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
             name/value pairs (see OLC-08 in spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
@@ -193,7 +197,9 @@ async def asyncio_detailed(
 
     Args:
         job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …).
+            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
+            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
             name/value pairs (see OLC-08 in spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
@@ -239,7 +245,9 @@ async def asyncio(
 
     Args:
         job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …).
+            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
+            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
             name/value pairs (see OLC-08 in spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.

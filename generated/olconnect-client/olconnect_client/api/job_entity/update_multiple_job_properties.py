@@ -99,8 +99,9 @@ def sync_detailed(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity; at
-            least one.
+        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
+            pages set no minimum; our clients never send an empty list, but a server may accept one as
+            a no-op.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -143,8 +144,9 @@ def sync(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity; at
-            least one.
+        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
+            pages set no minimum; our clients never send an empty list, but a server may accept one as
+            a no-op.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -180,8 +182,9 @@ async def asyncio_detailed(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity; at
-            least one.
+        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
+            pages set no minimum; our clients never send an empty list, but a server may accept one as
+            a no-op.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -224,8 +227,9 @@ async def asyncio(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity; at
-            least one.
+        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
+            pages set no minimum; our clients never send an empty list, but a server may accept one as
+            a no-op.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

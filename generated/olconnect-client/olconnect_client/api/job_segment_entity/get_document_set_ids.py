@@ -95,7 +95,9 @@ def sync_detailed(
 
     Args:
         job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -136,7 +138,9 @@ def sync(
 
     Args:
         job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -170,7 +174,9 @@ async def asyncio_detailed(
 
     Args:
         job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -211,7 +217,9 @@ async def asyncio(
 
     Args:
         job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

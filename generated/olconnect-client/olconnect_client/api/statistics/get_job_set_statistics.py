@@ -17,15 +17,18 @@ from ...types import UNSET, Response, Unset, status_of
 def _get_kwargs(
     job_set_id: int,
     *,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_level_mode: str | Unset = UNSET
-    if not isinstance(level_mode, Unset):
+    json_level_mode: str | Unset
+    if isinstance(level_mode, Unset):
+        json_level_mode = UNSET
+    elif isinstance(level_mode, LevelMode):
         json_level_mode = LevelMode(level_mode).value
-
+    else:
+        json_level_mode = level_mode
     params["levelMode"] = json_level_mode
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -100,7 +103,7 @@ def sync_detailed(
     job_set_id: int,
     *,
     client: AuthenticatedClient,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobSetStatistics]:
     """Get sheet, page and media statistics of a job set
@@ -113,8 +116,12 @@ def sync_detailed(
 
     Args:
         job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
-        level_mode (LevelMode | Unset): Depth of the breakdown in job set statistics.
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
+            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -147,7 +154,7 @@ def sync(
     job_set_id: int,
     *,
     client: AuthenticatedClient,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobSetStatistics:
     """Get sheet, page and media statistics of a job set
@@ -160,8 +167,12 @@ def sync(
 
     Args:
         job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
-        level_mode (LevelMode | Unset): Depth of the breakdown in job set statistics.
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
+            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -187,7 +198,7 @@ async def asyncio_detailed(
     job_set_id: int,
     *,
     client: AuthenticatedClient,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobSetStatistics]:
     """Get sheet, page and media statistics of a job set
@@ -200,8 +211,12 @@ async def asyncio_detailed(
 
     Args:
         job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
-        level_mode (LevelMode | Unset): Depth of the breakdown in job set statistics.
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
+            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -234,7 +249,7 @@ async def asyncio(
     job_set_id: int,
     *,
     client: AuthenticatedClient,
-    level_mode: LevelMode | Unset = UNSET,
+    level_mode: LevelMode | str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobSetStatistics:
     """Get sheet, page and media statistics of a job set
@@ -247,8 +262,12 @@ async def asyncio(
 
     Args:
         job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …).
-        level_mode (LevelMode | Unset): Depth of the breakdown in job set statistics.
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
+            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
+            spec/DECISIONS.md).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

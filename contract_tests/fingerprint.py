@@ -1,0 +1,283 @@
+"""The server fingerprint: which documented alternative the server under test follows, and the proof.
+
+Where the vendor pages allow more than one behaviour (the variants in ``spec/DECISIONS.md``), the suite
+accepts each of them; this module finds out which one the server actually shows, with a few cheap,
+read-only requests, so a user learns which reading their server follows and ``DECISIONS.md`` can be
+updated from evidence. Each observation names the decision, the mock's variant name for it, the value
+seen and the request that showed it. The summary prints them under "Server behaviour" and the JUnit XML
+carries them as test-suite properties.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from contract_tests import api_paths, server_version
+from contract_tests.st_auth import basic_header
+
+# An ID that is a valid int64 but names no entity on any realistic server (2^53 - 1).
+UNKNOWN_ID = 9_007_199_254_740_991
+MALFORMED_ID = "x1"
+RUNNING = 0  # AvePoint JobStatus of a running job
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One decision with alternatives and what the server showed for it."""
+
+    api: str
+    decision: str
+    variant: str  # the bundled mock's name for this choice (mock_servers/core/variants.py)
+    shown: str  # the alternative seen, in the variant's own words where one matches
+    request: str  # what was sent
+    answer: str  # what came back, briefly
+
+    def evidence(self) -> str:
+        return f"{self.request} → {self.answer}"
+
+    def line(self) -> str:
+        return f"{self.decision}: {self.evidence()}"
+
+
+def _decisions() -> dict[str, str]:
+    """Variant name → decision, from the mock's registry (read at run time, never copied)."""
+    try:
+        from mock_servers.core.variants import VARIANTS  # noqa: PLC0415 - optional outside a checkout
+    except ImportError:
+        return {}
+    return {name: variant.decision for name, variant in VARIANTS.items()}
+
+
+def _body_kind(response: httpx.Response) -> str:
+    if not response.content.strip():
+        return "none"
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return "text"
+    return "json" if isinstance(body, dict) and isinstance(body.get("error"), dict) else "other-json"
+
+
+def _brief(response: httpx.Response) -> str:
+    kind = _body_kind(response)
+    body = {"none": "no body", "json": "JSON Error", "text": "text body", "other-json": "JSON"}[kind]
+    return f"{response.status_code}, {body}"
+
+
+def _empty_answer(response: httpx.Response) -> bool:
+    """A 200 whose body says "nothing": an empty list, an empty identifier list or no body."""
+    if response.status_code != 200:
+        return False
+    if not response.content.strip():
+        return True
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+    return body in ([], {}) or (isinstance(body, dict) and body.get("identifiers") == [])
+
+
+class _Recorder:
+    def __init__(self, api: str) -> None:
+        self.api = api
+        self.decisions = _decisions()
+        self.found: list[Observation] = []
+
+    def add(self, variant: str, fallback_decision: str, shown: str, request: str, answer: str) -> None:
+        decision = self.decisions.get(variant, fallback_decision)
+        self.found.append(Observation(self.api, decision, variant, shown, request, answer))
+
+
+def olconnect(
+    client: httpx.Client, anon: httpx.Client, username: str, password: str, version_text: str
+) -> list[Observation]:
+    """Probe an OL Connect server: auth errors, error bodies, unknown/malformed/negative IDs, login header."""
+    rec = _Recorder("olconnect")
+    release = server_version.parse(version_text)
+    rec.add(
+        "olc.server-version",
+        "OLC-13",
+        server_version.show(release) if release else "unknown",
+        f"GET {api_paths.path_of('olconnect', 'getAuthenticationVersion')}",
+        repr(version_text) if version_text else "no version",
+    )
+    handshake = api_paths.path_of("olconnect", "getAuthenticationHandshake")
+    wrong = anon.get(handshake, headers={"Authorization": basic_header(username, password + "-wrong")})
+    layout = {401: " (2023.1+ layout)", 403: " (2020-2022 layout)"}.get(wrong.status_code, "")
+    rec.add(
+        "olc.invalid-credentials",
+        "OLC-01",
+        str(wrong.status_code),
+        f"wrong password on GET {handshake}",
+        f"{_brief(wrong)}{layout}",
+    )
+    missing = anon.get(handshake)
+    rec.add(
+        "olc.error-body",
+        "OLC-02",
+        _body_kind(missing),
+        f"no credentials on GET {handshake}",
+        _brief(missing) + (", WWW-Authenticate" if missing.headers.get("www-authenticate") else ""),
+    )
+    login_path = api_paths.path_of("olconnect", "login")
+    login = client.post(login_path)
+    expires = login.headers.get("token-expires-in")
+    rec.add(
+        "olc.token-expires-in",
+        "OLC-03",
+        "present" if expires is not None else "absent",
+        f"POST {login_path}",
+        f"{login.status_code}, Token-Expires-In: {expires}"
+        if expires
+        else f"{login.status_code}, no Token-Expires-In",
+    )
+    answers: dict[str, httpx.Response] = {}
+    for label, job_id in (("unknown", UNKNOWN_ID), ("malformed", MALFORMED_ID), ("negative", -1)):
+        answers[label] = client.get(api_paths.path_of("olconnect", "getJobMetadata", jobId=job_id))
+    unknown_path = api_paths.path_of("olconnect", "getJobMetadata", jobId=UNKNOWN_ID)
+    unknown = answers["unknown"]
+    unknown_shown = "empty-200" if _empty_answer(unknown) else str(unknown.status_code)
+    rec.add("olc.unknown-id", "OLC-04", unknown_shown, f"GET {unknown_path} (no such job)", _brief(unknown))
+    malformed = answers["malformed"]
+    rec.add(
+        "olc.malformed-id",
+        "OLC-05",
+        str(malformed.status_code),
+        f"GET {api_paths.path_of('olconnect', 'getJobMetadata', jobId=MALFORMED_ID)}",
+        _brief(malformed),
+    )
+    negative = answers["negative"]
+    negative_shown = _negative_reading(negative, malformed, unknown)
+    rec.add(
+        "olc.negative-id",
+        "OLC-05",
+        negative_shown,
+        f"GET {api_paths.path_of('olconnect', 'getJobMetadata', jobId=-1)}",
+        f"{_brief(negative)} (treated as {negative_shown})",
+    )
+    return rec.found
+
+
+def _negative_reading(negative: httpx.Response, malformed: httpx.Response, unknown: httpx.Response) -> str:
+    """Whether -1 is answered like a malformed ID or like an unknown one ("either" when both look alike)."""
+    like_malformed = negative.status_code == malformed.status_code
+    like_unknown = negative.status_code == unknown.status_code or (
+        _empty_answer(negative) and _empty_answer(unknown)
+    )
+    if like_malformed and like_unknown:
+        return "malformed or unknown (same answer)"
+    if like_malformed:
+        return "malformed"
+    if like_unknown:
+        return "unknown"
+    return f"neither ({negative.status_code})"
+
+
+def avepoint(client: httpx.Client, bad_secret: httpx.Response | None, big_page: int) -> list[Observation]:
+    """Probe an AvePoint host: nextLink form, last-page nextLink, running finishTime, invalid_client."""
+    rec = _Recorder("avepoint")
+    path = api_paths.path_of("avepoint", "listJobs")
+    first = client.get(path, params={"pageSize": 1})
+    link = first.json().get("nextLink") if first.status_code == 200 else None
+    if not link:
+        shown = "not seen (one page only)"
+    elif link.startswith(("http://", "https://")):
+        shown = "absolute"
+    elif link.startswith("/"):
+        shown = "relative"
+    else:
+        shown = "opaque"
+    rec.add(
+        "ave.next-link",
+        "AVE-03",
+        shown,
+        f"GET {path}?pageSize=1",
+        f"{first.status_code}, nextLink {_short(link)}",
+    )
+    whole = client.get(path, params={"pageSize": big_page})
+    page: dict[str, Any] = whole.json() if whole.status_code == 200 else {}
+    if "nextLink" not in page:
+        last = "absent"
+    elif page["nextLink"] is None:
+        last = "null"
+    elif page["nextLink"] == "":
+        last = "empty"
+    else:
+        last = "not seen (more pages)"
+    rec.add(
+        "ave.last-page-link", "AVE-04", last, f"GET {path}?pageSize={big_page} (one page)", f"nextLink {last}"
+    )
+    running = [job for job in page.get("jobs", []) if job.get("status") == RUNNING]
+    if not running:
+        finish, answer = "not seen (no running job)", "no job with status 0"
+    elif "finishTime" not in running[0]:
+        finish, answer = "absent", "finishTime left out"
+    elif running[0]["finishTime"] in ("", None):
+        finish = "empty" if running[0]["finishTime"] == "" else "null"
+        answer = f"finishTime {running[0]['finishTime']!r}"
+    else:
+        finish, answer = "time", f"finishTime {running[0]['finishTime']!r}"
+    rec.add("ave.running-finish-time", "AVE-10", finish, f"a running job in GET {path}", answer)
+    _window_and_alias(rec, client, path, page, big_page)
+    if bad_secret is None:
+        rec.add("ave.invalid-client", "AVE-16", "not probed", "token request with a wrong secret", "skipped")
+    else:
+        error = _oauth_error(bad_secret)
+        rec.add(
+            "ave.invalid-client",
+            "AVE-16",
+            str(bad_secret.status_code),
+            f"POST {bad_secret.request.url.path} with a wrong client secret",
+            f"{bad_secret.status_code}, error {error}",
+        )
+    return rec.found
+
+
+def _window_and_alias(
+    rec: _Recorder, client: httpx.Client, path: str, page: dict[str, Any], big_page: int
+) -> None:
+    """An inverted time window (AVE-07) and the ``status`` alias of ``jobStatus`` (AVE-01)."""
+    window = {"startTime": "2030-01-02T00:00:00Z", "finishTime": "2030-01-01T00:00:00Z"}
+    inverted = client.get(path, params={**window, "pageSize": 1})
+    jobs = inverted.json().get("jobs") if inverted.status_code == 200 else None
+    shown = str(inverted.status_code) if inverted.status_code != 200 else ("empty" if jobs == [] else "jobs")
+    query = "startTime=2030-01-02T00:00:00Z&finishTime=2030-01-01T00:00:00Z"
+    rec.add("ave.inverted-window", "AVE-07", shown, f"GET {path}?{query}", _brief(inverted))
+    statuses = {job.get("status") for job in page.get("jobs", [])}
+    if len(statuses) < 2:
+        rec.add("ave.status-alias", "AVE-01", "not seen (one status only)", f"GET {path}?status=…", "-")
+        return
+    wanted = min(statuses)
+    filtered = client.get(path, params={"status": wanted, "pageSize": big_page})
+    got = (
+        {job.get("status") for job in filtered.json().get("jobs", [])}
+        if filtered.status_code == 200
+        else set()
+    )
+    alias = "alias" if got == {wanted} else "ignored" if len(got) > 1 else f"unclear ({filtered.status_code})"
+    rec.add(
+        "ave.status-alias",
+        "AVE-01",
+        alias,
+        f"GET {path}?status={wanted}",
+        f"{filtered.status_code}, statuses {sorted(got)!r}",
+    )
+
+
+def _oauth_error(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return "(no JSON)"
+    return str(body.get("error")) if isinstance(body, dict) else "(not an object)"
+
+
+def _short(link: Any) -> str:
+    if not link:
+        return "none"
+    text = str(link)
+    return repr(text if len(text) <= 60 else text[:57] + "...")

@@ -1,0 +1,50 @@
+"""The server fingerprint (see ``fingerprint.py``): observed, never judged here.
+
+These tests only record which documented alternative the server follows; the semantic tests judge
+whether it is one the pages allow. Each observation also becomes a JUnit test-suite property, so a CI
+system keeps the evidence next to the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from contract_tests import fingerprint
+from contract_tests.run_state import RunState
+
+Record = Callable[[str, object], None]
+
+
+def _record(state: RunState, found: list[fingerprint.Observation], record: Record) -> None:
+    for observation in found:
+        state.fingerprint.append(observation)
+        record(f"fingerprint {observation.variant}", f"{observation.shown} | {observation.line()}")
+
+
+@pytest.mark.api("olconnect")
+def test_olconnect_fingerprint(run_state: RunState, record_testsuite_property: Record) -> None:
+    """Which documented OL Connect alternatives the server shows (read-only probes and one login)."""
+    target = run_state.require_olconnect()
+    version = run_state.olconnect_version()
+    record_testsuite_property("olconnect server version", version.describe())
+    found = fingerprint.olconnect(
+        run_state.olconnect_client(),
+        run_state.bare_client("olconnect"),
+        target.username,
+        target.password,
+        version.reported,
+    )
+    _record(run_state, found, record_testsuite_property)
+
+
+@pytest.mark.api("avepoint")
+def test_avepoint_fingerprint(run_state: RunState, record_testsuite_property: Record) -> None:
+    """Which documented AvePoint alternatives the server shows (reads and the one wrong-secret request)."""
+    bad = run_state.bad_secret_response()
+    found = fingerprint.avepoint(
+        run_state.avepoint_client(), bad if isinstance(bad, httpx.Response) else None, big_page=100_000
+    )
+    _record(run_state, found, record_testsuite_property)

@@ -1,0 +1,94 @@
+"""The suite passes on every documented variant the bundled mocks play, and its fingerprint sees it.
+
+One pytest item per mock profile (the whole quick suite, both APIs) and per single non-default variant
+value (the quick suite focused on the operations that variant changes, so the matrix stays within CI
+time). The variants come from the mock's registry at run time; a variant without an entry in
+``AFFECTS`` runs its API's whole suite, so a new variant is covered before anyone lists it here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from mock_servers.core.variants import PROFILES, VARIANTS
+
+from .harness import SuiteRun, clean_env, expect_pass, run_suite
+
+pytestmark = pytest.mark.slow
+
+# One operation per kind of ID answer: an identifier list, a name/value list, a single PUT, the multi-update.
+_ID_OPERATIONS = ("getJobSegmentIds", "getJobMetadata", "updateJobMetadata", "updateMultipleJobProperties")
+_AUTH = ("getAuthenticationHandshake", "login", "getJobMetadata")
+# variant -> the operations whose behaviour it changes (the focus of its run)
+AFFECTS: dict[str, tuple[str, ...]] = {
+    "olc.invalid-credentials": _AUTH,
+    "olc.error-body": (*_AUTH, "updateJobMetadata"),
+    "olc.unknown-id": _ID_OPERATIONS,
+    "olc.malformed-id": _ID_OPERATIONS,
+    "olc.negative-id": _ID_OPERATIONS,
+    "olc.token-expires-in": ("login",),
+    "olc.server-version": (*_AUTH, "getJobSetStatistics"),
+    "olc.update-answer": ("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"),
+    "olc.multi-update": ("updateMultipleJobProperties", "getJobProperties"),
+    "ave.next-link": ("listJobs",),
+    "ave.last-page-link": ("listJobs",),
+    "ave.invalid-client": ("requestToken",),
+    "ave.running-finish-time": ("listJobs",),
+    "ave.status-alias": ("listJobs",),
+    "ave.inverted-window": ("listJobs",),
+}
+# A reading the pages document only for older releases is played with such a release: the same reading on
+# a server reporting 2025.2 is a deviation (tests/contract/test_deviations.py catches it).
+COMPANIONS: dict[tuple[str, str], dict[str, str]] = {
+    ("olc.token-expires-in", "absent"): {"olc.server-version": "2021.1"},
+}
+
+
+def _single_variants() -> list[object]:
+    return [
+        pytest.param(name, value, id=f"{name}={value}")
+        for name, variant in VARIANTS.items()
+        for value in variant.values[1:]
+    ]
+
+
+def fingerprint(run: SuiteRun) -> dict[str, str]:
+    """``{variant name: value the fingerprint saw}`` from the JUnit test-suite properties."""
+    if not run.junit:
+        return {}
+    seen = {}
+    for prop in ElementTree.fromstring(run.junit).iter("property"):
+        name = prop.get("name", "")
+        if name.startswith("fingerprint "):
+            seen[name.removeprefix("fingerprint ")] = prop.get("value", "").split(" | ", 1)[0]
+    return seen
+
+
+@pytest.mark.parametrize("profile", list(PROFILES))
+def test_suite_passes_on_every_profile(profile: str, tmp_path: Path) -> None:
+    run = run_suite(["--mock-profile", profile], clean_env({}), tmp_path)
+    expect_pass(run, f"the quick suite against the mocks in profile {profile}")
+    seen = fingerprint(run)
+    for name, value in PROFILES[profile].items():
+        if name in seen:
+            assert seen[name] == value, f"{profile}: the fingerprint saw {name}={seen[name]}, not {value}"
+    assert "## Server behaviour" in run.summary
+
+
+@pytest.mark.parametrize(("name", "value"), _single_variants())
+def test_suite_passes_on_every_single_variant(name: str, value: str, tmp_path: Path) -> None:
+    variant = VARIANTS[name]
+    chosen = {name: value, **COMPANIONS.get((name, value), {})}
+    args = ["--api", variant.api]
+    for assignment in chosen.items():
+        args += ["--mock-variant", "=".join(assignment)]
+    for operation_id in AFFECTS.get(name, ()):
+        args += ["--operation", operation_id]
+    run = run_suite(args, clean_env({}), tmp_path)
+    expect_pass(run, f"the quick suite against the {variant.api} mock with {name}={value}")
+    seen = fingerprint(run)
+    if name in seen:
+        assert seen[name] == value, f"the fingerprint saw {name}={seen[name]}, not {value}"

@@ -1,0 +1,377 @@
+"""Documented variants, observed over HTTP on real mock processes started with each one.
+
+Every variant value other than the default is played by a server started with it (``--variant NAME=VALUE``);
+the defaults are what the other mock tests check. Selection is tested through the CLI, a scenario file and the
+admin endpoint, including the one-line errors for unknown names and values.
+"""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import httpx
+import pytest
+from conftest import Conformance, write_scenario
+
+from mock_servers.core.scenario import load_scenario
+from mock_servers.core.variants import PROFILES, VARIANTS, resolve
+from mock_servers.testing import MockProcess, running_mock
+
+ROOT = Path(__file__).resolve().parents[2]
+REST = "/rest/serverengine"
+ADMIN = ("admin", "admin-password")
+SCOPE = "gsuite.graph.read.all"
+
+
+def _started(api: str, **variants: str) -> Iterator[MockProcess]:
+    with running_mock(api, variants=variants) as mock:
+        yield mock
+
+
+def _olc(mock: MockProcess, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    kwargs.setdefault("auth", ADMIN)
+    return httpx.request(method, mock.base_url + REST + path, timeout=10, **kwargs)
+
+
+def _token(mock: MockProcess) -> str:
+    client = mock.info["clients"][0]
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": client["client_id"],
+        "client_secret": client["client_secret"],
+        "scope": SCOPE,
+    }
+    response = httpx.post(mock.token_url, data=form, timeout=10)
+    response.raise_for_status()
+    return str(response.json()["access_token"])
+
+
+def _jobs(mock: MockProcess, **params: Any) -> httpx.Response:
+    headers = {"Authorization": f"Bearer {_token(mock)}"}
+    return httpx.get(mock.info["jobs_url"], params=params, headers=headers, timeout=10)
+
+
+# -- the registry
+
+
+def test_every_variant_is_named_after_its_api_and_has_kebab_values() -> None:
+    prefixes = {"olconnect": "olc.", "avepoint": "ave."}
+    for name, variant in VARIANTS.items():
+        assert name == variant.name
+        assert name.startswith(prefixes[variant.api])
+        assert len(variant.values) >= 2
+        assert len(set(variant.values)) == len(variant.values)
+        assert all(value and value == value.lower() and " " not in value for value in variant.values)
+        assert variant.decision.split("-")[0] in ("OLC", "AVE")
+
+
+def test_profiles_name_valid_values_and_project_is_all_defaults() -> None:
+    for profile, values in PROFILES.items():
+        for name, value in values.items():
+            assert value in VARIANTS[name].values, (profile, name)
+    assert all(PROFILES["project"][name] == variant.default for name, variant in VARIANTS.items())
+    assert resolve("olconnect", "docs-literal")["olc.invalid-credentials"] == "403"
+
+
+def test_every_variant_is_recorded_in_decisions() -> None:
+    decisions = (ROOT / "spec" / "DECISIONS.md").read_text(encoding="utf-8")
+    for name, variant in VARIANTS.items():
+        assert f"`{name}`" in decisions, name
+        assert f"### {variant.decision} " in decisions, name
+
+
+# -- selection: CLI, scenario, admin
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mock_servers", *args, "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["olconnect", "--variant", "olc.nope=1"], ["olc.nope", "olc.unknown-id"]),
+        (["olconnect", "--variant", "olc.unknown-id=maybe"], ["maybe", "404, empty-200"]),
+        (["olconnect", "--variant", "ave.next-link=opaque"], ["ave.next-link", "olc.error-body"]),
+        (["avepoint", "--profile", "strict"], ["strict", "project, docs-literal"]),
+        (["avepoint", "--variant", "ave.next-link"], ["NAME=VALUE"]),
+    ],
+)
+def test_bad_cli_selection_is_one_line_and_exit_2(args: list[str], fragments: list[str]) -> None:
+    result = _cli(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("mock_servers: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_startup_line_names_profile_and_every_variant_of_the_api() -> None:
+    with running_mock("olconnect", profile="docs-literal", variants={"olc.error-body": "json"}) as mock:
+        assert mock.info["profile"] == "docs-literal"
+        expected = {**resolve("olconnect", "docs-literal"), "olc.error-body": "json"}
+        assert mock.info["variants"] == expected
+        assert mock.admin("GET", "/_mock/variants") == {"profile": "docs-literal", "variants": expected}
+        deadline = time.monotonic() + 10  # the summary lines are read by a background thread
+        while not any("variants: profile" in line for line in mock.stdout_lines()):
+            assert time.monotonic() < deadline, mock.stdout_lines()
+            time.sleep(0.05)
+        [line] = [line for line in mock.stdout_lines() if "variants: profile" in line]
+        assert line.startswith("  variants: profile docs-literal (olc.invalid-credentials=403, ")
+        assert "olc.error-body" not in line  # json again: the default, so not listed
+
+
+def test_scenario_selects_variants_and_the_cli_wins(tmp_path: Path) -> None:
+    document, _ = load_scenario("avepoint", None)
+    document["variants"] = {"profile": "docs-literal", "ave.invalid-client": "401"}
+    scenario = write_scenario(tmp_path / "ave.yaml", document)
+    with running_mock("avepoint", scenario, variants={"ave.last-page-link": "null"}) as mock:
+        assert mock.info["profile"] == "docs-literal"
+        assert mock.info["variants"]["ave.next-link"] == "opaque"
+        assert mock.info["variants"]["ave.invalid-client"] == "401"
+        assert mock.info["variants"]["ave.last-page-link"] == "null"
+
+
+def test_bad_scenario_variant_names_the_file_and_entry(tmp_path: Path) -> None:
+    document, _ = load_scenario("avepoint", None)
+    document["variants"] = {"ave.next-link": "relative"}
+    scenario = write_scenario(tmp_path / "ave.yaml", document)
+    result = _cli("avepoint", "--scenario", str(scenario))
+    assert result.returncode == 2
+    assert f"{scenario}: /variants: variant ave.next-link has no value 'relative'" in result.stderr
+
+
+def test_admin_replaces_the_selection_and_reset_restores_it() -> None:
+    with running_mock("olconnect", variants={"olc.unknown-id": "empty-200"}) as mock:
+        assert _olc(mock, "GET", "/entity/jobs/99999").status_code == 200
+        answer = mock.admin("POST", "/_mock/variants", {"profile": "docs-literal"})
+        assert answer == {"profile": "docs-literal", "variants": resolve("olconnect", "docs-literal")}
+        assert _olc(mock, "GET", "/entity/jobs/99999", auth=("admin", "wrong")).status_code == 403
+        mock.admin("POST", "/_mock/variants", {"variants": {"olc.unknown-id": "404"}})
+        assert mock.admin("GET", "/_mock/variants")["profile"] == "project"
+        assert _olc(mock, "GET", "/entity/jobs/99999").status_code == 404
+        mock.reset()
+        assert mock.admin("GET", "/_mock/variants")["variants"]["olc.unknown-id"] == "empty-200"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ({"variants": {"ave.next-link": "opaque"}}, "unknown olconnect variant 'ave.next-link'"),
+        ({"variants": {"olc.malformed-id": "500"}}, "valid values: 400, 404"),
+        ({"profile": "loose"}, "valid profiles: project, docs-literal"),
+        ({"variants": ["olc.malformed-id"]}, "variants must be an object"),
+        ({"profiles": "project"}, "unknown member(s) profiles"),
+    ],
+)
+def test_admin_rejects_bad_selection_with_400_naming_it(
+    olconnect: MockProcess, body: dict[str, Any], fragment: str
+) -> None:
+    with pytest.raises(RuntimeError, match="answered 400") as caught:
+        olconnect.admin("POST", "/_mock/variants", body)
+    assert fragment in str(caught.value)
+    assert olconnect.admin("GET", "/_mock/variants")["profile"] == "project"
+
+
+# -- OL Connect variants
+
+
+@pytest.fixture(scope="module")
+def olc_403() -> Iterator[MockProcess]:
+    yield from _started("olconnect", **{"olc.invalid-credentials": "403"})
+
+
+def test_invalid_credentials_403(olc_403: MockProcess, olconnect_spec: Conformance) -> None:
+    wrong = _olc(olc_403, "GET", "/entity/jobs/2001", auth=("admin", "wrong"))
+    assert wrong.status_code == 403
+    assert "WWW-Authenticate" not in wrong.headers
+    olconnect_spec.check("getJobSegmentIds", wrong)
+    unknown_token = _olc(olc_403, "GET", "/entity/jobs/2001", auth=None, headers={"auth_token": "0" * 32})
+    assert unknown_token.status_code == 403
+    missing = _olc(olc_403, "GET", "/entity/jobs/2001", auth=None)
+    assert missing.status_code == 401
+    assert missing.headers["WWW-Authenticate"] == "BASIC"
+    login = _olc(olc_403, "POST", "/authentication/login", auth=("admin", "wrong"))
+    assert login.status_code == 401  # the login page has always said 401
+
+
+def test_expired_token_stays_401_under_invalid_credentials_403(olc_403: MockProcess) -> None:
+    token = _olc(olc_403, "POST", "/authentication/login").text
+    assert _olc(olc_403, "GET", "/entity/jobs/2001", auth=None, headers={"auth_token": token}).is_success
+    olc_403.expire_tokens()
+    expired = _olc(olc_403, "GET", "/entity/jobs/2001", auth=None, headers={"auth_token": token})
+    assert expired.status_code == 401
+
+
+def test_error_body_none(olconnect_spec: Conformance) -> None:
+    with running_mock("olconnect", variants={"olc.error-body": "none"}) as mock:
+        unauthorized = _olc(mock, "GET", "/entity/jobs/2001", auth=("admin", "wrong"))
+        assert unauthorized.status_code == 401
+        assert unauthorized.content == b""
+        assert unauthorized.headers["WWW-Authenticate"] == "BASIC"
+        assert "content-type" not in unauthorized.headers
+        body = {"id": 2002, "properties": []}
+        mismatch = _olc(mock, "PUT", "/entity/jobs/2001/properties", json=body)
+        assert mismatch.status_code == 500
+        assert mismatch.content == b""
+        not_found = _olc(mock, "GET", "/entity/jobs/99999")
+        assert not_found.status_code == 404
+        assert not_found.json()["error"]["status"] == 404
+
+
+def test_unknown_id_empty_200(olconnect_spec: Conformance) -> None:
+    with running_mock("olconnect", variants={"olc.unknown-id": "empty-200"}) as mock:
+        for path, operation, empty in [
+            ("/entity/jobs/99999", "getJobSegmentIds", {"identifiers": []}),
+            ("/entity/jobs/99999/contents", "getJobContents", {"identifiers": []}),
+            ("/entity/jobs/99999/metadata", "getJobMetadata", []),
+            ("/entity/jobs/99999/properties", "getJobProperties", []),
+            ("/entity/jobsegments/99999", "getDocumentSetIds", {"identifiers": []}),
+            ("/entity/jobsegments/99999/metadata", "getJobSegmentMetadata", []),
+        ]:
+            response = _olc(mock, "GET", path)
+            assert response.status_code == 200, path
+            assert response.json() == empty, path
+            olconnect_spec.check(operation, response)
+        put = _olc(mock, "PUT", "/entity/jobs/99999/properties", json={"id": 99999, "properties": []})
+        assert (put.status_code, put.text) == (200, "false")
+        multi = [{"id": 99999, "properties": []}, {"id": 2001, "properties": [{"name": "n", "value": "v"}]}]
+        assert _olc(mock, "PUT", "/entity/jobs/properties", json=multi).status_code == 200
+        assert {"name": "n", "value": "v"} in _olc(mock, "GET", "/entity/jobs/2001/properties").json()
+        assert _olc(mock, "GET", "/statistics/jobset/99999").status_code == 404  # documented 404 stays
+
+
+@pytest.mark.parametrize("raw", ["abc", "1.5", "99999999999999999999"])
+def test_malformed_id_404(raw: str) -> None:
+    with running_mock("olconnect", variants={"olc.malformed-id": "404"}) as mock:
+        response = _olc(mock, "GET", f"/entity/jobs/{raw}/metadata")
+        assert response.status_code == 404
+        assert response.json()["error"]["parameter"] == "jobId"
+
+
+def test_negative_id_unknown() -> None:
+    with running_mock("olconnect", variants={"olc.negative-id": "unknown"}) as mock:
+        response = _olc(mock, "GET", "/entity/jobs/-1/metadata")
+        assert response.status_code == 404
+        assert response.json()["error"]["parameter"] == "-1"
+        mock.admin(
+            "POST",
+            "/_mock/variants",
+            {"variants": {"olc.negative-id": "unknown", "olc.unknown-id": "empty-200"}},
+        )
+        assert _olc(mock, "GET", "/entity/jobsegments/-5").json() == {"identifiers": []}
+        mock.admin("POST", "/_mock/variants", {"variants": {}})
+        assert _olc(mock, "GET", "/entity/jobs/-1/metadata").status_code == 400
+
+
+def test_token_expires_in_absent_and_server_version() -> None:
+    variants = {"olc.token-expires-in": "absent", "olc.server-version": "2021.1"}
+    with running_mock("olconnect", variants=variants) as mock:
+        login = _olc(mock, "POST", "/authentication/login")
+        assert login.status_code == 200
+        assert "Token-Expires-In" not in login.headers
+        for path in ("/authentication/version", "/entity/jobs/version", "/entity/jobsegments/version"):
+            assert _olc(mock, "GET", path).text == "2021.1.0.1"
+        mock.admin("POST", "/_mock/variants", {"variants": {"olc.server-version": "2023.1"}})
+        assert _olc(mock, "GET", "/authentication/version").text == "2023.1.0.1"
+        assert "Token-Expires-In" in _olc(mock, "POST", "/authentication/login").headers
+        mock.admin("POST", "/_mock/variants", {})
+        assert _olc(mock, "GET", "/authentication/version").text == "2025.2.0.1"  # the scenario's string
+
+
+def test_update_answer_empty_and_multi_update_replace() -> None:
+    variants = {"olc.update-answer": "empty", "olc.multi-update": "replace"}
+    with running_mock("olconnect", variants=variants) as mock:
+        body = {"id": 2001, "properties": [{"name": "a", "value": "1"}, {"name": "b", "value": "2"}]}
+        put = _olc(mock, "PUT", "/entity/jobs/2001/properties", json=body)
+        assert put.status_code == 200
+        assert put.content == b""
+        multi = [{"id": 2001, "properties": [{"name": "c", "value": "3"}]}]
+        assert _olc(mock, "PUT", "/entity/jobs/properties", json=multi).status_code == 200
+        assert _olc(mock, "GET", "/entity/jobs/2001/properties").json() == [{"name": "c", "value": "3"}]
+
+
+# -- AvePoint variants
+
+
+def test_next_link_opaque_and_last_page_null(avepoint_spec: Conformance) -> None:
+    variants = {"ave.next-link": "opaque", "ave.last-page-link": "null"}
+    with running_mock("avepoint", variants=variants) as mock:
+        first = _jobs(mock, pageSize=5)
+        link = first.json()["nextLink"]
+        assert not link.startswith(("http", "/"))
+        assert "%" in link
+        assert "pageIndex=1" in base64.b64decode(unquote(link))[9:].decode()
+        avepoint_spec.check("listJobs", first)
+        last = _jobs(mock, pageSize=5, pageIndex=1000)
+        assert last.json()["jobs"] == []
+        assert last.json()["nextLink"] is None
+        mock.admin("POST", "/_mock/variants", {"variants": {"ave.last-page-link": "empty"}})
+        assert _jobs(mock, pageSize=5, pageIndex=1000).json()["nextLink"] == ""
+
+
+def test_status_alias_ignored_and_inverted_window_empty() -> None:
+    window = {"startTime": "2024-12-13T00:00:00Z", "finishTime": "2024-12-12T00:00:00Z"}
+    with running_mock("avepoint") as mock:
+        assert _jobs(mock, **window).status_code == 400
+        assert _jobs(mock, jobStatus=0, status=2).status_code == 400
+        mock.admin("POST", "/_mock/variants", {"variants": {"ave.inverted-window": "empty"}})
+        inverted = _jobs(mock, **window)
+        assert inverted.status_code == 200
+        assert inverted.json()["jobs"] == []
+        mock.admin("POST", "/_mock/variants", {"variants": {"ave.status-alias": "ignored"}})
+        everything = _jobs(mock, pageSize=1000).json()["jobs"]
+        ignored = _jobs(mock, status=0, pageSize=1000).json()["jobs"]
+        assert ignored == everything
+        assert {job["status"] for job in ignored} != {0}
+        assert _jobs(mock, jobStatus=0, status=2).status_code == 200
+
+
+def test_invalid_client_400() -> None:
+    with running_mock("avepoint", variants={"ave.invalid-client": "400"}) as mock:
+        client = mock.info["clients"][0]
+        form = {"grant_type": "client_credentials", "client_id": client["client_id"], "scope": SCOPE}
+        response = httpx.post(mock.token_url, data={**form, "client_secret": "wrong"}, timeout=10)
+        assert response.status_code == 400
+        assert "WWW-Authenticate" not in response.headers
+        assert response.json()["error"] == "invalid_client"
+
+
+@pytest.mark.parametrize(("value", "expected"), [("empty", ""), ("time", "0001-01-01T00:00:00+00:00")])
+def test_running_finish_time(value: str, expected: str) -> None:
+    with running_mock("avepoint", variants={"ave.running-finish-time": value}) as mock:
+        running = _jobs(mock, jobStatus=0, pageSize=1000).json()["jobs"]
+        assert running
+        assert all(job["finishTime"] == expected for job in running)
+        finished = _jobs(mock, jobStatus=2, pageSize=1000).json()["jobs"]
+        assert finished
+        assert all(job["finishTime"] > job["startTime"] for job in finished)
+
+
+def test_docs_literal_profile_end_to_end() -> None:
+    with running_mock("olconnect", profile="docs-literal") as mock:
+        assert _olc(mock, "GET", "/authentication/version").text.startswith("2021.1")
+        assert "Token-Expires-In" not in _olc(mock, "POST", "/authentication/login").headers
+        wrong = _olc(mock, "GET", "/entity/jobs/2001", auth=("admin", "wrong"))
+        assert wrong.status_code == 403
+        assert _olc(mock, "GET", "/entity/jobs/99999").json() == {"identifiers": []}
+        assert _olc(mock, "GET", "/entity/jobs/x").status_code == 404
+        assert _olc(mock, "GET", "/entity/jobs/-1").json() == {"identifiers": []}
+        no_credentials = _olc(mock, "GET", "/entity/jobs/2001", auth=None)
+        assert no_credentials.status_code == 401
+        assert no_credentials.content == b""
