@@ -100,3 +100,21 @@ def test_documented_mock_command_starts_a_mock(
     assert "Traceback" not in "".join(stderr)
     if not command.startswith("nox"):
         assert process.returncode == 0
+
+
+def _testing_example() -> str:
+    """The Python block under "Using the mocks from tests" in docs/mock-servers.md, as written."""
+    text = (ROOT / "docs" / "mock-servers.md").read_text(encoding="utf-8")
+    section = text.split("## Using the mocks from tests", 1)[1]
+    match = re.search(r"```python\n(.*?)```", section, flags=re.S)
+    assert match is not None, "docs/mock-servers.md lost its running_mock example"
+    return match.group(1)
+
+
+def test_the_running_mock_example_runs_as_written() -> None:
+    """The documented fixture pattern works: start, token request, fault switches, reset, access log."""
+    namespace: dict[str, object] = {}
+    exec(compile(_testing_example(), "docs/mock-servers.md", "exec"), namespace)
+    test_function = namespace["test_something"]
+    assert callable(test_function)
+    test_function()
