@@ -260,7 +260,7 @@ def test_login_operation_works_on_a_client_from_connect(mock: MockProcess) -> No
 def test_level_mode_takes_a_plain_string_in_any_case(mock: MockProcess, level: str) -> None:
     job_set = int(mock.info["ids"]["job_sets"][0])
     with client_for(mock) as client:
-        stats = get_job_set_statistics.sync(job_set, client=client, level_mode=level)  # type: ignore[arg-type]
+        stats = get_job_set_statistics.sync(job_set, client=client, level_mode=level)
         typed = get_job_set_statistics.sync(job_set, client=client, level_mode=LevelMode(level))
     assert stats.to_dict() == typed.to_dict()
     assert LevelMode(level).is_known
