@@ -78,11 +78,17 @@ class Consumer:
 
 
 def publish(index: PackageIndex, dist: Path) -> Completed:
-    """`nox -s publish -- --repository-url URL` as documented, with the credentials in the environment."""
+    """`nox -s publish -- --repository-url URL` as documented, with the credentials in the environment.
+
+    nox gets a private ``--envdir`` beside ``dist`` (one per session, reused by the duplicate-upload test):
+    a shared ``.nox/publish`` can be half-made by another nox process at that moment, and nox then "reuses"
+    a venv that has no pip yet.
+    """
     env = clean_env({"TWINE_USERNAME": index.username, "TWINE_PASSWORD": index.password})
     # nox's session venv and the isolated build venvs install from the normal index, like a developer's.
     del env["PIP_CONFIG_FILE"]
-    command: list[str | Path] = [sys.executable, "-m", "nox", "-s", "publish", "--"]
+    envdir = dist.parent / f"{dist.name}-nox"
+    command: list[str | Path] = [sys.executable, "-m", "nox", "--envdir", envdir, "-s", "publish", "--"]
     command += ["--repository-url", index.upload_url, "--dist", dist]
     return run(command, env, cwd=ROOT, timeout=900)
 

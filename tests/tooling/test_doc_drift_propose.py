@@ -176,11 +176,13 @@ def test_change_for_a_person_is_listed_never_patched(
 
 
 def _repo_copy(tmp_path: Path) -> Path:
-    """A git checkout holding what generation and the spec checks read: spec/, generator/, overlay/, docs/."""
+    """A git checkout holding what generation and the spec checks read: spec/, generator/, overlay/, docs/,
+    and pyproject.toml (generation takes the packages' project URLs from it)."""
     repo = tmp_path / "repo"
     repo.mkdir()
     for folder in ("spec", "generator", "overlay", "generated", "docs"):
         shutil.copytree(ROOT / folder, repo / folder)
+    shutil.copy2(ROOT / "pyproject.toml", repo / "pyproject.toml")
     git = ["git", "-c", "user.name=tests", "-c", "user.email=tests@example.invalid"]
     subprocess.run([*git, "init", "-q", "-b", "main"], cwd=repo, check=True)
     subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
