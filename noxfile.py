@@ -46,8 +46,9 @@ def install_groups(session: nox.Session, *groups: str) -> None:
 
 
 def install_project(session: nox.Session) -> None:
-    """Install this project (the mock servers) and the generated client packages, editable."""
+    """Install this project (mocks, suite), the client runtime and the generated client packages, editable."""
     session.install("-e", ".")
+    session.install("--no-deps", "-e", "runtime")
     clients = [d for d in CLIENT_DIRS if (ROOT / d / "pyproject.toml").exists()]
     for client in clients:
         session.install("--no-deps", "-e", client)
@@ -101,7 +102,15 @@ def run_lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
     hand_written = [
         p
-        for p in ("mock_servers", "contract_tests", "scripts", "tests", "benchmarks", "noxfile.py")
+        for p in (
+            "runtime/client_runtime",
+            "mock_servers",
+            "contract_tests",
+            "scripts",
+            "tests",
+            "benchmarks",
+            "noxfile.py",
+        )
         if (ROOT / p).exists()
     ]
     session.run("mypy", *hand_written)

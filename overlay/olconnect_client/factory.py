@@ -9,7 +9,7 @@ import httpx
 
 from ._runtime.options import DEFAULT_TIMEOUT
 from ._runtime.retries import RetryPolicy
-from ._runtime.version import SPEC_INFO
+from ._spec_info import SPEC_INFO
 from .auth import LOGIN_PATH, BasicAuth, TokenAuth
 from .client import AuthenticatedClient
 

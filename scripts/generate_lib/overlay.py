@@ -1,7 +1,8 @@
 """The overlay hook: hand-written modules copied into the generated package after every generation.
 
 - `overlay/<import_package>/**` → `<package>/**` (package-specific code);
-- `overlay/_common/**` → `<package>/_runtime/**` (httpx-level helpers shared by both clients).
+- `runtime/client_runtime/**` → `<package>/_runtime/**` (the shared client runtime, vendored; a real
+  package in place, see runtime/pyproject.toml).
 
 An overlay file may add modules but never replace one the generator (or generate.py) wrote: behaviour of
 generated modules is changed through templates in generator/templates/, so that both stay visible.
@@ -22,7 +23,7 @@ def overlay_sources(overlay_dir: Path, import_package: str) -> list[tuple[Path, 
     pairs: list[tuple[Path, Path]] = []
     for source_root, destination_root in (
         (overlay_dir / import_package, Path()),
-        (overlay_dir / "_common", Path("_runtime")),
+        (overlay_dir.parent / "runtime" / "client_runtime", Path("_runtime")),
     ):
         if not source_root.is_dir():
             continue

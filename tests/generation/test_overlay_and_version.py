@@ -35,7 +35,7 @@ def test_overlay_modules_are_copied_into_every_regeneration(tmp_path: Path) -> N
     root = copy_project(tmp_path)
     (root / "overlay" / "olconnect_client").mkdir(parents=True, exist_ok=True)
     (root / "overlay" / "olconnect_client" / "paging_helpers.py").write_text(OVERLAY_MODULE, encoding="utf-8")
-    (root / "overlay" / "_common" / "shared_helper.py").write_text(OVERLAY_MODULE, encoding="utf-8")
+    (root / "runtime" / "client_runtime" / "shared_helper.py").write_text(OVERLAY_MODULE, encoding="utf-8")
 
     result = run_generate(root)  # replaces the copied generated/ trees with freshly built ones
     assert result.returncode == 0, result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .conftest import GENERATE_SCRIPT, ROOT
 
-COPIED = ("spec", "generator", "overlay", "generated", "docs")
+COPIED = ("spec", "generator", "overlay", "runtime", "generated", "docs")
 COPIED_FILES = ("pyproject.toml",)  # its [project.urls] go into every package's metadata and README
 CACHE_DIRS = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 IGNORE = shutil.ignore_patterns(*CACHE_DIRS, "*.pyc")

@@ -180,7 +180,7 @@ def _repo_copy(tmp_path: Path) -> Path:
     and pyproject.toml (generation takes the packages' project URLs from it)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    for folder in ("spec", "generator", "overlay", "generated", "docs"):
+    for folder in ("spec", "generator", "overlay", "runtime", "generated", "docs"):
         shutil.copytree(ROOT / folder, repo / folder)
     shutil.copy2(ROOT / "pyproject.toml", repo / "pyproject.toml")
     git = ["git", "-c", "user.name=tests", "-c", "user.email=tests@example.invalid"]

@@ -52,7 +52,7 @@ def page_cases(text: str) -> list[str]:
 def make_sandbox(base: Path, cases: list[str]) -> Path:
     box = base / "olc-avepoint-contracts"
     box.mkdir()
-    for folder in ("spec", "scripts", "generator", "overlay", "generated", "docs", "tests/spec"):
+    for folder in ("spec", "scripts", "generator", "overlay", "runtime", "generated", "docs", "tests/spec"):
         shutil.copytree(ROOT / folder, box / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("CHANGELOG.md", "pyproject.toml"):
         shutil.copy(ROOT / name, box / name)

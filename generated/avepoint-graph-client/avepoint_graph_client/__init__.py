@@ -3,7 +3,8 @@
 from . import errors
 from ._runtime.options import DEFAULT_TIMEOUT, RequestOptions
 from ._runtime.retries import NO_RETRIES, RetryPolicy
-from ._runtime.version import SPEC_INFO, SpecInfo, __version__
+from ._runtime.version import SpecInfo
+from ._spec_info import SPEC_INFO, __version__
 from .auth import ClientCredentialsAuth
 from .client import AuthenticatedClient, Client
 from .data_centres import DataCentre, data_centre

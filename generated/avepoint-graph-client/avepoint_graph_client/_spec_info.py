@@ -1,15 +1,19 @@
 """Where this package came from: written by scripts/generate.py from spec/avepoint.yaml; do not edit.
 
-`avepoint_graph_client._runtime.version` turns these constants into the public `SPEC_INFO`.
+The public `avepoint_graph_client.SPEC_INFO` and `__version__` are these facts as one typed value.
 """
 
-DISTRIBUTION = "avepoint-graph-client"
-PACKAGE_VERSION = "2.0.0"
-SPEC_TITLE = "AvePoint Graph API - Cloud Backup for Google Workspace jobs"
-SPEC_VERSION = "2.0.0"
-PACKAGE_REVISION = 0
-VENDOR_DOC_VERSION = (
-    "AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)"
+from ._runtime.version import SpecInfo
+
+SPEC_INFO = SpecInfo(
+    distribution="avepoint-graph-client",
+    package_version="2.0.0",
+    spec_title="AvePoint Graph API - Cloud Backup for Google Workspace jobs",
+    spec_version="2.0.0",
+    package_revision=0,
+    vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
+    spec_sha256="db826713881031473a62055d9041eb9b4b8fb29e790e5a311cb8fe19436e4c42",
+    generator="openapi-python-client 0.29.1",
 )
-SPEC_SHA256 = "db826713881031473a62055d9041eb9b4b8fb29e790e5a311cb8fe19436e4c42"
-GENERATOR = "openapi-python-client 0.29.1"
+
+__version__ = SPEC_INFO.package_version

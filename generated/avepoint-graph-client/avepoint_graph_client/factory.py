@@ -9,7 +9,7 @@ import httpx
 
 from ._runtime.options import DEFAULT_TIMEOUT
 from ._runtime.retries import RetryPolicy
-from ._runtime.version import SPEC_INFO
+from ._spec_info import SPEC_INFO
 from .auth import DEFAULT_SCOPE, TOKEN_PATH, ClientCredentialsAuth
 from .client import AuthenticatedClient
 from .data_centres import data_centre as lookup_data_centre

@@ -1,13 +1,19 @@
 """Where this package came from: written by scripts/generate.py from spec/olconnect.yaml; do not edit.
 
-`olconnect_client._runtime.version` turns these constants into the public `SPEC_INFO`.
+The public `olconnect_client.SPEC_INFO` and `__version__` are these facts as one typed value.
 """
 
-DISTRIBUTION = "olconnect-client"
-PACKAGE_VERSION = "2.0.0"
-SPEC_TITLE = "OL Connect Server REST API (server engine)"
-SPEC_VERSION = "2.0.0"
-PACKAGE_REVISION = 0
-VENDOR_DOC_VERSION = "2025.2"
-SPEC_SHA256 = "7a16a904dc730d83e7fc28d1a123aa3b14fed0ac57644bbc534a87f1757eed77"
-GENERATOR = "openapi-python-client 0.29.1"
+from ._runtime.version import SpecInfo
+
+SPEC_INFO = SpecInfo(
+    distribution="olconnect-client",
+    package_version="2.0.0",
+    spec_title="OL Connect Server REST API (server engine)",
+    spec_version="2.0.0",
+    package_revision=0,
+    vendor_doc_version="2025.2",
+    spec_sha256="7a16a904dc730d83e7fc28d1a123aa3b14fed0ac57644bbc534a87f1757eed77",
+    generator="openapi-python-client 0.29.1",
+)
+
+__version__ = SPEC_INFO.package_version
