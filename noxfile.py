@@ -69,21 +69,21 @@ def spec(session: nox.Session) -> None:
     """Validate both OpenAPI documents, lint them with Spectral and hold the documented inventory."""
     install_groups(session, "spec")
     node_tools(session)
-    session.run("python", "scripts/check_specs.py", *session.posargs)
+    session.run("python", "-m", "scripts.check_specs", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def generate(session: nox.Session) -> None:
     """Regenerate generated/ from spec/ (`-- --check` compares instead of writing)."""
     install_groups(session, "generate")
-    session.run("python", "scripts/generate.py", *session.posargs)
+    session.run("python", "-m", "scripts.generate", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
     """Wheel and sdist of olconnect-client, avepoint-graph-client and olc-avepoint-contracts into dist/."""
     install_groups(session, "publish")
-    session.run("python", "scripts/publish.py", "build", *session.posargs)
+    session.run("python", "-m", "scripts.publish", "build", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -93,7 +93,7 @@ def publish(session: nox.Session) -> None:
     Credentials come only from TWINE_USERNAME and TWINE_PASSWORD; a version the index already has is refused.
     """
     install_groups(session, "publish")
-    session.run("python", "scripts/publish.py", "upload", *session.posargs)
+    session.run("python", "-m", "scripts.publish", "upload", *session.posargs)
 
 
 def run_lint(session: nox.Session) -> None:
@@ -107,6 +107,7 @@ def run_lint(session: nox.Session) -> None:
             "mock_servers",
             "contract_tests",
             "scripts",
+            "spec_checks",
             "tests",
             "benchmarks",
             "noxfile.py",
@@ -143,7 +144,7 @@ def mock(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def contract(session: nox.Session) -> None:
     """The main job: the contract suite against the bundled mocks, or a live server (see README)."""
-    # "spec": the suite's spec self-checks reuse scripts/check_specs_lib (openapi-spec-validator).
+    # "spec": the suite's spec self-checks reuse spec_checks (openapi-spec-validator).
     install_groups(session, "contract", "clients", "spec")
     install_project(session)
     session.run("python", "-m", "contract_tests", *session.posargs)
@@ -153,7 +154,7 @@ def contract(session: nox.Session) -> None:
 def doc_drift(session: nox.Session) -> None:
     """Compare vendor doc pages with spec/: `nox -s doc-drift -- ../shared/vendor-docs`."""
     install_groups(session, "docs-tools", "spec")
-    session.run("python", "scripts/doc_drift.py", *(session.posargs or [str(SHARED_DOCS)]))
+    session.run("python", "-m", "scripts.doc_drift", *(session.posargs or [str(SHARED_DOCS)]))
 
 
 @nox.session(name="doc-update", python=PYTHON)
@@ -161,14 +162,14 @@ def doc_update(session: nox.Session) -> None:
     """Drift -> spec patch on a new branch -> checks -> regenerate -> bumps: `nox -s doc-update -- DIR`."""
     install_groups(session, "docs-tools", "spec", "generate")
     node_tools(session)
-    session.run("python", "scripts/doc_update.py", *(session.posargs or [str(SHARED_DOCS)]))
+    session.run("python", "-m", "scripts.doc_update", *(session.posargs or [str(SHARED_DOCS)]))
 
 
 @nox.session(name="spec-diff", python=PYTHON)
 def spec_diff(session: nox.Session) -> None:
     """Classify spec changes since a git ref: `nox -s spec-diff -- origin/main [--apply]`."""
     install_groups(session, "spec")
-    session.run("python", "scripts/spec_diff.py", *session.posargs)
+    session.run("python", "-m", "scripts.spec_diff", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -177,7 +178,7 @@ def bench(session: nox.Session) -> None:
     install_groups(session, "bench", "clients", "contract", "spec", "test")
     install_project(session)
     node_tools(session)
-    session.run("python", "benchmarks/run.py", *session.posargs)
+    session.run("python", "-m", "benchmarks.run", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -186,9 +187,9 @@ def tests(session: nox.Session) -> None:
     install_groups(session, *ALL_GROUPS)
     install_project(session)
     node_tools(session)
-    session.run("python", "scripts/check_specs.py")
-    session.run("python", "scripts/generate.py", "--check")
-    session.run("python", "scripts/doc_drift.py", str(SHARED_DOCS))
+    session.run("python", "-m", "scripts.check_specs")
+    session.run("python", "-m", "scripts.generate", "--check")
+    session.run("python", "-m", "scripts.doc_drift", str(SHARED_DOCS))
     run_lint(session)
     # pytest exits 5 when it collected nothing: that is a failure here, not a pass. loadgroup keeps the
     # tests of one xdist_group (tests/publishing: one index, one publish, one install) on one worker.

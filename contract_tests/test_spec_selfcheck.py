@@ -1,7 +1,7 @@
 """Spec self-checks: before judging a server by a spec, make sure the spec itself is sound.
 
-The checks are the project's own (``scripts/check_specs_lib``, also run by ``nox -s spec``, and installed
-as the top-level package ``check_specs_lib`` beside this one), imported rather than repeated: the document
+The checks are the project's own (the package ``spec_checks``, also run by ``nox -s spec`` and shipped in the
+same distribution as this suite), imported rather than repeated: the document
 is valid OpenAPI 3.1, every example conforms to its schema, and every link names an existing operation,
 existing parameters and resolvable runtime expressions.
 """
@@ -19,7 +19,7 @@ from contract_tests import api_paths
 
 
 def _lib(module: str) -> ModuleType:
-    return importlib.import_module(f"check_specs_lib.{module}")
+    return importlib.import_module(f"spec_checks.{module}")
 
 
 CHECKS: dict[str, tuple[str, str]] = {

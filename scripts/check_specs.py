@@ -1,6 +1,6 @@
 """Check the OpenAPI documents in spec/: validity, Spectral lint, documented inventory, examples and links.
 
-Usage: python scripts/check_specs.py [SPEC ...] [--skip-lint] [--inventory FILE] [--ruleset FILE]
+Usage: python -m scripts.check_specs [SPEC ...] [--skip-lint] [--inventory FILE] [--ruleset FILE]
 With no SPEC, both project specs are checked. Each problem is printed on one line as
 `FILE: JSON_POINTER: RULE: message`. Exit status: 0 no problems, 1 problems found, 2 a file could not be read
 or parsed, or a tool the check needs is missing (one line on stderr, never a traceback).
@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from check_specs_lib.decisions import check_decisions, check_markers, decision_ids
-from check_specs_lib.document import SpecLoadError, load_spec
-from check_specs_lib.examples import check_examples
-from check_specs_lib.inventory import InventoryError, check_inventory, load_inventory
-from check_specs_lib.links import check_links
-from check_specs_lib.lint import LintUnavailableError, find_spectral, run_spectral
-from check_specs_lib.problems import Problem
-from check_specs_lib.schemas import check_schemas
-from check_specs_lib.validity import check_validity
-from check_specs_lib.walk import iter_operations
+from spec_checks.decisions import check_decisions, check_markers, decision_ids
+from spec_checks.document import SpecLoadError, load_spec
+from spec_checks.examples import check_examples
+from spec_checks.inventory import InventoryError, check_inventory, load_inventory
+from spec_checks.links import check_links
+from spec_checks.lint import LintUnavailableError, find_spectral, run_spectral
+from spec_checks.problems import Problem
+from spec_checks.schemas import check_schemas
+from spec_checks.validity import check_validity
+from spec_checks.walk import iter_operations
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPECS = (ROOT / "spec" / "olconnect.yaml", ROOT / "spec" / "avepoint.yaml")
@@ -52,7 +52,7 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--inventory",
         type=Path,
-        default=ROOT / "tests" / "spec" / "inventory.yaml",
+        default=ROOT / "spec" / "inventory.yaml",
         help="documented inventory",
     )
     parser.add_argument(

@@ -1,6 +1,6 @@
 """Doc drift: compare the vendor's API pages with our OpenAPI specs.
 
-    python scripts/doc_drift.py [DOCS_DIR] [--spec-dir spec] [--allowlist spec/doc-drift-allowlist.yaml]
+    python -m scripts.doc_drift [DOCS_DIR] [--spec-dir spec] [--allowlist spec/doc-drift-allowlist.yaml]
                                 [--verbose] [--suggest-allowlist] [--format text|json]
                                 [--propose PATCH_FILE] [--record]
 
@@ -20,10 +20,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from drift_lib.allowlist import AllowlistError, apply_allowlist, known_decisions, load_allowlist
-from drift_lib.compare import SpecSet, compare
-from drift_lib.model import Finding, SpecTarget
-from drift_lib.page_record import (
+from .drift_lib.allowlist import AllowlistError, apply_allowlist, known_decisions, load_allowlist
+from .drift_lib.compare import SpecSet, compare
+from .drift_lib.model import Finding, SpecTarget
+from .drift_lib.page_record import (
     RECORD_NAME,
     RecordError,
     apply_record,
@@ -31,10 +31,10 @@ from drift_lib.page_record import (
     load_record,
     render_record,
 )
-from drift_lib.pages import read_folder
-from drift_lib.propose import ProposalError, write_proposal
-from drift_lib.report import Outcome, render, render_json, render_quiet
-from speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
+from .drift_lib.pages import read_folder
+from .drift_lib.propose import ProposalError, write_proposal
+from .drift_lib.report import Outcome, render, render_json, render_quiet
+from .speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """The doc-update loop in one command: changed vendor pages -> proposed spec patch -> checks -> new clients.
 
-    python scripts/doc_update.py DOCS_DIR [--root ROOT] [--patch FILE] [--branch NAME] [--skip-generate]
+    python -m scripts.doc_update DOCS_DIR [--root ROOT] [--patch FILE] [--branch NAME] [--skip-generate]
 
 Steps, each printed as it runs; the first that fails stops the loop with its reason (exit 1):
  1. doc drift with --propose writes the patch (default ROOT/reports/doc-update.patch);
@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from speclib.openapi import is_openapi_file
 
-SCRIPTS = Path(__file__).resolve().parent
-PROJECT = SCRIPTS.parent
+from .speclib.openapi import is_openapi_file
+
+PROJECT = Path(__file__).resolve().parent.parent
 _PROBLEM = re.compile(r"^(?P<file>[^:]+): (?P<pointer>/\S*): (?P<rule>[\w-]+): (?P<message>.*)$")
 
 
@@ -54,6 +54,13 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
 
 
+def _tool(name: str) -> list[str]:
+    """The command line of another tool of this package. It runs with the checkout under review as its
+    working directory, so `scripts` is imported from that checkout (or, for a bare copy without one, from
+    the environment's editable install of the project)."""
+    return [sys.executable, "-m", f"scripts.{name}"]
+
+
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return _run(["git", *args], root)
 
@@ -61,8 +68,7 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def _drift(docs: Path, root: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return _run(
         [
-            sys.executable,
-            str(SCRIPTS / "doc_drift.py"),
+            *_tool("doc_drift"),
             str(docs),
             "--spec-dir",
             str(root / "spec"),
@@ -146,8 +152,7 @@ def check_specs_in_review(root: Path, lint: bool = True) -> list[str]:
     specs = sorted(p for p in spec_dir.glob("*.y*ml") if is_openapi_file(p))
     result = _run(
         [
-            sys.executable,
-            str(SCRIPTS / "check_specs.py"),
+            *_tool("check_specs"),
             *map(str, specs),
             "--decisions",
             str(spec_dir / "DECISIONS.md"),
@@ -193,7 +198,7 @@ def drift_left(docs: Path, root: Path) -> list[dict[str, Any]]:
 
 def regenerate(root: Path) -> None:
     """Step 5."""
-    result = _run([sys.executable, str(SCRIPTS / "generate.py"), "--root", str(root)], root)
+    result = _run([*_tool("generate"), "--root", str(root)], root)
     print(_indent(result.stdout + result.stderr))
     if result.returncode != 0:
         raise StepFailed("regeneration failed (see above); the spec patch stays applied for review")
@@ -201,7 +206,7 @@ def regenerate(root: Path) -> None:
 
 def bumps(root: Path, base: str) -> list[str]:
     """Step 6: one line per package with the semver bump spec diff computes against `base`."""
-    result = _run([sys.executable, str(SCRIPTS / "spec_diff.py"), base, "--format", "json"], root)
+    result = _run([*_tool("spec_diff"), base, "--format", "json"], root)
     if result.returncode != 0:
         raise StepFailed(f"spec diff failed: {result.stderr.strip()}")
     lines = []

@@ -13,11 +13,11 @@ import tempfile
 from pathlib import Path
 
 try:
-    from generate_lib.errors import GenerationError
-    from generate_lib.opc import check_tool_versions
-    from generate_lib.pipeline import build_package
-    from generate_lib.targets import API_INPUTS, Target, load_targets
-    from generate_lib.trees import compare_trees, swap_in
+    from .generate_lib.errors import GenerationError
+    from .generate_lib.opc import check_tool_versions
+    from .generate_lib.pipeline import build_package
+    from .generate_lib.targets import API_INPUTS, Target, load_targets
+    from .generate_lib.trees import compare_trees, swap_in
 except ImportError as missing:  # run outside `nox -s generate` without the `generate` group
     sys.exit(
         f"generate.py: error: {missing}; run `nox -s generate` or install the `generate` dependency group"

@@ -1,7 +1,7 @@
 """Build and publish olconnect-client, avepoint-graph-client and olc-avepoint-contracts (wheels, sdists).
 
-    python scripts/publish.py build [--dist DIR]
-    python scripts/publish.py upload --repository-url URL [--index-url URL] [--dist DIR]
+    python -m scripts.publish build [--dist DIR]
+    python -m scripts.publish upload --repository-url URL [--index-url URL] [--dist DIR]
 
 `build` rebuilds all three into dist/. `upload` first asks the index whether it already has any of the
 three versions and refuses, with one line, if it has: versions on an index are never replaced. Then it
@@ -25,8 +25,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from packaging.version import Version
-from publish_lib.index import published_versions
-from publish_lib.projects import ROOT, Project, PublishError, all_projects, build, stale_reason
+
+from .publish_lib.index import published_versions
+from .publish_lib.projects import ROOT, Project, PublishError, all_projects, build, stale_reason
 
 PROG = "publish"
 CREDENTIAL_OPTIONS = ("-u", "--username", "-p", "--password", "--client-cert", "--cert")

@@ -1,6 +1,6 @@
 """Spec diff: classify the changes of each spec since a git ref and say which version bump each client needs.
 
-    python scripts/spec_diff.py BASE_REF [--spec FILE ...] [--fail-on ERR|WARN|INFO]
+    python -m scripts.spec_diff BASE_REF [--spec FILE ...] [--fail-on ERR|WARN|INFO]
                                 [--format text|markdown|json] [--apply]
 
 Compares `git show BASE_REF:<spec>` with the working-tree file after resolving `$ref`s. Levels follow oasdiff:
@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from specdiff_lib.changes import Change, Level, required_bump
-from specdiff_lib.release import (
+from .specdiff_lib.changes import Change, Level, required_bump
+from .specdiff_lib.release import (
     ReleaseEntry,
     ReleaseError,
     bump,
@@ -32,8 +32,8 @@ from specdiff_lib.release import (
     set_spec_version,
     write_changelog,
 )
-from specdiff_lib.spec_compare import SpecComparison
-from speclib.openapi import JsonDict, SpecError, is_openapi_file, load_yaml_text, resolve_refs
+from .specdiff_lib.spec_compare import SpecComparison
+from .speclib.openapi import JsonDict, SpecError, is_openapi_file, load_yaml_text, resolve_refs
 
 
 class UsageError(Exception):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from drift_lib.model import Finding
+from .model import Finding
 
 DECISION_ID = re.compile(r"\b([A-Z]{2,5}-\d{2,3})\b")
 

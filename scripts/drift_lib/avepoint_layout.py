@@ -14,9 +14,9 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from drift_lib.markdown_blocks import Cell, Section, Table, fences, paragraphs, tables
-from drift_lib.model import DocField, DocOperation, DocParameter, DocResponse
-from drift_lib.olconnect_layout import LayoutError
+from .markdown_blocks import Cell, Section, Table, fences, paragraphs, tables
+from .model import DocField, DocOperation, DocParameter, DocResponse
+from .olconnect_layout import LayoutError
 
 
 def _title(section: Section) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jsonschema
-from speclib.openapi import (
+
+from ..speclib.openapi import (
     JsonDict,
     Operation,
     SchemaView,
@@ -26,8 +27,7 @@ from speclib.openapi import (
     path_variables,
     schema_view,
 )
-
-from drift_lib.model import DocField, DocOperation, DocParameter, DocResponse, Finding, Severity, SpecTarget
+from .model import DocField, DocOperation, DocParameter, DocResponse, Finding, Severity, SpecTarget
 
 # What each type word of the pages may be in JSON Schema terms. "number" on the OL pages is used for IDs, so
 # both JSON numeric types satisfy it; "double" is a real fraction and needs `number`.

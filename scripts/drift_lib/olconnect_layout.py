@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from drift_lib.markdown_blocks import Cell, Section, Table, fences, paragraphs, tables
-from drift_lib.model import DocOperation, DocParameter, DocResponse
-from drift_lib.pseudo_json import SketchError, parse_sketch
+from .markdown_blocks import Cell, Section, Table, fences, paragraphs, tables
+from .model import DocOperation, DocParameter, DocResponse
+from .pseudo_json import SketchError, parse_sketch
 
 
 class LayoutError(ValueError):

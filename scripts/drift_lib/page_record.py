@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from drift_lib.model import DocOperation, Finding, Severity
+from .model import DocOperation, Finding, Severity
 
 RECORD_NAME = "doc-drift-pages.yaml"
 
@@ -92,7 +92,7 @@ def render_record(record: dict[str, RecordedOperation]) -> str:
     header = (
         "# What the vendor pages documented when the spec was last brought in line with them (doc drift's\n"
         "# memory: an element listed here that a page drops is reported as removed). Written by\n"
-        "# `python scripts/doc_drift.py DOCS_DIR --record`; never edit by hand.\n"
+        "# `python -m scripts.doc_drift DOCS_DIR --record`; never edit by hand.\n"
     )
     return header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=110)
 

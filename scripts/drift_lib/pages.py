@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drift_lib import avepoint_layout, olconnect_layout
-from drift_lib.markdown_blocks import parse_sections
-from drift_lib.model import PageResult
+from . import avepoint_layout, olconnect_layout
+from .markdown_blocks import parse_sections
+from .model import PageResult
 
 
 def read_page(path: Path, name: str | None = None) -> PageResult:

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from drift_lib.model import DocField, DocOperation, DocParameter, DocResponse, Finding, Severity, SpecTarget
-from drift_lib.page_record import RECORD_NAME, RecordedOperation, parse_record_text, render_record
-from drift_lib.report import Outcome
-from drift_lib.yaml_edit import EditError, SpecFile, mapping, prose, text_diff, to_node
+from .model import DocField, DocOperation, DocParameter, DocResponse, Finding, Severity, SpecTarget
+from .page_record import RECORD_NAME, RecordedOperation, parse_record_text, render_record
+from .report import Outcome
+from .yaml_edit import EditError, SpecFile, mapping, prose, text_diff, to_node
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

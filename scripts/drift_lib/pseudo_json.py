@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drift_lib.model import DocField
+from .model import DocField
 
 _TOKEN = re.compile(
     r"""

@@ -6,8 +6,8 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from drift_lib.allowlist import AllowEntry
-from drift_lib.model import Finding, PageResult, Severity, SpecTarget
+from .allowlist import AllowEntry
+from .model import Finding, PageResult, Severity, SpecTarget
 
 
 @dataclass

@@ -19,7 +19,7 @@ from packaging.utils import (
 )
 from packaging.version import Version
 
-from publish_lib.projects import PublishError
+from .projects import PublishError
 
 JSON_TYPE = "application/vnd.pypi.simple.v1+json"
 TIMEOUT_S = 30.0

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from speclib.openapi import JsonDict
-from speclib.openapi import _json_type_of as _json_type  # one JSON-type rule for speclib and the diff
+from ..speclib.openapi import JsonDict
+from ..speclib.openapi import _json_type_of as _json_type  # one JSON-type rule for speclib and the diff
 
 COMBINATORS = ("anyOf", "oneOf")
 

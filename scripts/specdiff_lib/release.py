@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from specdiff_lib.changes import Change, Kind, Level
+from .changes import Change, Kind, Level
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 

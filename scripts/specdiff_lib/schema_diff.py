@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from speclib.openapi import SchemaView, schema_view
-
-from specdiff_lib.alternatives import alternatives, describe, is_composed, shorten, type_of
-from specdiff_lib.changes import Kind, Level
-from specdiff_lib.cover import Cover, enum_cover
+from ..speclib.openapi import SchemaView, schema_view
+from .alternatives import alternatives, describe, is_composed, shorten, type_of
+from .changes import Kind, Level
+from .cover import Cover, enum_cover
 
 Emit = Callable[[Level, Kind, str, str, str], None]
 

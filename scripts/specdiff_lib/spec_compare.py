@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from speclib.openapi import JsonDict, Operation, iter_operations, path_shape, path_variables
-
-from specdiff_lib.alternatives import shorten
-from specdiff_lib.changes import Change, Kind, Level
-from specdiff_lib.schema_diff import SchemaDiff
+from ..speclib.openapi import JsonDict, Operation, iter_operations, path_shape, path_variables
+from .alternatives import shorten
+from .changes import Change, Kind, Level
+from .schema_diff import SchemaDiff
 
 
 class SpecComparison:

@@ -1,8 +1,11 @@
-"""Shared fixtures of the generation tests: paths, specs, importable generated packages, example servers."""
+"""Shared fixtures of the generation tests: paths, specs, the generated packages, example servers.
+
+The generated packages are imported as installed: nox installs generated/<dist> editable (noxfile.py
+`install_project`), so a regeneration is visible without reinstalling and nothing here edits the import path.
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +18,7 @@ import yaml
 from .example_server import ExampleApp, serve
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERATE_SCRIPT = ROOT / "scripts" / "generate.py"
+GENERATE_COMMAND = (sys.executable, "-m", "scripts.generate")  # run with cwd=ROOT
 
 
 @dataclass(frozen=True)
@@ -47,28 +50,6 @@ PACKAGES = (
     ),
 )
 PACKAGES_BY_API = {package.api: package for package in PACKAGES}
-
-
-def _make_generated_packages_importable() -> None:
-    """Use an installed copy (nox installs them editable); otherwise import straight from generated/."""
-    for package in PACKAGES:
-        if importlib.util.find_spec(package.import_package) is None and package.project_dir.is_dir():
-            sys.path.insert(0, str(package.project_dir))
-
-
-_make_generated_packages_importable()
-
-
-def _make_mock_servers_importable() -> None:
-    """The README guide tests start the real mocks. Without `pip install -e .` the project root must come
-    before tests/, whose mock_servers/ test folder would otherwise be imported as a namespace package."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    if getattr(sys.modules.get("mock_servers"), "__file__", "") is None:
-        del sys.modules["mock_servers"]
-
-
-_make_mock_servers_importable()
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,9 @@ from typing import Any
 
 import pytest
 
+from scripts.generate_lib import spec_facts
+from scripts.generate_lib.errors import GenerationError
+
 from .conftest import PACKAGES, ROOT
 from .workspace import copy_project, run_generate, snapshot
 
@@ -19,12 +22,14 @@ OVERLAY_MODULE = '"""A hand-written helper that must survive regeneration."""\n\
 
 
 def _import_in_subprocess(project_dir: Path, code: str) -> str:
+    """Run `code` in a fresh interpreter whose working directory is the (scratch) project, so its package is
+    the one imported: `python -c` puts the working directory first on the path, ahead of installed copies."""
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
-        env={"PYTHONPATH": str(project_dir), "PATH": ""},
+        env={"PATH": ""},
         cwd=project_dir,
     )
     return result.stdout.strip()
@@ -119,7 +124,6 @@ def test_committed_package_reports_its_spec(package: Any) -> None:
     [("1.0.0", 0, "1.0.0"), ("1.2.3", 1, "1.2.3.post1"), ("2.0.0", 12, "2.0.0.post12")],
 )
 def test_version_scheme(spec_version: str, revision: int, expected: str) -> None:
-    spec_facts = _generate_lib("spec_facts")
     assert spec_facts.package_version(spec_version, revision) == expected
 
 
@@ -127,14 +131,5 @@ def test_version_scheme(spec_version: str, revision: int, expected: str) -> None
     ("spec_version", "revision"), [("1.0", 0), ("v1.0.0", 0), ("1.0.0", -1), ("1.0.0", "2")]
 )
 def test_version_scheme_rejects_bad_values(spec_version: str, revision: Any) -> None:
-    spec_facts = _generate_lib("spec_facts")
-    errors = _generate_lib("errors")
-    with pytest.raises(errors.GenerationError):
+    with pytest.raises(GenerationError):
         spec_facts.package_version(spec_version, revision)
-
-
-def _generate_lib(name: str) -> Any:
-    scripts = str(ROOT / "scripts")
-    if scripts not in sys.path:
-        sys.path.append(scripts)
-    return importlib.import_module(f"generate_lib.{name}")

@@ -1,7 +1,7 @@
-"""Fast checks of the two command lines this area adds: `contract-suite` and `scripts/publish.py`.
+"""Fast checks of the two command lines this area adds: `contract-suite` and `python -m scripts.publish`.
 
-They run as subprocesses, the way users and CI call them. `publish_lib` is imported for the staleness
-rule: the editable install of the project puts scripts/ on the path (it ships check_specs_lib from there).
+They run as subprocesses, the way users and CI call them, from the checkout root. `scripts.publish_lib` is
+imported for the staleness rule.
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ import time
 from pathlib import Path
 
 import pytest
-from publish_lib.projects import load_project, stale_reason
+
+from scripts.publish_lib.projects import load_project, stale_reason
 
 from .conftest import INSTALL_DOCS, SAME_INSTALL_LINE, install_command
 from .environment import ROOT, clean_env, run
 from .index_server import PROJECT_DIRS
 
 SUITE_SOURCES = ROOT / "contract_tests"
-PUBLISH = ROOT / "scripts" / "publish.py"
+PUBLISH = (sys.executable, "-m", "scripts.publish")  # run with cwd=ROOT
 SUITE_OPTIONS = ("--profile", "--api", "--seed", "--operation", "--reports")
 
 
@@ -70,7 +71,7 @@ def test_mock_subcommand_is_the_mock_command_line() -> None:
 
 def _publish(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, PUBLISH, *args],
+        [*PUBLISH, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -187,7 +188,7 @@ def test_html_project_page_of_a_simple_index(tmp_path: Path) -> None:
     )
     probe = (
         "import sys;"
-        "from publish_lib.index import published_versions as p;"
+        "from scripts.publish_lib.index import published_versions as p;"
         "print(sorted(map(str, p(sys.argv[1], 'Demo_Pkg', None))), sorted(p(sys.argv[1], 'other', None)))"
     )
     server = subprocess.Popen(
@@ -203,11 +204,11 @@ def test_html_project_page_of_a_simple_index(tmp_path: Path) -> None:
         assert port, "http.server did not say its port"
         url = f"http://127.0.0.1:{port[1]}/simple/"
         deadline = time.monotonic() + 20
-        env = clean_env({"PYTHONPATH": str(ROOT / "scripts")})  # as `python scripts/publish.py` sees it
-        done = run([sys.executable, "-c", probe, url], env)
+        env = clean_env()
+        done = run([sys.executable, "-c", probe, url], env, cwd=ROOT)  # `-c` imports `scripts` from cwd
         while done.returncode != 0 and time.monotonic() < deadline:
             time.sleep(0.2)
-            done = run([sys.executable, "-c", probe, url], env)
+            done = run([sys.executable, "-c", probe, url], env, cwd=ROOT)
     finally:
         server.terminate()
         server.wait(10)

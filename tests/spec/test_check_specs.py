@@ -1,4 +1,5 @@
-"""scripts/check_specs.py end to end: the real specs pass, and each kind of damage is caught and located.
+"""`python -m scripts.check_specs` end to end: the real specs pass, and each kind of damage is caught and
+located.
 
 Every test runs the script as a separate process, as CI and `nox -s spec` do, and reads its output: a problem
 must be reported as `FILE: JSON_POINTER: RULE: message`, an unreadable file as one line with exit code 2, and
@@ -18,7 +19,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "check_specs.py"
+COMMAND = (sys.executable, "-m", "scripts.check_specs")
 AVEPOINT = ROOT / "spec" / "avepoint.yaml"
 OLCONNECT = ROOT / "spec" / "olconnect.yaml"
 JOBS = "/paths/~1backup~1google~1admin~1jobs/get"
@@ -38,7 +39,7 @@ _PlainLoader.yaml_implicit_resolvers = {
 
 def run_check(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *map(str, args)],
+        [*COMMAND, *map(str, args)],
         capture_output=True,
         text=True,
         timeout=180,
@@ -312,3 +313,20 @@ def test_spec_without_inventory_entry_is_a_problem(tmp_path: Path) -> None:
     result = run_check(renamed, "--skip-lint")
     [line] = assert_reported(result, renamed, "/", "inventory-entry")
     assert "renamed.yaml" in line
+
+
+def _documented_commands() -> list[list[str]]:
+    """The `python -m scripts.check_specs ...` lines of docs/specs.md's "How to check the specs" block."""
+    text = (ROOT / "docs" / "specs.md").read_text(encoding="utf-8")
+    block = text.split("## How to check the specs", 1)[1].split("```", 2)[1]
+    lines = [line.split("#", 1)[0].split() for line in block.splitlines()]
+    return [words for words in lines if words[:3] == ["python", "-m", "scripts.check_specs"]]
+
+
+def test_documented_commands_run_as_written() -> None:
+    commands = _documented_commands()
+    assert len(commands) == 2, "docs/specs.md should show the full run and the one-spec run"
+    for words in commands:
+        result = run_check(*words[3:])
+        assert result.returncode == 0, f"{' '.join(words)}:\n{result.stdout}{result.stderr}"
+        assert result.stdout.strip().splitlines()[-1].startswith("OK: ")

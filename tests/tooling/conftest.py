@@ -1,7 +1,7 @@
 """Fixtures for the tooling tests (doc drift, spec diff).
 
-The scripts import their helper packages (`drift_lib`, `specdiff_lib`, `speclib`) from `scripts/`, the way
-`python scripts/x.py` does, so that folder is put on `sys.path` here.
+The tools are modules of the `scripts` package: tests import them as `scripts.<tool>` and run them the way
+nox and the docs do, `python -m scripts.<tool>` from the checkout root.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = ROOT / "scripts"
 SHARED_DOCS = ROOT.parent / "shared" / "vendor-docs"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-if str(SCRIPTS) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS))
+
+def tool(name: str) -> list[str]:
+    """The command line of one tool, `python -m scripts.<name>` (run it with `cwd=ROOT`)."""
+    return [sys.executable, "-m", f"scripts.{name}"]
 
 
 @pytest.fixture

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from doc_drift import analyse, run
-from drift_lib.model import Finding
 
-from .conftest import FIXTURES, ROOT, SCRIPTS
+from scripts.doc_drift import analyse, run
+from scripts.drift_lib.model import Finding
+
+from .conftest import FIXTURES, ROOT, tool
 
 SPEC_DIR = ROOT / "spec"
 CASES: dict[str, dict[str, Any]] = yaml.safe_load((FIXTURES / "drift_mutations.yaml").read_text())["cases"]
@@ -166,7 +166,7 @@ def test_allowlist_entry_must_cite_a_known_decision(shared_docs: Path, tmp_path:
 
     allowlist.write_text(yaml.safe_dump({"entries": [entry]}), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(SCRIPTS / "doc_drift.py"), str(shared_docs), "--allowlist", str(allowlist)],
+        [*tool("doc_drift"), str(shared_docs), "--allowlist", str(allowlist)],
         capture_output=True,
         text=True,
         check=False,

@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from doc_drift import analyse, run
-from doc_update import check_specs_in_review
 
-from .conftest import ROOT, SCRIPTS
+from scripts.doc_drift import analyse, run
+from scripts.doc_update import check_specs_in_review
+
+from .conftest import ROOT, tool
 from .test_doc_drift_cases import CASES, _apply
 
 SPEC_DIR = ROOT / "spec"
@@ -176,13 +176,18 @@ def test_change_for_a_person_is_listed_never_patched(
 
 
 def _repo_copy(tmp_path: Path) -> Path:
-    """A git checkout holding what generation and the spec checks read: spec/, generator/, overlay/, docs/,
-    and pyproject.toml (generation takes the packages' project URLs from it)."""
+    """A git checkout holding the tools (scripts/, spec_checks/: doc-update runs `python -m scripts.<tool>`
+    inside it) and what generation and the spec checks read: spec/, generator/, overlay/, docs/, and
+    pyproject.toml (generation takes the packages' project URLs from it)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    for folder in ("spec", "generator", "overlay", "runtime", "generated", "docs"):
-        shutil.copytree(ROOT / folder, repo / folder)
+    for folder in ("scripts", "spec_checks", "spec", "generator", "overlay", "runtime", "generated", "docs"):
+        shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "pyproject.toml", repo / "pyproject.toml")
+    (repo / "tools").mkdir()
+    if (ROOT / "tools" / "node_modules").exists():  # Spectral, which the copy's spec checks look for here
+        (repo / "tools" / "node_modules").symlink_to(ROOT / "tools" / "node_modules")
+    (repo / ".gitignore").write_text("tools/\n__pycache__/\n", encoding="utf-8")
     git = ["git", "-c", "user.name=tests", "-c", "user.email=tests@example.invalid"]
     subprocess.run([*git, "init", "-q", "-b", "main"], cwd=repo, check=True)
     subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
@@ -191,9 +196,7 @@ def _repo_copy(tmp_path: Path) -> Path:
 
 
 def _doc_update(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPTS / "doc_update.py"), *args], capture_output=True, text=True, check=False
-    )
+    return subprocess.run([*tool("doc_update"), *args], capture_output=True, text=True, check=False)
 
 
 def test_all_additions_together_run_the_whole_loop(docs_copy: Path, tmp_path: Path) -> None:
@@ -229,8 +232,7 @@ def test_all_additions_together_run_the_whole_loop(docs_copy: Path, tmp_path: Pa
         spec.write_text(text, encoding="utf-8")
     strict = subprocess.run(
         [
-            sys.executable,
-            str(SCRIPTS / "check_specs.py"),
+            *tool("check_specs"),
             str(repo / "spec" / "olconnect.yaml"),
             str(repo / "spec" / "avepoint.yaml"),
             "--decisions",

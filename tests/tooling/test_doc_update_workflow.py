@@ -29,5 +29,5 @@ def test_walkthrough_output_matches_the_document(shared_docs: Path, tmp_path: Pa
 
 def test_walkthrough_commands_are_the_documented_ones() -> None:
     text = DOC.read_text(encoding="utf-8")
-    for command in ("python scripts/doc_drift.py pages --propose", "python scripts/doc_update.py pages"):
+    for command in ("python -m scripts.doc_drift pages --propose", "python -m scripts.doc_update pages"):
         assert f"$ {command}" in text

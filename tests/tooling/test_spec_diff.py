@@ -5,17 +5,17 @@ from __future__ import annotations
 import copy
 import json
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from specdiff_lib.changes import Kind, Level
-from specdiff_lib.schema_diff import SchemaDiff
 
-from .conftest import SCRIPTS, GitRunner
+from scripts.specdiff_lib.changes import Kind, Level
+from scripts.specdiff_lib.schema_diff import SchemaDiff
+
+from .conftest import GitRunner, tool
 
 Spec = dict[str, Any]
 
@@ -257,7 +257,7 @@ def write_spec(path: Path, spec: Spec, header: str = "") -> None:
 
 def spec_diff(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(SCRIPTS / "spec_diff.py"), *args],
+        [*tool("spec_diff"), *args],
         cwd=repo,
         capture_output=True,
         text=True,

@@ -1,12 +1,12 @@
 """Re-run the doc-update walkthrough in docs/doc-update-workflow.md and compare (or rewrite) its outputs.
 
 The walkthrough's ```console blocks hold `$ command` lines, each followed by the output a real run printed.
-They run in order in a sandbox: a fresh git checkout of the project's spec/, scripts/, generator/, overlay/,
-generated/ and docs/, with `pages/` holding the shared vendor pages plus the fixture changes the document
-names (tests/tooling/fixtures/drift_mutations.yaml). A ```markdown block placed right after the comment
-`<!-- append-to: FILE -->` is appended to that file when the run reaches it.
+They run in order in a sandbox: a fresh git checkout of the project's spec/, scripts/, spec_checks/,
+generator/, overlay/, runtime/, generated/ and docs/, with `pages/` holding the shared vendor pages plus the
+fixture changes the document names (tests/tooling/fixtures/drift_mutations.yaml). A ```markdown block placed
+right after the comment `<!-- append-to: FILE -->` is appended to that file when the run reaches it.
 
-    python tests/tooling/walkthrough.py --rewrite    # re-capture the outputs into the document
+    python -m tests.tooling.walkthrough --rewrite    # re-capture the outputs into the document
 
 Outputs are compared after removing the sandbox path and, for `cat` of a patch, only on its added lines
 (the context lines around them are the spec's own text, which other edits may change).
@@ -52,7 +52,7 @@ def page_cases(text: str) -> list[str]:
 def make_sandbox(base: Path, cases: list[str]) -> Path:
     box = base / "olc-avepoint-contracts"
     box.mkdir()
-    for folder in ("spec", "scripts", "generator", "overlay", "runtime", "generated", "docs", "tests/spec"):
+    for folder in ("spec", "scripts", "generator", "overlay", "runtime", "generated", "docs", "spec_checks"):
         shutil.copytree(ROOT / folder, box / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("CHANGELOG.md", "pyproject.toml"):
         shutil.copy(ROOT / name, box / name)
@@ -134,5 +134,5 @@ def rewrite() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--rewrite"]:
-        sys.exit("usage: python tests/tooling/walkthrough.py --rewrite")
+        sys.exit("usage: python -m tests.tooling.walkthrough --rewrite")
     rewrite()

@@ -1,4 +1,4 @@
-"""Check 3: the documented inventory (tests/spec/inventory.yaml) is present in the spec.
+"""Check 3: the documented inventory (spec/inventory.yaml) is present in the spec.
 
 The inventory is written by hand from the vendor pages and spec/DECISIONS.md, independently of the spec, so a
 fact dropped from the spec by an edit (a status code, a parameter, a `WWW-Authenticate` header, a security
