@@ -98,18 +98,16 @@ class BenchContext:
 
 
 def import_client(package: str) -> types.ModuleType:
-    """Import a generated client package, from the installed one or else straight from generated/."""
+    """Import a generated client package as installed (nox installs generated/<dist> editable)."""
     try:
         return importlib.import_module(package)
-    except ImportError:
+    except ImportError as exc:
         folder = CLIENT_DIRS[package]
         if not (folder / package / "__init__.py").exists():
             raise NotMeasuredError(f"the generated package {package} is not in generated/ yet") from None
-        sys.path.insert(0, str(folder))
-        try:
-            return importlib.import_module(package)
-        except ImportError as exc:
-            raise NotMeasuredError(f"{package} does not import: {exc}") from None
+        raise NotMeasuredError(
+            f"{package} does not import ({exc}); install it with `pip install -e {folder.relative_to(ROOT)}`"
+        ) from None
 
 
 def import_submodule(package: str, name: str) -> types.ModuleType:

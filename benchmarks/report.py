@@ -55,7 +55,7 @@ def build_document(
     return {
         "started_at": started_at.isoformat(timespec="seconds"),
         "finished_at": finished_at.isoformat(timespec="seconds"),
-        "command": "python benchmarks/run.py " + " ".join(argv),
+        "command": "python -m benchmarks.run " + " ".join(argv),
         "smoke": ctx.smoke,
         "machine": environment.machine(),
         "versions": environment.versions(),
@@ -128,7 +128,7 @@ def render_markdown(document: dict[str, Any]) -> str:
     lines = [
         "# Benchmarks",
         "",
-        "Written by `nox -s bench` (`python benchmarks/run.py`); every sample is in `reports/bench.json`. "
+        "Written by `nox -s bench` (`python -m benchmarks.run`); every sample is in `reports/bench.json`. "
         "Re-run it to refresh this file; the numbers below are from the run shown here.",
         "",
         f"- Run: {document['started_at']} → {document['finished_at']} (`{document['command'].strip()}`)"

@@ -1,9 +1,9 @@
 """Run the benchmarks and write BENCHMARKS.md and reports/bench.json (`nox -s bench [-- options]`).
 
-    python benchmarks/run.py                        all figures (about 7-8 minutes on 2 cores)
-    python benchmarks/run.py --only decode          one figure (overhead, decode, paging, mocks, contract)
-    python benchmarks/run.py --quick-contract-only  skip the contract suite's full profile (about 2 min)
-    python benchmarks/run.py --smoke                tiny sizes, no Prism or contract: proves the harness works
+    python -m benchmarks.run                        all figures (about 7-8 minutes on 2 cores)
+    python -m benchmarks.run --only decode          one figure (overhead, decode, paging, mocks, contract)
+    python -m benchmarks.run --quick-contract-only  skip the contract suite's full profile (about 2 min)
+    python -m benchmarks.run --smoke                tiny sizes, no Prism or contract: proves the harness works
 
 A figure whose dependency is missing is reported as "not measured: <reason>", never with a made-up number.
 """
@@ -19,9 +19,6 @@ import traceback
 from pathlib import Path
 from types import ModuleType
 
-if __package__ in {None, ""}:  # run as a script: make `benchmarks` importable from the checkout
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from benchmarks import environment, report
 from benchmarks.context import BenchContext, Sizes
 from benchmarks.figures import FIGURES
@@ -31,7 +28,7 @@ ROOT = environment.ROOT
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--only", action="append", choices=[name for name, _ in FIGURES], help="run one figure"
     )

@@ -1,32 +1,14 @@
-"""Shared fixtures for the client tests: import the generated packages, capture logs, start mocks.
+"""Shared fixtures for the client tests: capture logs, pick the anyio backend.
 
-The generated packages live in ``generated/<dist>/``; nox installs them, but a plain ``pytest`` run from a
-checkout should work too, so their folders are put on ``sys.path`` when they are not importable yet.
+The generated packages live in ``generated/<dist>/`` and are imported as installed: nox installs them editable
+(noxfile.py ``install_project``), so the tests see each regeneration without any import-path edits.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-# A checkout without `pip install -e .`: the project root must come before tests/, whose mock_servers/ test
-# folder would otherwise be imported as a namespace package of the same name.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-if getattr(sys.modules.get("mock_servers"), "__file__", "") is None:
-    del sys.modules["mock_servers"]
-for dist, package in (
-    ("olconnect-client", "olconnect_client"),
-    ("avepoint-graph-client", "avepoint_graph_client"),
-):
-    folder = ROOT / "generated" / dist
-    if importlib.util.find_spec(package) is None and folder.is_dir():
-        sys.path.insert(0, str(folder))
 
 
 @pytest.fixture

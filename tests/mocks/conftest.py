@@ -1,13 +1,11 @@
 """Fixtures for the mock-server tests: one real server per test module, and a spec conformance checker.
 
-This folder has no ``__init__.py`` on purpose: as a package it would be named ``mock_servers`` and shadow the
-real package. The checkout root is put on ``sys.path`` so a plain ``pytest`` run imports the real package.
+The folder is named ``mocks``, not ``mock_servers``: the package ``tests.mocks`` never shadows the real one.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,16 +13,11 @@ from typing import Any
 
 import httpx
 import pytest
+import schemathesis
+from jsonschema import Draft202012Validator
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import schemathesis  # noqa: E402
-from jsonschema import Draft202012Validator  # noqa: E402
-
-from mock_servers.core.specs import SPEC_URI, SpecIndex, load_spec, spec_path  # noqa: E402
-from mock_servers.testing import MockProcess, running_mock  # noqa: E402
+from mock_servers.core.specs import SPEC_URI, SpecIndex, load_spec, spec_path
+from mock_servers.testing import MockProcess, running_mock
 
 
 class Conformance:

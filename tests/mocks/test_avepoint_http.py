@@ -9,9 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from conftest import Conformance
 
 from mock_servers.testing import MockProcess, running_mock
+
+from .conftest import Conformance
 
 JOBS = "/backup/google/admin/jobs"
 TOKEN = "/connect/token"

@@ -23,9 +23,10 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from conftest import Conformance, conformance
 
 from mock_servers.testing import MockProcess, running_mock
+
+from .conftest import Conformance, conformance
 
 OLC = "/rest/serverengine"
 JOBS = f"{OLC}/entity/jobs"

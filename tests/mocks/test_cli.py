@@ -15,10 +15,11 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import write_scenario
 
 from mock_servers.core.scenario import load_scenario
 from mock_servers.testing import MockStartError, mock_command, running_mock, stop_process
+
+from .conftest import write_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import Conformance, write_scenario
 
 from mock_servers.core.scenario import load_scenario
 from mock_servers.testing import MockProcess, running_mock
+
+from .conftest import Conformance, write_scenario
 
 JOBS = "/backup/google/admin/jobs"
 OLC_JOBS = "/rest/serverengine/entity/jobs"

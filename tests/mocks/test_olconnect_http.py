@@ -10,9 +10,10 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import Conformance
 
 from mock_servers.testing import MockProcess, running_mock
+
+from .conftest import Conformance
 
 ROOT = "/rest/serverengine"
 JOBS = f"{ROOT}/entity/jobs"

@@ -18,11 +18,12 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
-from conftest import Conformance, write_scenario
 
 from mock_servers.core.scenario import load_scenario
 from mock_servers.core.variants import PROFILES, VARIANTS, resolve
 from mock_servers.testing import MockProcess, running_mock
+
+from .conftest import Conformance, write_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 REST = "/rest/serverengine"

@@ -1,9 +1,9 @@
 """The benchmark harness runs end to end on tiny sizes and reports honestly (no timing is asserted).
 
-`benchmarks/run.py --smoke` starts the real mocks, imports the generated clients and writes both reports to a
-temporary folder; these tests check the reports' structure and that every figure either has real samples or
-says why it has none. The small unit tests cover the pieces whose mistakes would silently skew numbers: the
-load generator's response reader, the quartiles and the goal verdicts.
+`python -m benchmarks.run --smoke` starts the real mocks, imports the generated clients and writes both
+reports to a temporary folder; these tests check the reports' structure and that every figure either has real
+samples or says why it has none. The small unit tests cover the pieces whose mistakes would silently skew
+numbers: the load generator's response reader, the quartiles and the goal verdicts.
 """
 
 from __future__ import annotations
@@ -18,13 +18,11 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # `benchmarks` is a folder of the checkout, not an installed package
-    sys.path.insert(0, str(ROOT))
+from benchmarks.loadgen import read_response
+from benchmarks.results import FigureResult, Goal
+from benchmarks.stats import summarize
 
-from benchmarks.loadgen import read_response  # noqa: E402
-from benchmarks.results import FigureResult, Goal  # noqa: E402
-from benchmarks.stats import summarize  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 MEASURED_IN_SMOKE = {"overhead", "decode", "paging", "mocks"}
 # A difference of two timings: noise can make it negative on tiny sizes.
@@ -37,7 +35,8 @@ def smoke_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, A
     completed = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "benchmarks" / "run.py"),
+            "-m",
+            "benchmarks.run",
             "--smoke",
             "--markdown",
             str(out / "BENCHMARKS.md"),
