@@ -104,6 +104,7 @@ def run_lint(session: nox.Session) -> None:
         p
         for p in (
             "runtime/client_runtime",
+            "spec_model",
             "mock_servers",
             "contract_tests",
             "scripts",

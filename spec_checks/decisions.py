@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from spec_model import HTTP_METHODS, SpecModel, SpecRefError
+
 from .problems import Problem, escape_token
 
 RULE = "decision-exists"
@@ -57,7 +59,41 @@ def check_markers(file: str, document: dict[str, Any]) -> list[Problem]:
             problems.append(
                 Problem(file, where, MARKER_RULE, "x-body-optional must be true and sit on a response object")
             )
+    for where, value in _references(document, marker="x-write"):
+        problems.extend(
+            Problem(file, where, MARKER_RULE, message)
+            for message in _write_marker_problems(document, where, value)
+        )
     return problems
+
+
+def _write_marker_problems(document: dict[str, Any], where: str, value: Any) -> list[str]:
+    """``x-write`` sits on an operation, names what it replaces; its ``idParameter`` is a path parameter."""
+    parts = where.split("/")
+    if not (len(parts) == 5 and parts[1] == "paths" and parts[3] in HTTP_METHODS):
+        return ["x-write must sit on an operation"]
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("replaces"), str)
+        or not value["replaces"].strip()
+    ):
+        return ["x-write must be a mapping whose `replaces` names what the request body replaces"]
+    unknown = sorted(set(value) - {"replaces", "idParameter"})
+    if unknown:
+        return [f"x-write has unknown keys {unknown} (allowed: replaces, idParameter)"]
+    id_parameter = value.get("idParameter")
+    if id_parameter is None:
+        return []
+    path = parts[2].replace("~1", "/").replace("~0", "~")
+    try:
+        operations = SpecModel(document).operations.values()
+    except SpecRefError:
+        return []  # a broken reference is reported by the reference check
+    operation = next((op for op in operations if op.path == path and op.method == parts[3].upper()), None)
+    path_names = {p.name for p in operation.parameters_in("path")} if operation is not None else set()
+    if id_parameter not in path_names:
+        return [f"x-write idParameter {id_parameter!r} is not a path parameter of this operation"]
+    return []
 
 
 def check_decisions(

@@ -1,16 +1,13 @@
-"""The OpenAPI documents at run time: finding them, indexing operations, precompiling request validators.
+"""The OpenAPI documents at run time: indexing operations, precompiling request validators.
 
-Installed wheels carry the specs as ``mock_servers/specs/<api>.yaml`` (a hatch ``force-include``); a source
-checkout has them in the repository's ``spec/`` folder. Validators are compiled once when an app is built,
-so a request never pays for schema compilation.
+Where a document lives (the installed copy or the checkout's ``spec/``) is ``spec_model``'s business.
+Validators are compiled once when an app is built, so a request never pays for schema compilation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -26,26 +23,12 @@ except ImportError:  # optional speed-up; the pure-Python validator gives the sa
 
 from mock_servers.core.http import ApiError
 from mock_servers.core.scenario import json_pointer
+from spec_model import SpecNotFoundError, spec_path
+
+__all__ = ["SpecNotFoundError", "spec_path"]
 
 SPEC_URI = "urn:mock-servers:spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-
-
-class SpecNotFoundError(RuntimeError):
-    """Neither the installed copy nor the repository's spec/ folder has the document."""
-
-
-def spec_path(api: str) -> Path:
-    """Where the OpenAPI document of ``api`` lives: packaged copy first, then the checkout's ``spec/``."""
-    packaged = resources.files("mock_servers").joinpath("specs", f"{api}.yaml")
-    if packaged.is_file():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "spec" / f"{api}.yaml"
-    if checkout.is_file():
-        return checkout
-    raise SpecNotFoundError(
-        f"OpenAPI document for {api!r} not found (looked in mock_servers/specs/ and spec/)"
-    )
 
 
 @cache

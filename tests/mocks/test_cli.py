@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -163,26 +161,6 @@ def test_generate_scenario_is_deterministic_and_loads(tmp_path: Path, api: str, 
     with running_mock(api, first, access_log=False) as mock:
         counts = mock.info.get("counts", {}).get("documents", mock.info.get("job_count"))
         assert counts == 250
-
-
-def test_installed_layout_uses_packaged_specs(tmp_path: Path) -> None:
-    """A wheel carries the specs as mock_servers/specs/*.yaml (hatch force-include); they win over spec/."""
-    package = tmp_path / "site" / "mock_servers"
-    shutil.copytree(ROOT / "mock_servers", package, ignore=shutil.ignore_patterns("__pycache__"))
-    (package / "specs").mkdir()
-    for api in ("olconnect", "avepoint"):
-        shutil.copy(ROOT / "spec" / f"{api}.yaml", package / "specs" / f"{api}.yaml")
-    code = "from mock_servers.core.specs import spec_path; print(spec_path('avepoint'))"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
-        timeout=30,
-        check=True,
-    )
-    assert result.stdout.strip() == str(package / "specs" / "avepoint.yaml")
 
 
 @pytest.mark.anyio

@@ -133,6 +133,14 @@ def _addition_without_source(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["Job"]["x-body-optional"] = True
 
 
+def _misplaced_write_markers(spec: dict[str, Any]) -> None:
+    spec["components"]["schemas"]["Job"]["x-write"] = {"replaces": "a job"}
+    spec["paths"]["/backup/google/admin/jobs"]["get"]["x-write"] = {
+        "replaces": "jobs",
+        "idParameter": "jobId",
+    }
+
+
 def _anonymous_list(spec: dict[str, Any]) -> None:
     spec["paths"]["/backup/google/admin/jobs"]["get"]["security"] = [{}]
 
@@ -220,6 +228,20 @@ def _drop_token_operation(spec: dict[str, Any]) -> None:
             "marker-valid",
             "response object",
             id="body-optional-place",
+        ),
+        pytest.param(
+            _misplaced_write_markers,
+            "/components/schemas/Job/x-write",
+            "marker-valid",
+            "sit on an operation",
+            id="write-place",
+        ),
+        pytest.param(
+            _misplaced_write_markers,
+            f"{JOBS}/x-write",
+            "marker-valid",
+            "'jobId' is not a path parameter",
+            id="write-id-parameter",
         ),
         pytest.param(_anonymous_list, f"{JOBS}/security", "inventory-security", "anonymous", id="security"),
         pytest.param(

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="7a16a904dc730d83e7fc28d1a123aa3b14fed0ac57644bbc534a87f1757eed77",
+    spec_sha256="6c6108b170558eec619690fc425115c059bba0ab267687b21c127279768604ee",
     generator="openapi-python-client 0.29.1",
 )
 
