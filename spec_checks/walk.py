@@ -3,6 +3,10 @@
 The checks need the same traversal (every operation; every place that holds a schema or an example), so it is
 written once here. Objects that are `$ref`s are skipped where they are used and visited where they are defined
 (under `components`), so each definition is checked exactly once and reported at its own pointer.
+
+The walk reads the raw document rather than spec_model's `SpecModel`: the model resolves every reference
+when it is built and refuses a broken one, while the checks must go on and report it (with the methods,
+`HTTP_METHODS`, that the model uses).
 """
 
 from __future__ import annotations
@@ -11,9 +15,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spec_model import HTTP_METHODS
+
 from .problems import pointer
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+__all__ = [
+    "HTTP_METHODS",
+    "Operation",
+    "Site",
+    "iter_all_schemas",
+    "iter_operations",
+    "iter_sites",
+    "iter_subschemas",
+    "iter_top_schemas",
+]
 
 # Keywords whose value is a subschema, a list of subschemas, or a map name -> subschema (JSON Schema 2020-12).
 _ONE_SCHEMA = (

@@ -1,7 +1,8 @@
 """One short, runnable call example per spec operation, for the generated package's README.
 
-Argument values come from the spec's own examples (parameter, schema or media-type examples), names and
-types from the generated code (see generated_api.py). An operation the generator did not produce is an
+Argument values come from the spec's own examples (parameter, schema or media-type examples), read through
+spec_model (its operations, merged parameters and `$ref` resolver); names and types come from the generated
+code (see generated_api.py). An operation the generator did not produce is an
 error: `--fail-on-warning` should already have stopped the run, so this is a second safety net.
 """
 
@@ -12,11 +13,12 @@ import subprocess
 from dataclasses import dataclass
 from typing import Any
 
+from spec_model import Operation, Parameter, RefResolver, SpecModel, SpecRefError
+
 from .errors import GenerationError
 from .generated_api import Argument, GeneratedApi, GeneratedEndpoint, path_shape
 from .opc import tool_env
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 NO_VALUE = object()
 
 
@@ -31,103 +33,77 @@ class OperationExample:
 
 
 def build_examples(spec: dict[str, Any], api: GeneratedApi, import_package: str) -> list[OperationExample]:
-    resolver = _Resolver(spec)
+    try:
+        model = SpecModel(spec)
+    except SpecRefError as exc:
+        raise GenerationError(f"the spec has a broken reference: {exc}") from None
     examples: list[OperationExample] = []
-    for path, path_item in (spec.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            operation = path_item.get(method)
-            if not isinstance(operation, dict):
-                continue
-            endpoint = api.endpoints.get((method, path_shape(path)))
-            operation_id = str(operation.get("operationId", f"{method.upper()} {path}"))
-            if endpoint is None:
-                raise GenerationError(
-                    f"the generator produced no module for {operation_id} ({method} {path})"
-                )
-            parameters = resolver.parameters(path_item, operation)
-            body_example = resolver.body_example(operation)
-            code = _call_code(endpoint, parameters, body_example, api, import_package)
-            examples.append(
-                OperationExample(
-                    operation_id=operation_id,
-                    method=method.upper(),
-                    path=path,
-                    summary=str(operation.get("summary", "")).strip(),
-                    tag=str((operation.get("tags") or ["default"])[0]),
-                    code=format_python(code),
-                )
+    for operation in model.operations.values():
+        method = operation.method.lower()
+        endpoint = api.endpoints.get((method, path_shape(operation.path)))
+        if endpoint is None:
+            raise GenerationError(
+                f"the generator produced no module for {operation.name} ({method} {operation.path})"
             )
+        parameters = {_loose(p.name): p for p in operation.parameters}
+        body_example = _body_example(model.refs, operation)
+        code = _call_code(endpoint, parameters, body_example, api, import_package, refs=model.refs)
+        examples.append(
+            OperationExample(
+                operation_id=operation.name,
+                method=operation.method,
+                path=operation.path,
+                summary=str(operation.raw.get("summary", "")).strip(),
+                tag=(operation.tags or ("default",))[0],
+                code=format_python(code),
+            )
+        )
     return examples
 
 
-class _Resolver:
-    """Follows local `$ref`s and finds the first example the spec gives for a parameter or body."""
+def _parameter_example(refs: RefResolver, parameter: Parameter | None) -> object:
+    """The parameter's own example, else one from its schema (NO_VALUE when the spec gives none)."""
+    if parameter is None:
+        return NO_VALUE
+    value = _first_example(parameter.raw, refs)
+    if value is NO_VALUE:
+        value = _schema_example(refs, parameter.schema)
+    return value
 
-    def __init__(self, spec: dict[str, Any]) -> None:
-        self.spec = spec
 
-    def deref(self, node: Any) -> Any:
-        seen = 0
-        while isinstance(node, dict) and "$ref" in node and seen < 20:
-            ref = str(node["$ref"])
-            if not ref.startswith("#/"):
-                return {}
-            target: Any = self.spec
-            for part in ref[2:].split("/"):
-                target = (
-                    target.get(part.replace("~1", "/").replace("~0", "~"), {})
-                    if isinstance(target, dict)
-                    else {}
-                )
-            node, seen = target, seen + 1
-        return node
+def _schema_example(refs: RefResolver, schema: Any) -> object:
+    schema = refs.follow(schema)
+    if not isinstance(schema, dict):
+        return NO_VALUE
+    for key in ("example", "default", "const"):
+        if key in schema:
+            return schema[key]
+    if isinstance(schema.get("examples"), list) and schema["examples"]:
+        return schema["examples"][0]
+    if isinstance(schema.get("enum"), list) and schema["enum"]:
+        return schema["enum"][0]
+    return NO_VALUE
 
-    def parameters(self, path_item: dict[str, Any], operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
-        merged: dict[str, dict[str, Any]] = {}
-        for raw in [*path_item.get("parameters", []), *operation.get("parameters", [])]:
-            parameter = self.deref(raw)
-            if isinstance(parameter, dict) and "name" in parameter:
-                merged[_loose(str(parameter["name"]))] = parameter
-        return merged
 
-    def parameter_example(self, parameter: dict[str, Any]) -> object:
-        value = _first_example(parameter)
+def _body_example(refs: RefResolver, operation: Operation) -> object:
+    body = operation.request_body
+    if body is None:
+        return NO_VALUE
+    for media in body.content.values():
+        value = _first_example(media.raw, refs)
         if value is NO_VALUE:
-            value = self.schema_example(parameter.get("schema", {}))
+            value = _schema_example(refs, media.schema or {})
         return value
-
-    def schema_example(self, schema: Any) -> object:
-        schema = self.deref(schema)
-        if not isinstance(schema, dict):
-            return NO_VALUE
-        for key in ("example", "default", "const"):
-            if key in schema:
-                return schema[key]
-        if isinstance(schema.get("examples"), list) and schema["examples"]:
-            return schema["examples"][0]
-        if isinstance(schema.get("enum"), list) and schema["enum"]:
-            return schema["enum"][0]
-        return NO_VALUE
-
-    def body_example(self, operation: dict[str, Any]) -> object:
-        body = self.deref(operation.get("requestBody"))
-        if not isinstance(body, dict):
-            return NO_VALUE
-        for media in (body.get("content") or {}).values():
-            value = _first_example(media, deref=self.deref)
-            if value is NO_VALUE:
-                value = self.schema_example(media.get("schema", {}))
-            return value
-        return NO_VALUE
+    return NO_VALUE
 
 
-def _first_example(node: dict[str, Any], deref: Any = None) -> object:
+def _first_example(node: dict[str, Any], refs: RefResolver) -> object:
     if "example" in node:
         return node["example"]
     examples = node.get("examples")
     if isinstance(examples, dict):
         for raw in examples.values():
-            example = deref(raw) if deref else raw
+            example = refs.follow(raw)
             if isinstance(example, dict) and "value" in example:
                 return example["value"]
     return NO_VALUE
@@ -146,28 +122,30 @@ def _base_type(annotation: str) -> str:
 
 def _call_code(
     endpoint: GeneratedEndpoint,
-    parameters: dict[str, dict[str, Any]],
+    parameters: dict[str, Parameter],
     body_example: object,
     api: GeneratedApi,
     import_package: str,
+    *,
+    refs: RefResolver,
 ) -> str:
     imports = {f"from {import_package}.api.{endpoint.tag_module} import {endpoint.module}"}
     models: set[str] = set()
     arguments: list[str] = []
     resolver_value = _ValueWriter(api, models, imports)
     for argument in endpoint.positional:
-        parameter = parameters.get(_loose(argument.name), {})
-        arguments.append(resolver_value.literal(argument, _parameter_value(parameter)))
+        parameter = parameters.get(_loose(argument.name))
+        arguments.append(resolver_value.literal(argument, _parameter_example(refs, parameter)))
     for argument in endpoint.keywords:
         if argument.name == "client":
             arguments.append("client=client")
         elif argument.name == "body":
             arguments.append(f"body={resolver_value.body(argument, body_example)}")
         else:
-            parameter = parameters.get(_loose(argument.name), {})
-            has_own_example = _first_example(parameter) is not NO_VALUE
+            parameter = parameters.get(_loose(argument.name))
+            has_own_example = parameter is not None and _first_example(parameter.raw, refs) is not NO_VALUE
             if argument.required or has_own_example:
-                value = resolver_value.literal(argument, _parameter_value(parameter))
+                value = resolver_value.literal(argument, _parameter_example(refs, parameter))
                 arguments.append(f"{argument.name}={value}")
     if models:
         imports.add(f"from {import_package}.models import {', '.join(sorted(models))}")
@@ -176,10 +154,6 @@ def _call_code(
     lines = [*standard, *([""] if standard else []), *own, "", f"# returns {endpoint.returns}"]
     lines.append(f"result = {endpoint.module}.sync({', '.join(arguments)})")
     return "\n".join(lines) + "\n"
-
-
-def _parameter_value(parameter: dict[str, Any]) -> object:
-    return _Resolver({}).parameter_example(parameter) if parameter else NO_VALUE
 
 
 class _ValueWriter:

@@ -1,17 +1,20 @@
-"""Loading OpenAPI documents and reading operations, parameters and schemas in a flattened form."""
+"""OpenAPI documents as the doc tools read them: operations, parameters and schemas in a flattened form.
+
+Loading and `$ref` resolution are spec_model's (one strict loader, one resolver for the whole project); this
+module adds what doc drift and spec diff need on top: a whole-document inline of the references, operations
+of such an inlined document, and `SchemaView`, the flattened reading of a schema both tools compare.
+"""
 
 from __future__ import annotations
 
-import copy
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from spec_model import HTTP_METHODS, RefResolver, SpecLoadError, SpecRefError, load_document, parse_document
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JsonDict = dict[str, Any]
 
 
@@ -22,21 +25,17 @@ class SpecError(Exception):
 def load_yaml_text(text: str, source: str) -> JsonDict:
     """Parse YAML text that must hold a mapping; `source` names the origin in error messages."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise SpecError(f"{source}: not valid YAML ({exc.__class__.__name__})") from exc
-    if not isinstance(data, dict):
-        raise SpecError(f"{source}: expected a mapping at the top level")
-    return data
+        return parse_document(text)
+    except SpecLoadError as exc:
+        raise SpecError(f"{source}: not valid YAML ({exc})") from exc
 
 
 def load_spec(path: Path) -> JsonDict:
     """Read one OpenAPI document from disk."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SpecError(f"{path}: cannot read ({exc.strerror})") from exc
-    doc = load_yaml_text(text, str(path))
+        doc = load_document(path)
+    except SpecLoadError as exc:
+        raise SpecError(f"{path}: {exc}") from exc
     if "openapi" not in doc:
         raise SpecError(f"{path}: has no 'openapi' field, so it is not an OpenAPI document")
     return doc
@@ -53,45 +52,16 @@ def is_openapi_file(path: Path) -> bool:
     return re.search(r"^openapi:\s*['\"]?3\.", head, flags=re.MULTILINE) is not None
 
 
-def _pointer_get(doc: JsonDict, ref: str) -> Any:
-    if not ref.startswith("#/"):
-        raise SpecError(f"only local $refs are supported, found {ref!r}")
-    node: Any = doc
-    for raw in ref[2:].split("/"):
-        part = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, Mapping) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            raise SpecError(f"$ref {ref!r} points at nothing")
-    return node
-
-
 def resolve_refs(doc: JsonDict) -> JsonDict:
-    """Return a copy of `doc` with every local `$ref` replaced by its target.
+    """Return a copy of `doc` with every local `$ref` replaced by its target (spec_model's `inline`).
 
     Siblings of a `$ref` (allowed in OpenAPI 3.1, e.g. a `default` next to a schema ref) override the target's
     members. A ref that would recurse into itself is left as `{"$ref": ...}` so cyclic schemas stay finite.
     """
-
-    def walk(node: Any, active: tuple[str, ...]) -> Any:
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str):
-                if ref in active:
-                    return {"$ref": ref}
-                target = walk(copy.deepcopy(_pointer_get(doc, ref)), (*active, ref))
-                siblings = {k: walk(v, active) for k, v in node.items() if k != "$ref"}
-                if isinstance(target, dict):
-                    return {**target, **siblings}
-                return target
-            return {k: walk(v, active) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(item, active) for item in node]
-        return node
-
-    resolved = walk(doc, ())
+    try:
+        resolved = RefResolver(doc).inline(doc)
+    except SpecRefError as exc:
+        raise SpecError(str(exc)) from exc
     assert isinstance(resolved, dict)
     return resolved
 
