@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("publishing")]
 
 SHARED_DOCS = ROOT.parent / "shared" / "vendor-docs"
 # The repository files `nox -s doc-drift` needs (what `actions/checkout` would bring).
-CHECKOUT = ("noxfile.py", "pyproject.toml", "spec", "scripts")
+CHECKOUT = ("noxfile.py", "pyproject.toml", "spec", "scripts", "spec_model")
 ALL = recipes()
 CONTRACT = [r for r in ALL if r.job == "contract"]
 DOC_DRIFT = [r for r in ALL if r.job == "doc-drift"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -62,6 +63,16 @@ def test_publish_uploads_all_six_files_and_says_so(published: Published, package
     on_index = {p.name for p in package_index.packages.iterdir()}
     for stem in stems:
         assert {f"{stem}-py3-none-any.whl", f"{stem}.tar.gz"} <= on_index
+
+
+def test_contracts_wheel_ships_the_suite_and_its_spec_packages_but_no_tooling(published: Published) -> None:
+    """The suite needs spec_model and spec_checks beside it; the repository's scripts/ stay out of it."""
+    version = published.versions["olc-avepoint-contracts"]
+    wheel = published.dist / f"olc_avepoint_contracts-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as archive:
+        top_level = {name.split("/", 1)[0] for name in archive.namelist()}
+    packages = {name for name in top_level if not name.endswith(".dist-info")}
+    assert packages == {"contract_tests", "mock_servers", "spec_checks", "spec_model"}
 
 
 def test_install_by_name_and_version_from_that_index_only(

@@ -176,12 +176,13 @@ def test_change_for_a_person_is_listed_never_patched(
 
 
 def _repo_copy(tmp_path: Path) -> Path:
-    """A git checkout holding the tools (scripts/, spec_checks/: doc-update runs `python -m scripts.<tool>`
-    inside it) and what generation and the spec checks read: spec/, generator/, overlay/, docs/, and
-    pyproject.toml (generation takes the packages' project URLs from it)."""
+    """A git checkout holding the tools (scripts/, spec_checks/, spec_model/: doc-update runs
+    `python -m scripts.<tool>` inside it) and what generation and the spec checks read: spec/, generator/,
+    overlay/, docs/, and pyproject.toml (generation takes the packages' project URLs from it)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    for folder in ("scripts", "spec_checks", "spec", "generator", "overlay", "runtime", "generated", "docs"):
+    tools = ("scripts", "spec_checks", "spec_model")
+    for folder in (*tools, "spec", "generator", "overlay", "runtime", "generated", "docs"):
         shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "pyproject.toml", repo / "pyproject.toml")
     (repo / "tools").mkdir()

@@ -2,9 +2,10 @@
 
 The walkthrough's ```console blocks hold `$ command` lines, each followed by the output a real run printed.
 They run in order in a sandbox: a fresh git checkout of the project's spec/, scripts/, spec_checks/,
-generator/, overlay/, runtime/, generated/ and docs/, with `pages/` holding the shared vendor pages plus the
-fixture changes the document names (tests/tooling/fixtures/drift_mutations.yaml). A ```markdown block placed
-right after the comment `<!-- append-to: FILE -->` is appended to that file when the run reaches it.
+spec_model/, generator/, overlay/, runtime/, generated/ and docs/, with `pages/` holding the shared vendor
+pages plus the fixture changes the document names (tests/tooling/fixtures/drift_mutations.yaml). A
+```markdown block placed right after the comment `<!-- append-to: FILE -->` is appended to that file when
+the run reaches it.
 
     python -m tests.tooling.walkthrough --rewrite    # re-capture the outputs into the document
 
@@ -52,7 +53,8 @@ def page_cases(text: str) -> list[str]:
 def make_sandbox(base: Path, cases: list[str]) -> Path:
     box = base / "olc-avepoint-contracts"
     box.mkdir()
-    for folder in ("spec", "scripts", "generator", "overlay", "runtime", "generated", "docs", "spec_checks"):
+    tools = ("scripts", "spec_checks", "spec_model")
+    for folder in ("spec", *tools, "generator", "overlay", "runtime", "generated", "docs"):
         shutil.copytree(ROOT / folder, box / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("CHANGELOG.md", "pyproject.toml"):
         shutil.copy(ROOT / name, box / name)
