@@ -19,11 +19,11 @@ def adopt_classes(module_name: str, namespace: Mapping[str, object], base: type)
 
     Only classes bound under their own name are adopted (an alias such as ``UnexpectedStatus`` does not
     count twice, and a class imported under another name keeps its module), so that the public module
-    really holds each adopted class by ``__qualname__``. Returns the adopted classes, in namespace order.
+    really holds each adopted class by that name. Returns the adopted classes, in namespace order.
     """
     adopted: list[type] = []
     for name, value in namespace.items():
-        if not isinstance(value, type) or not issubclass(value, base) or value.__qualname__ != name:
+        if not isinstance(value, type) or not issubclass(value, base) or value.__name__ != name:
             continue
         if value not in adopted:
             value.__module__ = module_name
