@@ -1,18 +1,23 @@
 """Code that used to sit in templates as plain Python now lives in the runtime, checked where it is written.
 
 client.py, types.py and errors.py of each package only re-export runtime modules; the open enums take their
-behaviour from runtime base classes; the generated from_dict tells "no member left over" by counting. These
+behaviour from runtime base classes; the generated from_dict tells "no member left over" by counting; a
+large decoded body goes to the collector's oldest generation without a young collection over it. These
 tests run the runtime modules in place (client_runtime, installed editable) and check that the generated
 packages expose the very same objects under their public names.
 """
 
 from __future__ import annotations
 
+import gc
+import json
 import pickle
 from typing import Any
 
 import olconnect_client
 import pytest
+from client_runtime import json_body
+from client_runtime.collector_generations import promote_to_oldest_generation
 from client_runtime.http_client import AuthenticatedClient, Client
 from client_runtime.open_enums import OpenIntEnum, OpenStrEnum
 from client_runtime.public_names import adopt_classes
@@ -127,3 +132,33 @@ def test_an_explicit_unset_value_is_not_taken_for_a_member() -> None:
     assert counts.additional_properties == {}
     with_extra = StatisticsCounts.from_dict({"sheets": 1, "pages": 2, "documents": 3, "colour": "red"})
     assert with_extra.additional_properties == {"colour": "red"}
+
+
+def test_promotion_moves_young_objects_to_the_oldest_generation_unscanned() -> None:
+    young = [[index] for index in range(5000)]
+    assert promote_to_oldest_generation()
+    assert gc.get_count()[0] < 100
+    assert gc.get_freeze_count() == 0
+    assert any(item is young[0] for item in gc.get_objects(generation=2))
+
+
+def test_promotion_leaves_an_application_s_frozen_objects_alone() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert not promote_to_oldest_generation()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_a_large_body_is_decoded_without_a_young_collection_afterwards() -> None:
+    body = json.dumps([{"a": [index]} for index in range(100_000)]).encode()
+    assert len(body) >= json_body.LARGE_BODY_BYTES
+    gc.collect(1)  # no middle-generation collection is due during the test
+    decoded = json_body.decode(body, list)
+    # Without the promotion the decoded objects would sit in the youngest generation, and the next
+    # allocation would start a collection that walks all 200 000 of them to move them one generation up.
+    assert any(item is decoded for item in gc.get_objects(generation=2))
+    assert gc.isenabled()
+    assert len(decoded) == 100_000
