@@ -6,6 +6,7 @@ its kind of override and the installed version, so the upgrade shows exactly wha
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -85,3 +86,22 @@ def test_the_distance_script_runs_as_documented() -> None:
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[2:]}
     assert set(rows) == {*overrides(), "all"}
     assert int(rows["str_enum.py.jinja"][2]) <= 4  # only the base class differs
+
+
+def test_update_rewrites_the_hashes_of_a_record_file(tmp_path: Path) -> None:
+    records = tmp_path / "records.json"
+    stale = load_records()
+    stale["version"] = "0.0.1"
+    stale["templates"]["model.py.jinja"]["upstream_sha256"] = "0" * 64
+    records.write_text(json.dumps(stale), encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "tests.generation.upstream_templates",
+        "--update",
+        "--records",
+        str(records),
+    ]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert load_records(records) == load_records()

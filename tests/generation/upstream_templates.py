@@ -7,7 +7,7 @@ was written against; test_upstream_templates.py fails naming each one that no lo
 
 Run as a script to see how far each override is from upstream (lines only in ours, lines only upstream):
 
-    python -m tests.generation.upstream_templates [--templates DIR] [--update]
+    python -m tests.generation.upstream_templates [--templates DIR] [--update [--records FILE]]
 
 `--update` rewrites the recorded hashes and version from the installed generator: run it after reviewing
 what changed upstream, never to silence the test.
@@ -165,9 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.generation.upstream_templates")
     parser.add_argument("--templates", type=Path, default=TEMPLATES, help="our template folder")
     parser.add_argument("--update", action="store_true", help="record the installed upstream hashes")
+    parser.add_argument("--records", type=Path, default=RECORDS, help="the record file --update rewrites")
     args = parser.parse_args(argv)
     if args.update:
-        _update(RECORDS)
+        _update(args.records)
     print(f"{GENERATOR} {version(GENERATOR)}, templates in {args.templates}")
     print(_table(args.templates))
     return 0
