@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any, TypeVar
 
+from .collector_generations import promote_to_oldest_generation
+
 _orjson: ModuleType | None
 try:  # optional speed-up for small bodies; the standard library decoder is the fallback
     import orjson as _orjson
@@ -82,6 +84,7 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _active_pauses -= 1
             if _active_pauses == 0 and _collector_was_enabled:
+                promote_to_oldest_generation()  # the decoded objects need no young collection
                 gc.enable()
                 _collector_was_enabled = False
 

@@ -119,7 +119,7 @@ def _request_literal(function: ast.FunctionDef) -> tuple[str, str] | None:
 
 def _enum_members(node: ast.ClassDef) -> dict[object, str] | None:
     base_names = {base.id for base in node.bases if isinstance(base, ast.Name)}
-    if not base_names & {"StrEnum", "IntEnum", "Enum"}:
+    if not base_names & {"StrEnum", "IntEnum", "Enum", "OpenStrEnum", "OpenIntEnum"}:
         return None
     members: dict[object, str] = {}
     for statement in node.body:

@@ -2,12 +2,21 @@
 
 The generator is called through its CLI (`python -m openapi_python_client`), the only interface its
 maintainers version; its Python API and template context may change between releases.
+
+Custom templates: 0.29.1 loads templates through `ChoiceLoader([FileSystemLoader(<custom path>),
+PackageLoader("openapi_python_client")])`, with no prefix, so once we override `x.jinja` the stock `x.jinja`
+cannot be reached under that name, and it has no other. `stage_templates` therefore hands the generator one
+folder holding our templates plus the installed generator's own under `upstream/`: an override can then
+`{% import "upstream/x.jinja" as stock %}` and keep the stock macros it does not change instead of copying
+them (generator/upstream-templates.json records what each override still forks).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -23,6 +32,8 @@ from .errors import GenerationError
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 PINNED_TOOLS = ("openapi-python-client", "ruff")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+UPSTREAM_TEMPLATES = "upstream"
+"""The folder, inside the staged template folder, that holds the generator's own templates."""
 
 
 def tool_env() -> dict[str, str]:
@@ -90,6 +101,7 @@ def run_generator(
     Warnings fail the run (`--fail-on-warning`): each one means an operation or a response was dropped.
     """
     config_path = work_dir / f"{api}.opc-config.yaml"
+    staged_templates = stage_templates(templates_dir, work_dir / f"{api}.templates")
     config_path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
     command = [
         sys.executable,
@@ -101,7 +113,7 @@ def run_generator(
         "--config",
         str(config_path),
         "--custom-template-path",
-        str(templates_dir),
+        str(staged_templates),
         "--meta",
         "none",
         "--output-path",
@@ -113,6 +125,26 @@ def run_generator(
     )
     if result.returncode != 0:
         raise GenerationError(f"openapi-python-client failed for {api} ({spec_path}):\n{_clean(result)}")
+
+
+def upstream_templates_dir() -> Path:
+    """The template folder of the installed openapi-python-client (found without importing it)."""
+    spec = importlib.util.find_spec("openapi_python_client")
+    if spec is None or spec.origin is None:
+        raise GenerationError("openapi-python-client is not installed; run `nox -s generate`")
+    return Path(spec.origin).parent / "templates"
+
+
+def stage_templates(templates_dir: Path, destination: Path) -> Path:
+    """Copy our templates and, under `upstream/`, the installed generator's into `destination` (see above)."""
+    if (templates_dir / UPSTREAM_TEMPLATES).exists():
+        raise GenerationError(
+            f"{templates_dir / UPSTREAM_TEMPLATES}: that name is reserved for the stock templates"
+        )
+    skip = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(templates_dir, destination, ignore=skip)
+    shutil.copytree(upstream_templates_dir(), destination / UPSTREAM_TEMPLATES, ignore=skip)
+    return destination
 
 
 def _clean(result: subprocess.CompletedProcess[str]) -> str:

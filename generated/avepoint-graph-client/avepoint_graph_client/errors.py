@@ -25,16 +25,14 @@ from ._runtime.errors import (
     UnexpectedStatusError,
     error_for_response,
 )
+from ._runtime.public_names import adopt_classes
 
 #: The stock generator's name for "a status the spec does not document"; kept for familiarity.
 UnexpectedStatus = UnexpectedStatusError
 
 # The classes are defined in the private runtime but documented here: tracebacks, reprs and pickles name
 # this public module (``<package>.errors.NotFoundError``), where users import them from.
-for _exported in (value for value in tuple(globals().values()) if isinstance(value, type)):
-    if issubclass(_exported, ApiError):
-        _exported.__module__ = __name__
-del _exported
+adopt_classes(__name__, globals(), ApiError)
 
 __all__ = [
     "ApiConnectionError",

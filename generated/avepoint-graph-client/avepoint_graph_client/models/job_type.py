@@ -1,30 +1,13 @@
-from enum import IntEnum
+from .._runtime.open_enums import OpenIntEnum
 
 
-class JobType(IntEnum):
-    """Open enum: a value the spec does not list yet still parses (see ``is_known``)."""
-
+class JobType(OpenIntEnum):
     BACKUP = 1
     RESTORE = 2
     EXPORT = 3
     DELETE = 4
     RETENTION = 5
     GENERATE_REPORT = 6
-
-    @classmethod
-    def _missing_(cls, value: object) -> "JobType | None":
-        # The vendor may add values before the spec knows them: keep the value instead of failing.
-        if isinstance(value, int) and not isinstance(value, bool):
-            member = int.__new__(cls, value)
-            member._name_ = f"UNKNOWN_{value}".replace("-", "NEGATIVE_")
-            member._value_ = value
-            return cls._value2member_map_.setdefault(value, member)  # type: ignore[return-value]
-        return None
-
-    @property
-    def is_known(self) -> bool:
-        """False for a value the server sent that this client version does not know."""
-        return self._name_ in type(self).__members__
 
     def __str__(self) -> str:
         return str(self.value)

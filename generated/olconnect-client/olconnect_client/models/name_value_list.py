@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="NameValueList")
+_object_new = object.__new__
 
 # The JSON member names this model declares; any other member goes to additional_properties.
 _PROPERTY_NAMES = frozenset(
@@ -15,6 +15,9 @@ _PROPERTY_NAMES = frozenset(
         "properties",
     }
 )
+
+
+T = TypeVar("T", bound="NameValueList")
 
 
 @_attrs_define
@@ -65,17 +68,15 @@ class NameValueList:
 
             properties.append(componentsschemas_property_list_item)
 
-        # Subset test in C first: the usual payload has no unknown members, so the comprehension rarely runs.
+        # Usually no member is left over, and telling that is cheaper than the comprehension.
         additional_properties: dict[str, Any] = (
-            {}
-            if src_dict.keys() <= _PROPERTY_NAMES
-            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
+            {} if len(src_dict) == 2 else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         if cls is NameValueList:
             # The exact generated class: fill the slots directly. attrs' __init__ would make the same assignments,
             # and skipping the keyword call saves about a third of the construction time on big responses.
-            _parsed_model_ = object.__new__(cls)
+            _parsed_model_ = _object_new(cls)
             _parsed_model_.id = id
             _parsed_model_.properties = properties
         else:
