@@ -104,3 +104,21 @@ def test_origins_compare_with_default_ports_spelled_out() -> None:
     assert origin_of("http://[::1]:8/x") == "http://[::1]:8"
     policy = OriginPolicy(["http://a.test", "http://a.test:80/other"])
     assert policy.allowed == ("http://a.test:80",)
+
+
+def test_only_links_plainly_on_an_allowed_origin_skip_parsing() -> None:
+    policy = OriginPolicy(["https://a.test", "http://b.test:8080/base"])
+    for plain in ("https://a.test/x?y=1", "https://a.test:443/x", "http://b.test:8080/"):
+        assert policy.plainly_admits(plain), plain
+    for not_plain in (
+        "https://a.test@evil.test/x",  # userinfo hiding another host
+        "https://a.test:444/x",
+        "https://a.test.evil.test/x",
+        "http://a.test/x",
+        "http://b.test/x",  # port 80, not 8080
+        "http://b.test:8080@evil.test/",
+        "//a.test/x",
+        "/x",
+        "HTTPS://a.test/x",  # not plain; the full check decides
+    ):
+        assert not policy.plainly_admits(not_plain), not_plain
