@@ -112,7 +112,7 @@ class LoopGuard:
 class PageWalk(Generic[PageT]):
     """The bookkeeping of one walk, shared by the sync and async loops (no I/O here)."""
 
-    __slots__ = ("_fetched", "_guard", "_max_pages", "_origins", "_page_index", "_rules")
+    __slots__ = ("_fetched", "_guard", "_last_link", "_max_pages", "_origins", "_page_index", "_rules")
 
     def __init__(
         self, rules: PageRules[PageT], *, origins: OriginPolicy, first_page: int, max_pages: int | None
@@ -127,6 +127,8 @@ class PageWalk(Generic[PageT]):
         self._max_pages = max_pages
         self._guard = LoopGuard(rules.item)
         self._fetched = 0
+        #: The link the page being read was fetched with, when it was followed as sent (fast path).
+        self._last_link: str | None = None
 
     def first_request(self) -> dict[str, Any]:
         return self._rules.page_request(self._page_index)
@@ -152,17 +154,20 @@ class PageWalk(Generic[PageT]):
         self._guard.observe(ids)
         self._page_index += 1
         if self._origins.plainly_admits(link):  # parsing the link here would cost a fifth of the walk's time
-            if link == str(current):
-                raise PagingLoopError(
-                    f"the nextLink of page {self._guard.pages} names that page again; stopping"
-                )
+            if link in (self._last_link, str(current)):
+                raise self._names_itself()
+            self._last_link = link
             return {"method": "GET", "url": link}
+        self._last_link = None
         target = resolve_link(link, current=current, origins=self._origins)
         if target is None:
             return self._rules.page_request(self._page_index)
         if target == current:
-            raise PagingLoopError(f"the nextLink of page {self._guard.pages} names that page again; stopping")
+            raise self._names_itself()
         return {"method": "GET", "url": target}
+
+    def _names_itself(self) -> PagingLoopError:
+        return PagingLoopError(f"the nextLink of page {self._guard.pages} names that page again; stopping")
 
 
 def iter_pages(
