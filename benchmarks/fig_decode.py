@@ -2,7 +2,7 @@
 
 The payload comes from the OL Connect mock (a generated scenario, `GET .../statistics/jobset/{id}`), so it has
 the shape a client really receives. The baseline is `json.loads` of the same bytes; the measured path is the
-generated endpoint's own response parser (`_parse_response`, what `sync()` runs after the bytes arrived), fed
+generated endpoint's own response parser (`OPERATION.parse`, what `sync()` runs after the bytes arrived), fed
 an `httpx.Response` holding those bytes. Peak memory is measured with tracemalloc in separate runs, because
 tracing slows everything down.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from benchmarks.context import BenchContext, import_client, import_submodule
+from benchmarks.context import BenchContext, import_submodule
 from benchmarks.results import FigureResult, Goal, NotMeasuredError
 from benchmarks.servers import running_mock
 from benchmarks.stats import summarize
@@ -77,21 +77,19 @@ def run(ctx: BenchContext) -> FigureResult:
         title=TITLE,
         goals=list(GOALS),
     )
-    client_package = import_client("olconnect_client")
     endpoint = import_submodule("olconnect_client", "get_job_set_statistics")
     models = import_submodule("olconnect_client", "models")
-    parse_response = getattr(endpoint, "_parse_response", None)
-    if parse_response is None:
-        raise NotMeasuredError("the generated endpoint module has no _parse_response")
+    operation = getattr(endpoint, "OPERATION", None)
+    if operation is None:
+        raise NotMeasuredError("the generated endpoint module has no OPERATION")
     payload, url = fetch_payload(ctx, ctx.sizes.documents)
-    client = client_package.Client(base_url="http://127.0.0.1")
     request = httpx.Request("GET", url)
 
     def typed() -> Any:
         response = httpx.Response(
             200, content=payload, headers={"content-type": "application/json"}, request=request
         )
-        return parse_response(client=client, response=response)
+        return operation.parse(response)
 
     decoded = json.loads(payload)
     job_set_statistics = models.JobSetStatistics
@@ -132,7 +130,7 @@ def run(ctx: BenchContext) -> FigureResult:
     json_body = _json_body_module()
     decoder = "response.json() (stdlib json)"
     paused = "never"
-    if hasattr(endpoint, "json_body") and json_body is not None:
+    if operation is not None and json_body is not None:
         decoder = json_body.decoder_for(len(payload))
         paused = f"for bodies of {json_body.LARGE_BODY_BYTES:,} bytes or more"
     result.details = {

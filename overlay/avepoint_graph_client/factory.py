@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import ssl
-from typing import Any
+from typing import Unpack
 
-import httpx
-
-from ._runtime.options import DEFAULT_TIMEOUT
-from ._runtime.retries import RetryPolicy
+from ._runtime.connection import ConnectOptions, client_settings
 from ._spec_info import SPEC_INFO
 from .auth import DEFAULT_SCOPE, TOKEN_PATH, ClientCredentialsAuth
 from .client import AuthenticatedClient
@@ -25,14 +21,7 @@ def connect(
     base_url: str | None = None,
     token_url: str | None = None,
     scope: str = DEFAULT_SCOPE,
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-    max_retries: int | None = None,
-    retry_policy: RetryPolicy | None = None,
-    headers: dict[str, str] | None = None,
-    verify_ssl: str | bool | ssl.SSLContext = True,
-    transport: httpx.BaseTransport | None = None,
-    async_transport: httpx.AsyncBaseTransport | None = None,
-    httpx_args: dict[str, Any] | None = None,
+    **options: Unpack[ConnectOptions],
 ) -> AuthenticatedClient:
     """A client with OAuth 2.0 client-credentials auth, sync and async, safe across threads and tasks.
 
@@ -42,11 +31,8 @@ def connect(
     Arguments:
         client_id / client_secret: the app registration; the secret never appears in logs or reprs.
         scope: requested scope(s), default ``gsuite.graph.read.all``.
-        timeout: default per-request timeout (connect 5 s, read 30 s unless you pass another).
-        max_retries / retry_policy: retry settings (default 2 retries; ``max_retries=0`` turns them off).
-        headers: extra headers for every request (a ``User-Agent`` naming this package is added).
-        transport / async_transport: innermost httpx transports, e.g. ``httpx.MockTransport`` in tests.
-        httpx_args: further keyword arguments for ``httpx.Client``/``httpx.AsyncClient``.
+        options: ``timeout``, ``max_retries``, ``retry_policy``, ``headers``, ``verify_ssl``, ``transport``,
+            ``async_transport``, ``httpx_args`` (see ``ConnectOptions`` in ``_runtime/connection.py``).
 
     No request is sent until the first call; the first call fetches the token.
     """
@@ -61,14 +47,5 @@ def connect(
         token_url or root + TOKEN_PATH, client_id, client_secret, scope=scope, api_url=root
     )
     return AuthenticatedClient(
-        base_url=root,
-        auth=auth,
-        timeout=timeout,
-        max_retries=max_retries,
-        retry_policy=retry_policy,
-        headers={"User-Agent": SPEC_INFO.user_agent, **(headers or {})},
-        verify_ssl=verify_ssl,
-        transport=transport,
-        async_transport=async_transport,
-        httpx_args=httpx_args or {},
+        base_url=root, auth=auth, **client_settings(options, user_agent=SPEC_INFO.user_agent)
     )

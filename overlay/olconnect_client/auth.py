@@ -8,17 +8,16 @@ expired or revoked token, OLC-01). Concurrent threads and asyncio tasks share on
 The ``login`` operation itself (``login.sync(client=connect(...))``) is recognised: it is sent with Basic
 credentials and no token, and the token it returns is checked like the one ``TokenAuth`` fetches.
 
-``BasicAuth`` sends the credentials on every request instead; it costs a credential check per call on
-the server but needs no login round trip (useful for one-off scripts and servers with tokens disabled).
+``BasicAuth`` (the runtime's, re-exported here) sends the credentials on every request instead; it costs
+a credential check per call on the server but needs no login round trip (useful for one-off scripts and
+servers with tokens disabled).
 """
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Generator
-
 import httpx
 
+from ._runtime.basic_auth import BasicAuth, basic_header
 from ._runtime.redaction import Secret, mask_header_in_httpx_reprs
 from ._runtime.token_auth import RefreshingTokenAuth, retarget
 
@@ -30,11 +29,6 @@ DEFAULT_TOKEN_LIFETIME = 3600.0
 #: The header the token travels in; httpx reprs mask it like ``Authorization``.
 TOKEN_HEADER = "auth_token"
 mask_header_in_httpx_reprs(TOKEN_HEADER)
-
-
-def _basic_header(username: str, password: Secret) -> str:
-    raw = f"{username}:{password.reveal()}".encode()
-    return "Basic " + base64.b64encode(raw).decode("ascii")
 
 
 def _token_lifetime(response: httpx.Response) -> float:
@@ -79,7 +73,7 @@ class TokenAuth(RefreshingTokenAuth):
         )
         # No body and no Content-Type (DECISIONS OLC-17); the credentials travel only in this request.
         return httpx.Request(
-            "POST", url, headers={"Authorization": _basic_header(self.username, self._password)}
+            "POST", url, headers={"Authorization": basic_header(self.username, self._password)}
         )
 
     def read_token(self, response: httpx.Response) -> tuple[str, float]:
@@ -97,20 +91,5 @@ class TokenAuth(RefreshingTokenAuth):
 
     def prepare_credentials_request(self, request: httpx.Request) -> httpx.Request:
         login = retarget(request, self.login_url or request.url.copy_with(query=None))
-        login.headers["Authorization"] = _basic_header(self.username, self._password)
+        login.headers["Authorization"] = basic_header(self.username, self._password)
         return login
-
-
-class BasicAuth(httpx.Auth):
-    """HTTP Basic credentials on every request (no login, no token)."""
-
-    def __init__(self, username: str, password: str) -> None:
-        self.username = username
-        self._password = Secret(password)
-
-    def __repr__(self) -> str:
-        return f"BasicAuth(username={self.username!r}, password='***')"
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = _basic_header(self.username, self._password)
-        yield request

@@ -69,7 +69,7 @@ def read_generated_api(package_dir: Path) -> GeneratedApi:
 def _read_endpoint(module_path: Path) -> GeneratedEndpoint | None:
     tree = ast.parse(module_path.read_text(encoding="utf-8"))
     functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
-    get_kwargs, sync = functions.get("_get_kwargs"), functions.get("sync")
+    get_kwargs, sync = functions.get("build_request"), functions.get("sync")
     if get_kwargs is None or sync is None:
         return None
     request = _request_literal(get_kwargs)
@@ -96,7 +96,7 @@ def _read_endpoint(module_path: Path) -> GeneratedEndpoint | None:
 
 
 def _request_literal(function: ast.FunctionDef) -> tuple[str, str] | None:
-    """The `method` and `url` of the `_kwargs` dict literal the generator writes in `_get_kwargs`."""
+    """The `method` and `url` of the `_kwargs` dict literal the template writes in `build_request`."""
     for node in ast.walk(function):
         if isinstance(node, ast.Dict):
             entries = {

@@ -4,7 +4,9 @@
 first page with the filters as typed arguments, then follow ``nextLink`` as the server sent it (so every
 filter and the page size carry over, DECISIONS AVE-03) until it is absent, ``null`` or empty (AVE-04).
 
-Defensive rules, because the server decides where the walk goes:
+The walk is the runtime's generic pager (``_runtime/pager.py``); this module adds only the job list's
+facts: the typed filters, where a page keeps its link and its job IDs, and how to ask for page ``n``.
+Its defensive rules, because the server decides where the walk goes:
 - a ``nextLink`` is resolved against the URL of the page it came on and must stay on the client's origin
   (scheme, host and port): a link elsewhere, also a scheme-relative ``//host:port/...``, raises
   ``ForeignOriginError`` before any request (and so any token) leaves;
@@ -22,16 +24,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Hashable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
-from ._runtime.errors import PageLimitError, PagingLoopError
-from ._runtime.failures import request_failures
-from ._runtime.options import RequestOptions, apply_options
+from ._runtime.options import RequestOptions
 from ._runtime.origins import OriginPolicy
+from ._runtime.pager import PageRules, PageWalk, aiter_pages, iter_pages, resolve_link
 from .api.jobs import list_jobs
 from .client import AuthenticatedClient
 from .models.app_type import AppType
@@ -40,7 +40,7 @@ from .models.job import Job
 from .models.job_status import JobStatus
 from .models.job_type import JobType
 from .models.jobs_page import JobsPage
-from .types import UNSET, Response
+from .types import UNSET
 
 __all__ = [
     "DEFAULT_MAX_PAGES",
@@ -108,9 +108,11 @@ def _filters(
 
 def _next_link(page: JobsPage) -> str | None:
     link = page.next_link
-    if not isinstance(link, str) or not link.strip():
-        return None
-    return link.strip()
+    return link if isinstance(link, str) else None
+
+
+def _job_ids(page: JobsPage) -> frozenset[Hashable]:
+    return frozenset([job.job_id for job in page.jobs])
 
 
 def resolve_next_link(link: str, *, current: httpx.URL, base_url: str) -> httpx.URL | None:
@@ -119,117 +121,22 @@ def resolve_next_link(link: str, *, current: httpx.URL, base_url: str) -> httpx.
     A URL (absolute, scheme-relative or relative) is resolved against ``current`` and must be on
     ``base_url``'s origin, else ``ForeignOriginError``.
     """
-    return _resolve(link, current=current, origins=OriginPolicy([base_url]))
+    return resolve_link(link, current=current, origins=OriginPolicy([base_url]))
 
 
-def _resolve(link: str, *, current: httpx.URL, origins: OriginPolicy) -> httpx.URL | None:
-    parts = urlsplit(link)
-    if parts.netloc or parts.scheme or link.startswith(("/", "?")) or "?" in link:
-        return origins.resolve(link, current=current, source="the request for the nextLink")
-    return None
+def _walk(
+    client: AuthenticatedClient, filters: JobFilters, page_size: int, first_page: int, max_pages: int | None
+) -> PageWalk[JobsPage]:
+    """The walk over ``list_jobs``: page ``n`` is the filters plus ``pageIndex=n`` and the page size."""
+    if page_size < 1:
+        raise ValueError("page_size must be at least 1")
+    arguments = filters.as_arguments()
 
+    def page_request(index: int) -> dict[str, Any]:
+        return list_jobs.build_request(**arguments, page_index=index, page_size=page_size)
 
-def _job_ids(page: JobsPage) -> frozenset[str]:
-    return frozenset([job.job_id for job in page.jobs])
-
-
-class _LoopGuard:
-    """Stops a walk that repeats itself, in constant memory (no set of every link or ID seen).
-
-    Brent's algorithm: the fingerprint of the page at each power-of-two position is kept, and every later
-    page is compared with it; a cycle of any length that starts anywhere is found within about twice
-    the number of pages before it closes. The previous page's IDs are kept as well (one page), so a page
-    made only of jobs already seen on it is caught at once.
-    """
-
-    __slots__ = ("_power", "_previous_ids", "_saved_fingerprint", "_saved_page", "_steps", "pages")
-
-    def __init__(self) -> None:
-        self.pages = 0
-        self._previous_ids: frozenset[str] = frozenset()
-        self._saved_fingerprint: int | None = None
-        self._saved_page = 0
-        self._power = 1
-        self._steps = 0
-
-    def observe(self, ids: frozenset[str]) -> None:
-        """Record one non-empty page; ``PagingLoopError`` when it repeats an earlier one."""
-        self.pages += 1
-        if ids <= self._previous_ids:
-            raise PagingLoopError(
-                f"page {self.pages} of the walk holds only jobs of page {self.pages - 1} "
-                f"({len(ids)} job IDs repeated); the server is looping, stopping"
-            )
-        fingerprint = hash(ids)
-        if fingerprint == self._saved_fingerprint:
-            raise PagingLoopError(
-                f"page {self.pages} of the walk has the same {len(ids)} job IDs as page {self._saved_page}; "
-                "the server is looping (its links differ but the pages repeat), stopping"
-            )
-        self._steps += 1
-        if self._steps == self._power:
-            self._saved_fingerprint, self._saved_page = fingerprint, self.pages
-            self._power *= 2
-            self._steps = 0
-        self._previous_ids = ids
-
-
-class _Walk:
-    """The bookkeeping shared by the sync and async iterators (no I/O here)."""
-
-    def __init__(
-        self,
-        client: AuthenticatedClient,
-        filters: JobFilters,
-        page_size: int,
-        first_page: int,
-        max_pages: int | None,
-    ) -> None:
-        if page_size < 1:
-            raise ValueError("page_size must be at least 1")
-        if first_page < 0:
-            raise ValueError("first_page must be >= 0")
-        if max_pages is not None and max_pages < 1:
-            raise ValueError("max_pages must be at least 1 (or None for no cap)")
-        self.client = client
-        self.arguments = filters.as_arguments()
-        self.page_size = page_size
-        self.page_index = first_page
-        self.max_pages = max_pages
-        self.origins = client.origin_policy()
-        self.guard = _LoopGuard()
-        self.fetched = 0
-
-    def first_call(self) -> dict[str, Any]:
-        return {**self.arguments, "page_index": self.page_index, "page_size": self.page_size}
-
-    def before_fetch(self) -> None:
-        """Called before each page is requested: enforce the page cap."""
-        if self.max_pages is not None and self.fetched >= self.max_pages:
-            raise PageLimitError(
-                f"stopped after {self.fetched} pages (max_pages={self.max_pages}): the server still "
-                "sends a nextLink; pass a larger max_pages (or None) to walk further"
-            )
-        self.fetched += 1
-
-    def next_step(self, response: Response[JobsPage]) -> httpx.URL | dict[str, Any] | None:
-        """What to fetch after ``response``: a URL, keyword arguments for ``list_jobs``, or nothing."""
-        page = response.parsed
-        link = _next_link(page)
-        if link is None or not page.jobs:
-            return None  # an empty page is past the end, whatever its nextLink says (AVE-09)
-        self.guard.observe(_job_ids(page))
-        self.page_index += 1
-        current = response.raw.request.url
-        target = _resolve(link, current=current, origins=self.origins)
-        if target is None:
-            return {**self.arguments, "page_index": self.page_index, "page_size": self.page_size}
-        if target == current:
-            raise PagingLoopError(f"the nextLink of page {self.guard.pages} names that page again; stopping")
-        return target
-
-    def request_kwargs(self, url: httpx.URL, options: RequestOptions | None) -> dict[str, Any]:
-        return apply_options({"method": "GET", "url": url}, options, client_policy=self.client.retry_policy)
+    rules = PageRules(next_link=_next_link, item_ids=_job_ids, page_request=page_request, item="job")
+    return PageWalk(rules, origins=client.origin_policy(), first_page=first_page, max_pages=max_pages)
 
 
 def iter_job_pages(
@@ -264,21 +171,8 @@ def iter_job_pages(
         start_time=start_time,
         finish_time=finish_time,
     )
-    walk = _Walk(client, chosen, page_size, first_page, max_pages)
-    step: httpx.URL | dict[str, Any] | None = walk.first_call()
-    while step is not None:
-        walk.before_fetch()
-        if isinstance(step, dict):
-            response = list_jobs.sync_detailed(client=client, options=options, **step)
-        else:
-            with request_failures():
-                raw = client.get_httpx_client().request(**walk.request_kwargs(step, options))
-            response = list_jobs._build_response(client=client, response=raw)
-        step = walk.next_step(response)
-        page = response.parsed
-        del response  # keep only the page the caller is reading
-        yield page
-        del page
+    walk = _walk(client, chosen, page_size, first_page, max_pages)
+    yield from iter_pages(client, list_jobs.OPERATION, walk, options)
 
 
 def iter_jobs(
@@ -344,19 +238,8 @@ async def aiter_job_pages(
         start_time=start_time,
         finish_time=finish_time,
     )
-    walk = _Walk(client, chosen, page_size, first_page, max_pages)
-    step: httpx.URL | dict[str, Any] | None = walk.first_call()
-    while step is not None:
-        walk.before_fetch()
-        if isinstance(step, dict):
-            response = await list_jobs.asyncio_detailed(client=client, options=options, **step)
-        else:
-            with request_failures():
-                raw = await client.get_async_httpx_client().request(**walk.request_kwargs(step, options))
-            response = list_jobs._build_response(client=client, response=raw)
-        step = walk.next_step(response)
-        page = response.parsed
-        del response
+    walk = _walk(client, chosen, page_size, first_page, max_pages)
+    async for page in aiter_pages(client, list_jobs.OPERATION, walk, options):
         yield page
         del page
 

@@ -1,26 +1,24 @@
 """A client library for accessing OL Connect Server REST API (server engine)"""
 
-from . import errors
+from . import _public, errors
+from ._public import *  # noqa: F403 - the package's own public names, listed in _public.__all__
 from ._runtime.options import DEFAULT_TIMEOUT, RequestOptions
 from ._runtime.retries import NO_RETRIES, RetryPolicy
 from ._runtime.version import SpecInfo
 from ._spec_info import SPEC_INFO, __version__
-from .auth import BasicAuth, TokenAuth
 from .client import AuthenticatedClient, Client
-from .factory import connect
 
-__all__ = (
+# What every client package exports, then what this one adds (overlay/<package>/_public.py).
+__all__ = [
     "DEFAULT_TIMEOUT",
     "NO_RETRIES",
     "SPEC_INFO",
     "AuthenticatedClient",
-    "BasicAuth",
     "Client",
     "RequestOptions",
     "RetryPolicy",
     "SpecInfo",
-    "TokenAuth",
     "__version__",
-    "connect",
     "errors",
-)
+]
+__all__ += _public.__all__

@@ -35,17 +35,33 @@ def origin_of(url: httpx.URL | str) -> str:
 class OriginPolicy:
     """The origins one client may talk to: the API's, plus the token endpoint's when that lives elsewhere."""
 
-    __slots__ = ("_allowed",)
+    __slots__ = ("_allowed", "_prefixes")
 
     def __init__(self, urls: Iterable[httpx.URL | str]) -> None:
         allowed: dict[str, None] = {}
+        prefixes: dict[str, None] = {}
         for url in urls:
-            allowed[origin_of(url)] = None
+            parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+            origin = origin_of(parsed)
+            allowed[origin] = None
+            prefixes[origin + "/"] = None
+            if parsed.port is None or parsed.port == _DEFAULT_PORTS.get(parsed.scheme):
+                prefixes[origin.rsplit(":", 1)[0] + "/"] = None  # the same origin, default port left out
         self._allowed = tuple(allowed)
+        self._prefixes = tuple(prefixes)
 
     @property
     def allowed(self) -> tuple[str, ...]:
         return self._allowed
+
+    def plainly_admits(self, link: str) -> bool:
+        """Whether ``link`` is an absolute URL starting with an allowed ``scheme://host[:port]/``.
+
+        A string test that needs no URL parsing, for the common case of a server handing back links on its
+        own origin. Because the authority is followed by ``/`` at once, nothing (no ``user@``, no other
+        port) can hide another host in it. ``False`` only means "not plainly": resolve and ``check`` then.
+        """
+        return link.startswith(self._prefixes)
 
     def check(self, url: httpx.URL, *, source: str) -> httpx.URL:
         """``url`` if its origin is allowed, else ``ForeignOriginError`` naming the origin (not the path)."""

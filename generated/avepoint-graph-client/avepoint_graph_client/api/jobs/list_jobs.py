@@ -1,23 +1,19 @@
 import datetime
 from typing import Any
 
-import httpx
-
-from ... import errors
-from ..._runtime import json_body
-from ..._runtime.failures import parse_failures, request_failures
-from ..._runtime.options import RequestOptions, apply_options
-from ...client import AuthenticatedClient, Client
+from ..._runtime.operation import Operation
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient
 from ...models.app_type import AppType
 from ...models.data_source import DataSource
 from ...models.error_response import ErrorResponse
 from ...models.job_status import JobStatus
 from ...models.job_type import JobType
 from ...models.jobs_page import JobsPage
-from ...types import UNSET, Response, Unset, status_of
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     *,
     data_source: DataSource | Unset = UNSET,
     app_type: AppType | Unset = UNSET,
@@ -28,6 +24,7 @@ def _get_kwargs(
     finish_time: datetime.datetime | str | Unset = UNSET,
     job_status: JobStatus | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
 
     params: dict[str, Any] = {}
 
@@ -88,57 +85,17 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JobsPage:
-    """The documented success body, or raise the typed error for any other status."""
-    if response.status_code == 200:
-        with json_body.large_body(response.content):
-            response_200 = JobsPage.from_dict(json_body.loads(response.content))
-
-            return response_200
-
-    error_model: Any = None
-    if response.status_code == 400:
-        try:
-            response_400 = ErrorResponse.from_dict(json_body.loads(response.content))
-
-            error_model = response_400
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 401:
-        try:
-            response_401 = ErrorResponse.from_dict(json_body.loads(response.content))
-
-            error_model = response_401
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 403:
-        try:
-            response_403 = ErrorResponse.from_dict(json_body.loads(response.content))
-
-            error_model = response_403
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 500:
-        try:
-            response_500 = ErrorResponse.from_dict(json_body.loads(response.content))
-
-            error_model = response_500
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    raise errors.error_for_response(response, model=error_model)
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JobsPage]:
-    # Every way a body can fail to decode (bad JSON, nesting too deep, bad text) becomes ResponseParseError.
-    with parse_failures(response):
-        parsed = _parse_response(client=client, response=response)
-    return Response(
-        status_code=status_of(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parsed,
-        raw=response,
-    )
+#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+OPERATION: Operation[JobsPage, Response[JobsPage]] = Operation(
+    Response,
+    success=((200, 200, "json", JobsPage.from_dict),),
+    failure=(
+        (400, 400, "json", ErrorResponse.from_dict),
+        (401, 401, "json", ErrorResponse.from_dict),
+        (403, 403, "json", ErrorResponse.from_dict),
+        (500, 500, "json", ErrorResponse.from_dict),
+    ),
+)
 
 
 def sync_detailed(
@@ -154,70 +111,10 @@ def sync_detailed(
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobsPage]:
-    """List Cloud Backup for Google Workspace jobs, one page at a time
-
-     Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
-    parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
-    1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
-    offset
-    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
-    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
-    answer 400 or an empty page.
-
-    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
-    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
-
-    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
-    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
-    page
-    has no `nextLink`, or a null or empty one (AVE-04).
-
-    Args:
-        data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
-            Backup admin portal), 2 = ReCenter.
-        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
-            each job and each filter carries exactly one
-            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
-            (Google Directory
-            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
-        page_index (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
-            an offset says otherwise (the pages ask for no more). Either an
-            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
-            same without
-            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
-            included),
-            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
-            cannot hold it.
-        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
-            an offset says otherwise (the pages ask for no more). Either an
-            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
-            same without
-            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
-            included),
-            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
-            cannot hold it.
-        job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
-            which are evidently reserved; servers may send
-            them one day and clients keep unknown values (AVE-08).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[JobsPage]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(
+    """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
+    return OPERATION.sync_detailed(
+        client,
+        build_request(
             data_source=data_source,
             app_type=app_type,
             page_index=page_index,
@@ -228,13 +125,7 @@ def sync_detailed(
             job_status=job_status,
         ),
         options,
-        client_policy=client.retry_policy,
     )
-
-    with request_failures():
-        response = client.get_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
 
 
 def sync(
@@ -312,18 +203,20 @@ def sync(
         JobsPage
     """
 
-    return sync_detailed(
-        client=client,
-        data_source=data_source,
-        app_type=app_type,
-        page_index=page_index,
-        page_size=page_size,
-        job_type=job_type,
-        start_time=start_time,
-        finish_time=finish_time,
-        job_status=job_status,
-        options=options,
-    ).parsed
+    return OPERATION.sync(
+        client,
+        build_request(
+            data_source=data_source,
+            app_type=app_type,
+            page_index=page_index,
+            page_size=page_size,
+            job_type=job_type,
+            start_time=start_time,
+            finish_time=finish_time,
+            job_status=job_status,
+        ),
+        options,
+    )
 
 
 async def asyncio_detailed(
@@ -339,70 +232,10 @@ async def asyncio_detailed(
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[JobsPage]:
-    """List Cloud Backup for Google Workspace jobs, one page at a time
-
-     Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
-    parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
-    1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
-    offset
-    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
-    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
-    answer 400 or an empty page.
-
-    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
-    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
-
-    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
-    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
-    page
-    has no `nextLink`, or a null or empty one (AVE-04).
-
-    Args:
-        data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
-            Backup admin portal), 2 = ReCenter.
-        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
-            each job and each filter carries exactly one
-            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
-            (Google Directory
-            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
-        page_index (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
-            an offset says otherwise (the pages ask for no more). Either an
-            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
-            same without
-            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
-            included),
-            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
-            cannot hold it.
-        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
-            an offset says otherwise (the pages ask for no more). Either an
-            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
-            same without
-            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
-            included),
-            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
-            cannot hold it.
-        job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
-            which are evidently reserved; servers may send
-            them one day and clients keep unknown values (AVE-08).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[JobsPage]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(
+    """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio_detailed(
+        client,
+        build_request(
             data_source=data_source,
             app_type=app_type,
             page_index=page_index,
@@ -413,13 +246,7 @@ async def asyncio_detailed(
             job_status=job_status,
         ),
         options,
-        client_policy=client.retry_policy,
     )
-
-    with request_failures():
-        response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
 
 
 async def asyncio(
@@ -435,71 +262,10 @@ async def asyncio(
     job_status: JobStatus | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> JobsPage:
-    """List Cloud Backup for Google Workspace jobs, one page at a time
-
-     Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
-    parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
-    1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
-    offset
-    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
-    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
-    answer 400 or an empty page.
-
-    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
-    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
-
-    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
-    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
-    page
-    has no `nextLink`, or a null or empty one (AVE-04).
-
-    Args:
-        data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
-            Backup admin portal), 2 = ReCenter.
-        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
-            each job and each filter carries exactly one
-            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
-            (Google Directory
-            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
-        page_index (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
-            an offset says otherwise (the pages ask for no more). Either an
-            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
-            same without
-            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
-            included),
-            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
-            cannot hold it.
-        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
-            an offset says otherwise (the pages ask for no more). Either an
-            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
-            same without
-            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
-            included),
-            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
-            cannot hold it.
-        job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
-            which are evidently reserved; servers may send
-            them one day and clients keep unknown values (AVE-08).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        JobsPage
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
+    """The async twin of ``sync`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio(
+        client,
+        build_request(
             data_source=data_source,
             app_type=app_type,
             page_index=page_index,
@@ -508,6 +274,6 @@ async def asyncio(
             start_time=start_time,
             finish_time=finish_time,
             job_status=job_status,
-            options=options,
-        )
-    ).parsed
+        ),
+        options,
+    )

@@ -1,20 +1,17 @@
 from typing import Any
 
-import httpx
-
-from ... import errors
-from ..._runtime import json_body
-from ..._runtime.failures import parse_failures, request_failures
-from ..._runtime.options import RequestOptions, apply_options
-from ...client import AuthenticatedClient, Client
+from ..._runtime.operation import Operation, unchanged
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
-from ...types import UNSET, Response, Unset, status_of
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     *,
     auth_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
     headers: dict[str, Any] = {}
     if not isinstance(auth_token, Unset):
         headers["auth_token"] = auth_token
@@ -28,41 +25,15 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str:
-    """The documented success body, or raise the typed error for any other status."""
-    if response.status_code == 200:
-        response_200 = response.text
-        return response_200
-
-    error_model: Any = None
-    if response.status_code == 401:
-        try:
-            response_401 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_401
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 403:
-        try:
-            response_403 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_403
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    raise errors.error_for_response(response, model=error_model)
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
-    # Every way a body can fail to decode (bad JSON, nesting too deep, bad text) becomes ResponseParseError.
-    with parse_failures(response):
-        parsed = _parse_response(client=client, response=response)
-    return Response(
-        status_code=status_of(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parsed,
-        raw=response,
-    )
+#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+OPERATION: Operation[str, Response[str]] = Operation(
+    Response,
+    success=((200, 200, "text", unchanged),),
+    failure=(
+        (401, 401, "json", JsonError.from_dict),
+        (403, 403, "json", JsonError.from_dict),
+    ),
+)
 
 
 def sync_detailed(
@@ -71,40 +42,14 @@ def sync_detailed(
     auth_token: str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[str]:
-    """Check that the Authentication service is available
-
-     Lightweight availability probe for the Authentication service. A running service answers with a
-    short plain-text sentence naming itself. The optional `auth_token` header parameter lets a caller
-    (or a stateful test following the login link) check a freshly obtained token here.
-
-    Args:
-        auth_token (str | Unset): Opaque authorization token returned by the login and sent back
-            in the `auth_token` header. Treat it as a secret.
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[str]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(
+    """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
+    return OPERATION.sync_detailed(
+        client,
+        build_request(
             auth_token=auth_token,
         ),
         options,
-        client_policy=client.retry_policy,
     )
-
-    with request_failures():
-        response = client.get_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
 
 
 def sync(
@@ -135,11 +80,13 @@ def sync(
         str
     """
 
-    return sync_detailed(
-        client=client,
-        auth_token=auth_token,
-        options=options,
-    ).parsed
+    return OPERATION.sync(
+        client,
+        build_request(
+            auth_token=auth_token,
+        ),
+        options,
+    )
 
 
 async def asyncio_detailed(
@@ -148,40 +95,14 @@ async def asyncio_detailed(
     auth_token: str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> Response[str]:
-    """Check that the Authentication service is available
-
-     Lightweight availability probe for the Authentication service. A running service answers with a
-    short plain-text sentence naming itself. The optional `auth_token` header parameter lets a caller
-    (or a stateful test following the login link) check a freshly obtained token here.
-
-    Args:
-        auth_token (str | Unset): Opaque authorization token returned by the login and sent back
-            in the `auth_token` header. Treat it as a secret.
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[str]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(
+    """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio_detailed(
+        client,
+        build_request(
             auth_token=auth_token,
         ),
         options,
-        client_policy=client.retry_policy,
     )
-
-    with request_failures():
-        response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
 
 
 async def asyncio(
@@ -190,32 +111,11 @@ async def asyncio(
     auth_token: str | Unset = UNSET,
     options: RequestOptions | None = None,
 ) -> str:
-    """Check that the Authentication service is available
-
-     Lightweight availability probe for the Authentication service. A running service answers with a
-    short plain-text sentence naming itself. The optional `auth_token` header parameter lets a caller
-    (or a stateful test following the login link) check a freshly obtained token here.
-
-    Args:
-        auth_token (str | Unset): Opaque authorization token returned by the login and sent back
-            in the `auth_token` header. Treat it as a secret.
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        str
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
+    """The async twin of ``sync`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio(
+        client,
+        build_request(
             auth_token=auth_token,
-            options=options,
-        )
-    ).parsed
+        ),
+        options,
+    )

@@ -1,23 +1,20 @@
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ..._runtime import json_body
-from ..._runtime.failures import parse_failures, request_failures
-from ..._runtime.options import RequestOptions, apply_options
-from ...client import AuthenticatedClient, Client
+from ..._runtime.operation import Operation, unchanged
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...models.name_value_list import NameValueList
-from ...types import Response, status_of
+from ...types import Response
 
 
-def _get_kwargs(
+def build_request(
     job_id: int,
     *,
     body: NameValueList,
 ) -> dict[str, Any]:
+    """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -35,62 +32,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str:
-    """The documented success body, or raise the typed error for any other status."""
-    if response.status_code == 200:
-        response_200 = response.text
-        return response_200
-
-    error_model: Any = None
-    if response.status_code == 400:
-        try:
-            response_400 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_400
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 401:
-        try:
-            response_401 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_401
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 403:
-        try:
-            response_403 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_403
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 404:
-        try:
-            response_404 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_404
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 500:
-        try:
-            response_500 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_500
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    raise errors.error_for_response(response, model=error_model)
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
-    # Every way a body can fail to decode (bad JSON, nesting too deep, bad text) becomes ResponseParseError.
-    with parse_failures(response):
-        parsed = _parse_response(client=client, response=response)
-    return Response(
-        status_code=status_of(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parsed,
-        raw=response,
-    )
+#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+OPERATION: Operation[str, Response[str]] = Operation(
+    Response,
+    success=((200, 200, "text", unchanged),),
+    failure=(
+        (400, 400, "json", JsonError.from_dict),
+        (401, 401, "json", JsonError.from_dict),
+        (403, 403, "json", JsonError.from_dict),
+        (404, 404, "json", JsonError.from_dict),
+        (500, 500, "json", JsonError.from_dict),
+    ),
+)
 
 
 def sync_detailed(
@@ -100,45 +53,15 @@ def sync_detailed(
     body: NameValueList,
     options: RequestOptions | None = None,
 ) -> Response[str]:
-    """Replace the properties of a job
-
-     Replaces the job's whole property set with the list in the body; a following read returns exactly
-    that list in the same order (an empty list clears it). The `id` in the body must equal `jobId` in
-    the path, otherwise the server answers 500. On success the body is the plain text `true`.
-
-    Args:
-        job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
-            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
-        body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
-            name/value pairs (see OLC-08 in spec/DECISIONS.md).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[str]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(
+    """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
+    return OPERATION.sync_detailed(
+        client,
+        build_request(
             job_id=job_id,
             body=body,
         ),
         options,
-        client_policy=client.retry_policy,
     )
-
-    with request_failures():
-        response = client.get_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
 
 
 def sync(
@@ -174,12 +97,14 @@ def sync(
         str
     """
 
-    return sync_detailed(
-        job_id=job_id,
-        client=client,
-        body=body,
-        options=options,
-    ).parsed
+    return OPERATION.sync(
+        client,
+        build_request(
+            job_id=job_id,
+            body=body,
+        ),
+        options,
+    )
 
 
 async def asyncio_detailed(
@@ -189,45 +114,15 @@ async def asyncio_detailed(
     body: NameValueList,
     options: RequestOptions | None = None,
 ) -> Response[str]:
-    """Replace the properties of a job
-
-     Replaces the job's whole property set with the list in the body; a following read returns exactly
-    that list in the same order (an empty list clears it). The `id` in the body must equal `jobId` in
-    the path, otherwise the server answers 500. On success the body is the plain text `true`.
-
-    Args:
-        job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
-            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
-        body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
-            name/value pairs (see OLC-08 in spec/DECISIONS.md).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[str]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(
+    """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio_detailed(
+        client,
+        build_request(
             job_id=job_id,
             body=body,
         ),
         options,
-        client_policy=client.retry_policy,
     )
-
-    with request_failures():
-        response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
 
 
 async def asyncio(
@@ -237,37 +132,12 @@ async def asyncio(
     body: NameValueList,
     options: RequestOptions | None = None,
 ) -> str:
-    """Replace the properties of a job
-
-     Replaces the job's whole property set with the list in the body; a following read returns exactly
-    that list in the same order (an empty list clears it). The `id` in the body must equal `jobId` in
-    the path, otherwise the server answers 500. On success the body is the plain text `true`.
-
-    Args:
-        job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
-            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
-        body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
-            name/value pairs (see OLC-08 in spec/DECISIONS.md).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        str
-    """
-
-    return (
-        await asyncio_detailed(
+    """The async twin of ``sync`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio(
+        client,
+        build_request(
             job_id=job_id,
-            client=client,
             body=body,
-            options=options,
-        )
-    ).parsed
+        ),
+        options,
+    )

@@ -1,17 +1,14 @@
 from typing import Any
 
-import httpx
-
-from ... import errors
-from ..._runtime import json_body
-from ..._runtime.failures import parse_failures, request_failures
-from ..._runtime.options import RequestOptions, apply_options
-from ...client import AuthenticatedClient, Client
+from ..._runtime.operation import Operation, unchanged
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
-from ...types import Response, status_of
+from ...types import Response
 
 
-def _get_kwargs() -> dict[str, Any]:
+def build_request() -> dict[str, Any]:
+    """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -21,41 +18,15 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str:
-    """The documented success body, or raise the typed error for any other status."""
-    if response.status_code == 200:
-        response_200 = response.text
-        return response_200
-
-    error_model: Any = None
-    if response.status_code == 401:
-        try:
-            response_401 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_401
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 403:
-        try:
-            response_403 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_403
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    raise errors.error_for_response(response, model=error_model)
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
-    # Every way a body can fail to decode (bad JSON, nesting too deep, bad text) becomes ResponseParseError.
-    with parse_failures(response):
-        parsed = _parse_response(client=client, response=response)
-    return Response(
-        status_code=status_of(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parsed,
-        raw=response,
-    )
+#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+OPERATION: Operation[str, Response[str]] = Operation(
+    Response,
+    success=((200, 200, "text", unchanged),),
+    failure=(
+        (401, 401, "json", JsonError.from_dict),
+        (403, 403, "json", JsonError.from_dict),
+    ),
+)
 
 
 def sync_detailed(
@@ -63,35 +34,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
 ) -> Response[str]:
-    """Get the version of the Job Segment Entity service
-
-     Returns the server's version as plain text, beginning with the release year and number (for example
-    `2025.2`).
-
-    Args:
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[str]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(),
-        options,
-        client_policy=client.retry_policy,
-    )
-
-    with request_failures():
-        response = client.get_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
+    return OPERATION.sync_detailed(client, build_request(), options)
 
 
 def sync(
@@ -118,10 +62,7 @@ def sync(
         str
     """
 
-    return sync_detailed(
-        client=client,
-        options=options,
-    ).parsed
+    return OPERATION.sync(client, build_request(), options)
 
 
 async def asyncio_detailed(
@@ -129,35 +70,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
 ) -> Response[str]:
-    """Get the version of the Job Segment Entity service
-
-     Returns the server's version as plain text, beginning with the release year and number (for example
-    `2025.2`).
-
-    Args:
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[str]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(),
-        options,
-        client_policy=client.retry_policy,
-    )
-
-    with request_failures():
-        response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio_detailed(client, build_request(), options)
 
 
 async def asyncio(
@@ -165,28 +79,5 @@ async def asyncio(
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
 ) -> str:
-    """Get the version of the Job Segment Entity service
-
-     Returns the server's version as plain text, beginning with the release year and number (for example
-    `2025.2`).
-
-    Args:
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        str
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            options=options,
-        )
-    ).parsed
+    """The async twin of ``sync`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio(client, build_request(), options)

@@ -1,21 +1,18 @@
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ..._runtime import json_body
-from ..._runtime.failures import parse_failures, request_failures
-from ..._runtime.options import RequestOptions, apply_options
-from ...client import AuthenticatedClient, Client
+from ..._runtime.operation import Operation
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...models.property_ import Property
-from ...types import Response, status_of
+from ...types import Response
 
 
-def _get_kwargs(
+def build_request(
     job_segment_id: int,
 ) -> dict[str, Any]:
+    """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -27,66 +24,28 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[Property]:
-    """The documented success body, or raise the typed error for any other status."""
-    if response.status_code == 200:
-        with json_body.large_body(response.content):
-            response_200 = []
-            _response_200 = json_body.loads(response.content)
-            for componentsschemas_property_list_item_data in _response_200:
-                componentsschemas_property_list_item = Property.from_dict(
-                    componentsschemas_property_list_item_data
-                )
+def _parse_response_200(data: Any) -> list[Property]:
+    response_200 = []
+    _response_200 = data
+    for componentsschemas_property_list_item_data in _response_200:
+        componentsschemas_property_list_item = Property.from_dict(componentsschemas_property_list_item_data)
 
-                response_200.append(componentsschemas_property_list_item)
+        response_200.append(componentsschemas_property_list_item)
 
-            return response_200
-
-    error_model: Any = None
-    if response.status_code == 400:
-        try:
-            response_400 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_400
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 401:
-        try:
-            response_401 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_401
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 403:
-        try:
-            response_403 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_403
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    if response.status_code == 404:
-        try:
-            response_404 = JsonError.from_dict(json_body.loads(response.content))
-
-            error_model = response_404
-        except Exception:  # the typed error below matters more than a tidy error model
-            error_model = None
-    raise errors.error_for_response(response, model=error_model)
+    return response_200
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[list[Property]]:
-    # Every way a body can fail to decode (bad JSON, nesting too deep, bad text) becomes ResponseParseError.
-    with parse_failures(response):
-        parsed = _parse_response(client=client, response=response)
-    return Response(
-        status_code=status_of(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parsed,
-        raw=response,
-    )
+#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+OPERATION: Operation[list[Property], Response[list[Property]]] = Operation(
+    Response,
+    success=((200, 200, "json", _parse_response_200),),
+    failure=(
+        (400, 400, "json", JsonError.from_dict),
+        (401, 401, "json", JsonError.from_dict),
+        (403, 403, "json", JsonError.from_dict),
+        (404, 404, "json", JsonError.from_dict),
+    ),
+)
 
 
 def sync_detailed(
@@ -95,41 +54,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
 ) -> Response[list[Property]]:
-    """Get the metadata of a job segment
-
-     Returns the job segment's metadata as a JSON array of name/value pairs (Name/Value List, properties
-    only), in the order the server stores them.
-
-    Args:
-        job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …). The pages say only "number"; the server stores IDs as Java longs, but
-            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[list[Property]]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(
+    """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
+    return OPERATION.sync_detailed(
+        client,
+        build_request(
             job_segment_id=job_segment_id,
         ),
         options,
-        client_policy=client.retry_policy,
     )
-
-    with request_failures():
-        response = client.get_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
 
 
 def sync(
@@ -161,11 +93,13 @@ def sync(
         list[Property]
     """
 
-    return sync_detailed(
-        job_segment_id=job_segment_id,
-        client=client,
-        options=options,
-    ).parsed
+    return OPERATION.sync(
+        client,
+        build_request(
+            job_segment_id=job_segment_id,
+        ),
+        options,
+    )
 
 
 async def asyncio_detailed(
@@ -174,41 +108,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
 ) -> Response[list[Property]]:
-    """Get the metadata of a job segment
-
-     Returns the job segment's metadata as a JSON array of name/value pairs (Name/Value List, properties
-    only), in the order the server stores them.
-
-    Args:
-        job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …). The pages say only "number"; the server stores IDs as Java longs, but
-            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        Response[list[Property]]: the parsed body plus status, headers and raw response.
-    """
-
-    kwargs = apply_options(
-        _get_kwargs(
+    """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio_detailed(
+        client,
+        build_request(
             job_segment_id=job_segment_id,
         ),
         options,
-        client_policy=client.retry_policy,
     )
-
-    with request_failures():
-        response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
 
 
 async def asyncio(
@@ -217,33 +124,11 @@ async def asyncio(
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
 ) -> list[Property]:
-    """Get the metadata of a job segment
-
-     Returns the job segment's metadata as a JSON array of name/value pairs (Name/Value List, properties
-    only), in the order the server stores them.
-
-    Args:
-        job_segment_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …). The pages say only "number"; the server stores IDs as Java longs, but
-            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
-        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
-
-    Raises:
-        errors.ApiStatusError: for any status other than a documented success (subclass per status:
-            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
-            ServerError, UnexpectedStatusError).
-        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
-        errors.ResponseParseError: a success response does not fit the documented shape.
-
-    Returns:
-        list[Property]
-    """
-
-    return (
-        await asyncio_detailed(
+    """The async twin of ``sync`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio(
+        client,
+        build_request(
             job_segment_id=job_segment_id,
-            client=client,
-            options=options,
-        )
-    ).parsed
+        ),
+        options,
+    )

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from olconnect_client._runtime import json_body
+from client_runtime import json_body
 
 LARGE = json_body.LARGE_BODY_BYTES
 

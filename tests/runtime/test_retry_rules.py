@@ -7,7 +7,7 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-from olconnect_client._runtime.retries import (
+from client_runtime.retries import (
     NO_RETRIES,
     AsyncRetryingTransport,
     RetryingTransport,

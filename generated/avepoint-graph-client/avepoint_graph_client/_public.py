@@ -1,0 +1,22 @@
+"""The names this package adds to its top level, besides those every client package exports.
+
+``__init__.py`` (generator/templates/package_init.py.jinja) re-exports everything listed in ``__all__``
+here, so adding a public helper to this package means adding it to this module, not to the template.
+"""
+
+from .auth import ClientCredentialsAuth
+from .data_centres import DataCentre, data_centre
+from .factory import connect
+from .paging import JobFilters, aiter_job_pages, aiter_jobs, iter_job_pages, iter_jobs
+
+__all__ = [
+    "ClientCredentialsAuth",
+    "DataCentre",
+    "JobFilters",
+    "aiter_job_pages",
+    "aiter_jobs",
+    "connect",
+    "data_centre",
+    "iter_job_pages",
+    "iter_jobs",
+]

@@ -1,0 +1,142 @@
+"""The one request path of every generated operation (``client_runtime.operation``), tested in place.
+
+A small parser table stands in for a generated endpoint: JSON that becomes a dict-built object, a text
+answer, an empty success, and a documented error model. The client is a stand-in with the real retrying
+transport over ``httpx.MockTransport``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+import httpx
+import pytest
+from client_runtime import errors
+from client_runtime.operation import Operation, no_body, status_of, unchanged
+from client_runtime.options import RequestOptions
+from client_runtime.retries import RETRY_EXTENSION, RetryPolicy
+
+from .fakes import FakeClient, FakeResponse
+
+
+@dataclasses.dataclass
+class Item:
+    name: str
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Item:
+        return cls(name=data["name"])
+
+
+@dataclasses.dataclass
+class Problem:
+    message: str
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Problem:
+        return cls(message=data["message"])
+
+
+ITEM: Operation[Item | str | None, FakeResponse[Item | str | None]] = Operation(
+    FakeResponse,
+    success=(
+        (200, 200, "json", Item.from_dict),
+        (203, 203, "text", unchanged),
+        (204, 204, "none", no_body),
+    ),
+    failure=((404, 404, "json", Problem.from_dict), (400, 499, "json", Problem.from_dict)),
+)
+GET: dict[str, Any] = {"method": "GET", "url": "/items/1"}
+
+
+def answer(status: int, body: Any = None, **kwargs: Any) -> FakeClient:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if isinstance(body, bytes | str):
+            return httpx.Response(status, content=body, **kwargs)
+        return httpx.Response(status, json=body, **kwargs)
+
+    return FakeClient(handler)
+
+
+def test_each_documented_success_is_parsed_by_its_row() -> None:
+    assert ITEM.sync(answer(200, {"name": "a"}), dict(GET)) == Item("a")
+    assert ITEM.sync(answer(203, "plain text"), dict(GET)) == "plain text"
+    assert ITEM.sync(answer(204, b""), dict(GET)) is None
+
+
+def test_detailed_wraps_the_parsed_body_with_status_headers_and_raw_response() -> None:
+    response = ITEM.sync_detailed(answer(200, {"name": "a"}, headers={"X-Id": "7"}), dict(GET))
+    assert response.parsed == Item("a")
+    assert response.status_code == 200
+    assert response.headers["x-id"] == "7"
+    assert response.raw.request.url.path == "/items/1"
+    assert json.loads(response.content) == {"name": "a"}
+
+
+def test_other_statuses_raise_typed_errors_with_the_documented_model() -> None:
+    with pytest.raises(errors.NotFoundError) as caught:
+        ITEM.sync(answer(404, {"message": "no item 1"}), dict(GET))
+    assert caught.value.model == Problem("no item 1")
+    assert caught.value.message == "no item 1"
+    with pytest.raises(errors.BadRequestError) as bad:  # the 4xx range row still applies
+        ITEM.sync(answer(400, {"message": "bad"}), dict(GET))
+    assert bad.value.model == Problem("bad")
+    with pytest.raises(errors.NotFoundError) as unfit:  # a body that does not fit: no model, same error
+        ITEM.sync(answer(404, b"<html>"), dict(GET))
+    assert unfit.value.model is None
+    with pytest.raises(errors.UnexpectedStatusError):  # an undocumented 2xx is not a success
+        ITEM.sync(answer(201, {"name": "a"}), dict(GET))
+    with pytest.raises(errors.ServerError):
+        ITEM.sync(answer(520, b""), dict(GET))
+    assert status_of(520) == 520
+    assert status_of(404) is not None
+
+
+def test_a_success_body_that_does_not_fit_raises_a_parse_error() -> None:
+    for body in ({"other": 1}, b"not json", b"[" * 100_000):
+        with pytest.raises(errors.ResponseParseError, match="200 response to GET /items/1") as caught:
+            ITEM.sync(answer(200, body), dict(GET))
+        assert caught.value.status_code == 200
+
+
+def test_transport_failures_become_connection_errors() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    with pytest.raises(errors.ApiConnectionError, match="GET /items/1 failed: ConnectError"):
+        ITEM.sync(FakeClient(refuse), dict(GET))
+    with pytest.raises(errors.ApiTimeoutError):
+        ITEM.sync(FakeClient(slow), dict(GET))
+
+
+def test_options_reach_the_one_request_they_were_given_to() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"name": "a"})
+
+    client = FakeClient(handler, RetryPolicy(max_retries=4))
+    options = RequestOptions(timeout=3.5, headers={"X-Trace": "t1"}, max_retries=1)
+    ITEM.sync(client, dict(GET), options)
+    ITEM.sync(client, dict(GET))
+    assert seen[0].headers["x-trace"] == "t1"
+    assert "x-trace" not in seen[1].headers
+    assert seen[0].extensions["timeout"]["read"] == 3.5
+    assert seen[0].extensions[RETRY_EXTENSION] == RetryPolicy(max_retries=1)
+    assert RETRY_EXTENSION not in seen[1].extensions
+
+
+@pytest.mark.anyio
+async def test_the_async_path_behaves_like_the_sync_one() -> None:
+    assert await ITEM.asyncio(answer(200, {"name": "b"}), dict(GET)) == Item("b")
+    detailed = await ITEM.asyncio_detailed(answer(203, "t"), dict(GET))
+    assert detailed.parsed == "t"
+    assert detailed.status_code == 203
+    with pytest.raises(errors.NotFoundError):
+        await ITEM.asyncio(answer(404, {"message": "gone"}), dict(GET))
