@@ -7,10 +7,11 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
+
+import spec_model
 
 from .example_server import ExampleApp, serve
 
@@ -29,10 +30,8 @@ class ClientPackage:
     def project_dir(self) -> Path:
         return ROOT / "generated" / self.dist_name
 
-    def spec(self) -> dict[str, Any]:
-        data = yaml.safe_load(self.spec_path.read_text(encoding="utf-8"))
-        assert isinstance(data, dict)
-        return data
+    def spec(self) -> spec_model.SpecModel:
+        return spec_model.spec(self.api)
 
     def class_overrides(self) -> dict[str, str]:
         config = yaml.safe_load((ROOT / "generator" / f"{self.api}.yaml").read_text(encoding="utf-8"))
