@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,12 +40,18 @@ class ClientPackage:
         return {name: value["class_name"] for name, value in overrides.items() if value.get("class_name")}
 
 
-PACKAGES = (
-    ClientPackage("olconnect", ROOT / "spec" / "olconnect.yaml", "olconnect-client", "olconnect_client"),
-    ClientPackage(
-        "avepoint", ROOT / "spec" / "avepoint.yaml", "avepoint-graph-client", "avepoint_graph_client"
-    ),
-)
+def _client_package(entry: spec_model.ApiEntry) -> ClientPackage:
+    """The generated package of one registered API, named as its generator settings name it."""
+    config = yaml.safe_load((ROOT / entry.generator_config).read_text(encoding="utf-8"))
+    return ClientPackage(
+        entry.name,
+        ROOT / "spec" / entry.spec_file,
+        str(config["project_name_override"]),
+        str(config["package_name_override"]),
+    )
+
+
+PACKAGES = tuple(_client_package(entry) for entry in spec_model.APIS)
 PACKAGES_BY_API = {package.api: package for package in PACKAGES}
 
 
@@ -73,6 +80,9 @@ _make_mock_servers_importable()
 @pytest.fixture(scope="session")
 def example_servers() -> Iterator[dict[str, tuple[str, ExampleApp]]]:
     """One example server per API: api name -> (base URL, app with its request log)."""
-    apps = {package.api: ExampleApp(package.spec()) for package in PACKAGES}
-    with serve(apps["olconnect"]) as olconnect_url, serve(apps["avepoint"]) as avepoint_url:
-        yield {"olconnect": (olconnect_url, apps["olconnect"]), "avepoint": (avepoint_url, apps["avepoint"])}
+    with ExitStack() as stack:
+        servers = {}
+        for package in PACKAGES:
+            app = ExampleApp(package.spec())
+            servers[package.api] = (stack.enter_context(serve(app)), app)
+        yield servers
