@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+import spec_model
 from benchmarks.context import BenchContext, import_submodule
 from benchmarks.results import FigureResult, Goal, NotMeasuredError
 from benchmarks.servers import running_mock
@@ -26,7 +27,7 @@ from benchmarks.stats import summarize
 NAME = "decode"
 TITLE = "Large statistics: response bytes to typed models"
 GOALS = (Goal("ratio", "<=", 1.15, "typed models ≤ 1.15x json.loads (issue 14)"),)
-STATISTICS_PATH = "/rest/serverengine/statistics/jobset/{job_set_id}"
+STATISTICS = spec_model.spec("olconnect").operation("getJobSetStatistics")
 
 
 def fetch_payload(ctx: BenchContext, documents: int) -> tuple[bytes, str]:
@@ -36,7 +37,7 @@ def fetch_payload(ctx: BenchContext, documents: int) -> tuple[bytes, str]:
     job_set_id = data["job_sets"][0]["id"]
     user = data["users"][0]
     with running_mock("olconnect", scenario) as mock:
-        url = mock.base_url + STATISTICS_PATH.format(job_set_id=job_set_id)
+        url = mock.base_url + STATISTICS.path_with(jobSetId=job_set_id)
         response = httpx.get(url, auth=(user["username"], user["password"]), timeout=120)
     if response.status_code != 200:
         raise NotMeasuredError(f"the mock answered {response.status_code} to GET {url}")

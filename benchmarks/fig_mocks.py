@@ -28,6 +28,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import spec_model
 from benchmarks.context import BenchContext
 from benchmarks.environment import ROOT
 from benchmarks.fig_paging import raw_token
@@ -42,7 +43,7 @@ GOALS = (
     Goal("olconnect_ratio", ">=", 3.0, "OL Connect mock ≥ 3x Prism req/s"),
     Goal("avepoint_ratio", ">=", 3.0, "AvePoint mock ≥ 3x Prism req/s"),
 )
-AVEPOINT_QUERY = "/backup/google/admin/jobs?pageSize=2"
+AVEPOINT_QUERY = spec_model.spec("avepoint").operation("listJobs").path + "?pageSize=2"
 
 
 def load(ctx: BenchContext, url: str, headers: list[str]) -> dict[str, Any]:
@@ -138,13 +139,13 @@ def measure_api(ctx: BenchContext, api: str, result: FigureResult) -> None:
 def run(ctx: BenchContext) -> FigureResult:
     result = FigureResult(name=NAME, title=TITLE, goals=list(GOALS))
     failures: list[str] = []
-    for api in ("olconnect", "avepoint"):
+    for api in spec_model.API_NAMES:
         try:
             measure_api(ctx, api, result)
         except NotMeasuredError as exc:
             failures.append(f"{api}: {exc}")
             result.notes.append(f"{api}: not measured: {exc}")
-    if len(failures) == 2:
+    if len(failures) == len(spec_model.API_NAMES):
         raise NotMeasuredError("; ".join(failures))
     with running_constant_server() as constant:
         ceiling = [

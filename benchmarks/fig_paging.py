@@ -28,6 +28,7 @@ from collections.abc import Callable
 
 import httpx
 
+import spec_model
 from benchmarks.context import BenchContext, import_client, import_submodule
 from benchmarks.results import FigureResult, Goal, NotMeasuredError
 from benchmarks.servers import running_mock
@@ -39,8 +40,8 @@ GOALS = (
     Goal("ratio", ">=", 0.95, "iterator ≥ 0.95x raw loop throughput"),
     Goal("memory_growth", "<=", 1.5, "peak memory flat: 100 000-job peak ≤ 1.5x the 10 000-job peak"),
 )
-JOBS_PATH = "/backup/google/admin/jobs"
-TOKEN_PATH = "/connect/token"
+JOBS_PATH = spec_model.spec("avepoint").operation("listJobs").path
+TOKEN_PATH = spec_model.spec("avepoint").operation("requestToken").path
 ADMIN_SHARE = 3 / 4  # the scenario generator gives dataSource 1 (Admin) to three jobs in four
 
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 import httpx
 
+import spec_model
 from benchmarks.context import BenchContext
 from benchmarks.results import NotMeasuredError
 from benchmarks.servers import running_mock
 
-LOGIN_PATH = "/rest/serverengine/authentication/login"
-METADATA_PATH = "/rest/serverengine/entity/jobs/{job_id}/metadata"
+LOGIN_PATH = spec_model.spec("olconnect").operation("login").path
+METADATA = spec_model.spec("olconnect").operation("getJobMetadata")
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class OlConnectSession:
 
     @property
     def metadata_path(self) -> str:
-        return METADATA_PATH.format(job_id=self.job_id)
+        return METADATA.path_with(jobId=self.job_id)
 
 
 @contextlib.contextmanager

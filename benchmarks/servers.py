@@ -25,11 +25,11 @@ from typing import IO, Any
 
 import httpx
 
+import spec_model
 from benchmarks.environment import ROOT
 from benchmarks.results import NotMeasuredError
 
 PRISM_BIN = ROOT / "tools" / "node_modules" / ".bin" / "prism"
-SPECS = {"olconnect": ROOT / "spec" / "olconnect.yaml", "avepoint": ROOT / "spec" / "avepoint.yaml"}
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,8 @@ def running_prism(api: str, startup_timeout: float = 90.0) -> Iterator[RunningSe
     if missing:
         raise NotMeasuredError(missing)
     port = free_port()
-    command = [str(PRISM_BIN), "mock", "-h", "127.0.0.1", "-p", str(port), "-v", "error", str(SPECS[api])]
+    spec = str(spec_model.spec_path(api))
+    command = [str(PRISM_BIN), "mock", "-h", "127.0.0.1", "-p", str(port), "-v", "error", spec]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
     try:

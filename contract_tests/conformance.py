@@ -18,7 +18,8 @@ import schemathesis
 from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import Status, events, from_schema
 
-from contract_tests import api_paths
+import spec_model
+from contract_tests import api_paths, writes
 from contract_tests.profiles import Profile
 from contract_tests.redaction import scrub
 
@@ -53,10 +54,10 @@ MAX_FAILURES_KEPT = 5
 
 def applicable(api: str, operation_id: str, check: str) -> bool:
     """Whether ``check`` can say anything about the operation (else the engine's "pass" is vacuous)."""
-    operations = api_paths.operations(api)
-    raw = api_paths.document(api)["paths"][operations[operation_id][1]][operations[operation_id][0].lower()]
-    security = raw.get("security", api_paths.document(api).get("security", []))
-    schemes = api_paths.document(api).get("components", {}).get("securitySchemes", {})
+    model = spec_model.spec(api)
+    operation = model.operation(operation_id)
+    security = model.security if operation.security is None else operation.security
+    schemes = model.security_schemes
     used_types = {schemes.get(name, {}).get("type") for requirement in security for name in requirement}
     if check == "ignored_auth":
         # Schemathesis probes apiKey and HTTP (Basic/Bearer) schemes only.
@@ -64,14 +65,11 @@ def applicable(api: str, operation_id: str, check: str) -> bool:
     if check == "bearer_auth_enforced":
         return "oauth2" in used_types
     if check == "use_after_free":
-        return any(method == "DELETE" for method, _ in operations.values())
+        return any(op.method == "DELETE" for op in model.operations.values())
     if check == "ensure_resource_availability":
-        return any(
-            method == "POST" and "201" in api_paths.document(api)["paths"][path]["post"].get("responses", {})
-            for method, path in operations.values()
-        )
+        return any(op.method == "POST" and "201" in op.responses for op in model.operations.values())
     if check == "documented_server_error":
-        return operation_id in {"updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"}
+        return operation_id in writes.single_puts(model)
     return True
 
 
@@ -195,7 +193,7 @@ def build_config(
 
 def load_schema(api: str, config: SchemathesisConfig) -> Any:
     """Load the API's spec with the run configuration."""
-    return schemathesis.openapi.from_path(str(api_paths.SPEC_FILES[api]), config=config)
+    return schemathesis.openapi.from_path(str(spec_model.spec_path(api)), config=config)
 
 
 def _operation_id(case: Any) -> str:

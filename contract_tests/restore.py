@@ -20,14 +20,11 @@ from typing import Any
 
 import httpx
 
-from contract_tests import api_paths
+import spec_model
+from contract_tests import api_paths, writes
 
-# (read operation, write operation, path parameter) for every set the suite may change.
-RESTORABLE_SETS = (
-    ("getJobMetadata", "updateJobMetadata", "jobId"),
-    ("getJobProperties", "updateJobProperties", "jobId"),
-    ("getJobSegmentMetadata", "updateJobSegmentMetadata", "jobSegmentId"),
-)
+# Every set the suite may change: the single PUTs of the spec's x-write markers, each with its GET.
+RESTORABLE_SETS = writes.restorable_sets(spec_model.spec("olconnect"))
 
 
 class RestoreError(Exception):
@@ -55,17 +52,20 @@ class SnapshotGuard:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def take(self, ids: dict[str, int | None]) -> None:
-        for read_op, write_op, param in RESTORABLE_SETS:
-            entity_id = ids.get(param)
+        for kind in RESTORABLE_SETS:
+            entity_id = ids.get(kind.id_parameter)
             if entity_id is None:
                 continue
-            url = api_paths.path_of("olconnect", read_op, **{param: entity_id})
+            where = f"{kind.read_operation}({kind.id_parameter}={entity_id})"
+            url = api_paths.path_of("olconnect", kind.read_operation, **{kind.id_parameter: entity_id})
             response = self.client.get(url)
             if response.status_code != 200:
-                raise RestoreError(
-                    f"cannot snapshot {read_op}({param}={entity_id}): HTTP {response.status_code}"
+                raise RestoreError(f"cannot snapshot {where}: HTTP {response.status_code}")
+            self.snapshots.append(
+                Snapshot(
+                    kind.read_operation, kind.write_operation, kind.id_parameter, entity_id, response.json()
                 )
-            self.snapshots.append(Snapshot(read_op, write_op, param, entity_id, response.json()))
+            )
 
     def restore(self) -> None:
         """Write every snapshot back and read it again; raise RestoreError listing any set that differs."""

@@ -206,9 +206,9 @@ class RunState:
     def _focused(self, api: str, schema: Any, excluded: dict[str, str] | None = None) -> Any:
         """With --operation, only the named operations of this API (all of them when none is named),
         less ``excluded`` (operations the server's release does not have)."""
-        mine = [op for op in self.focus if op in api_paths.operations(api)]
+        mine = [op for op in self.focus if op in api_paths.operation_ids(api)]
         others = [
-            op for op in api_paths.operations(api) if (mine and op not in mine) or op in (excluded or {})
+            op for op in api_paths.operation_ids(api) if (mine and op not in mine) or op in (excluded or {})
         ]
         # `exclude` rather than `include`: with per-operation config entries Schemathesis ORs an `include`
         # with a match-all filter of its own, so only exclusions narrow the run.
@@ -216,7 +216,7 @@ class RunState:
 
     def _nothing_left(self, api: str, excluded: dict[str, str]) -> bool:
         """Whether the focus names only operations the server's release does not have."""
-        mine = [op for op in self.focus if op in api_paths.operations(api)]
+        mine = [op for op in self.focus if op in api_paths.operation_ids(api)]
         return bool(mine) and all(op in excluded for op in mine)
 
     def _olconnect_excluded(self, target: OLConnectTarget) -> list[str]:
@@ -225,10 +225,11 @@ class RunState:
             return []
         excluded = []
         for operation_id, param in st_hooks.SINGLE_PUTS.items():
-            if not target.writes_allowed or getattr(target, _ID_ATTRS[param]) is None:
+            if not target.writes_allowed or not target.known_ids(param):
                 excluded.append(operation_id)
-        if not target.writes_allowed or target.job_id is None:
-            excluded.append(st_hooks.MULTI_UPDATE)
+        for operation_id in st_hooks.MULTI_UPDATES:
+            if not target.writes_allowed or target.job_id is None:
+                excluded.append(operation_id)
         return excluded
 
     def _olconnect_scope(self, schema: Any, target: OLConnectTarget) -> Any:
@@ -243,7 +244,8 @@ class RunState:
         if target is None or not target.live or not target.writes_allowed:
             yield
             return
-        ids = {"jobId": target.job_id, "jobSegmentId": target.job_segment_id}
+        # The first known entity of each ID parameter a single PUT writes through (what writes are pinned to).
+        ids = {param: next(iter(target.known_ids(param)), None) for param in st_hooks.SINGLE_PUTS.values()}
         with restoring(self.olconnect_client(), ids):
             yield
 
@@ -255,9 +257,6 @@ STATISTICS = "getJobSetStatistics"
 def _too_new(version: server_version.ServerVersion, key: str) -> str:
     rule = server_version.RULES[key]
     return f"{rule.text} only from {server_version.show(rule.since)}; the server is {version.describe()}"
-
-
-_ID_ATTRS = {"jobId": "job_id", "jobSegmentId": "job_segment_id", "jobSetId": "job_set_id"}
 
 
 def new_seed() -> int:

@@ -19,11 +19,11 @@ class SelectionError(Exception):
 
 def api_of(operation_id: str) -> str | None:
     """The API whose spec defines ``operation_id`` (None when no spec does)."""
-    return next((api for api in APIS if operation_id in api_paths.operations(api)), None)
+    return next((api for api in APIS if operation_id in api_paths.operation_ids(api)), None)
 
 
 def _valid_operations() -> str:
-    return "; ".join(f"{api}: {', '.join(api_paths.operations(api))}" for api in APIS)
+    return "; ".join(f"{api}: {', '.join(api_paths.operation_ids(api))}" for api in APIS)
 
 
 def check_operations(operations: Sequence[str]) -> None:

@@ -27,15 +27,15 @@ import httpx
 import schemathesis
 from schemathesis.generation import GenerationMode
 
+import spec_model
+from contract_tests import writes
 from contract_tests.redaction import curl_for
-from contract_tests.targets import OLConnectTarget
+from contract_tests.targets import ID_ATTRIBUTES, OLConnectTarget
 
-SINGLE_PUTS = {
-    "updateJobMetadata": "jobId",
-    "updateJobProperties": "jobId",
-    "updateJobSegmentMetadata": "jobSegmentId",
-}
-MULTI_UPDATE = "updateMultipleJobProperties"
+# From the spec's x-write markers (writes.py): {single PUT: the path parameter its body id must match},
+# and the writes whose body lists the jobs to change.
+SINGLE_PUTS = writes.single_puts(spec_model.spec("olconnect"))
+MULTI_UPDATES = writes.multi_updates(spec_model.spec("olconnect"))
 ID_MISMATCH_STATUS = 500
 
 
@@ -115,7 +115,7 @@ def install_olconnect_hooks(
     ``document_set_levels``: False for a server release before 2024.2, which need not know the
     document-set ``levelMode`` values; positive cases then leave them out.
     """
-    known = {"jobId": target.job_ids, "jobSegmentId": target.job_segment_ids, "jobSetId": target.job_set_ids}
+    known = {name: target.known_ids(name) for name in ID_ATTRIBUTES}
     pin = target.live
 
     @schema.hook("map_case")  # type: ignore[untyped-decorator]
@@ -139,7 +139,7 @@ def install_olconnect_hooks(
             # Keep one mismatch in five so the documented 500 stays exercised (never against a live server).
             if _valid_id(path_id) and (pin or int(body["id"]) % 5 != 0):
                 body["id"] = path_id
-        if operation_id == MULTI_UPDATE and isinstance(body, list):
+        if operation_id in MULTI_UPDATES and isinstance(body, list):
             seen: set[float] = set()
             kept: list[Any] = []
             for item in body:

@@ -13,15 +13,20 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+import spec_model
 from contract_tests.redaction import register_secret
 from mock_servers.testing import MockProcess, running_mock
 
-APIS = ("olconnect", "avepoint")
+APIS = spec_model.API_NAMES
 WRITE_FLAG = "CONTRACT_ALLOW_WRITES"
 
 
 class TargetError(Exception):
     """The environment does not describe a usable target; the message says what to set."""
+
+
+# The OL Connect path parameters that name an entity, and the target attribute holding the known ones.
+ID_ATTRIBUTES = {"jobId": "job_ids", "jobSegmentId": "job_segment_ids", "jobSetId": "job_set_ids"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,11 @@ class OLConnectTarget:
     unprivileged: tuple[str, str] | None = field(default=None, repr=False)
     # Mock only: the running bundled mock, for its admin endpoints (MockProcess.admin sends the admin token).
     mock: MockProcess | None = field(default=None, repr=False, compare=False)
+
+    def known_ids(self, id_parameter: str) -> tuple[int, ...]:
+        """The known entities a path parameter of the spec (``jobId``, ``jobSegmentId``, ...) can name."""
+        ids: tuple[int, ...] = getattr(self, ID_ATTRIBUTES[id_parameter])
+        return ids
 
     @property
     def job_id(self) -> int | None:

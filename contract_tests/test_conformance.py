@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import pytest
 
+import spec_model
 from contract_tests import api_paths, conformance
 from contract_tests.run_state import RunState
 
 
 def _params() -> list[object]:
     params: list[object] = []
-    for api in api_paths.SPEC_FILES:
+    for api in spec_model.API_NAMES:
         for label, operation_id in api_paths.labels(api).items():
             checks = [*conformance.CHECKS, *conformance.CUSTOM_CHECKS]
             for check in checks:
@@ -46,7 +47,7 @@ def test_operation_check(run_state: RunState, api: str, label: str, check: str) 
 
 
 @pytest.mark.parametrize(
-    "api", [pytest.param(api, marks=pytest.mark.api(api)) for api in api_paths.SPEC_FILES]
+    "api", [pytest.param(api, marks=pytest.mark.api(api)) for api in spec_model.API_NAMES]
 )
 def test_engine_ran_every_phase_cleanly(run_state: RunState, api: str) -> None:
     """Every phase ran (stateful needs the spec's links) and the engine hit no errors of its own."""

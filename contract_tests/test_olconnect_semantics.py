@@ -11,27 +11,24 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import spec_model
 from contract_tests import api_paths
 from contract_tests.expect import conforms, expect, expect_status, is_json_error, json_body
 from contract_tests.run_state import RunState
 from contract_tests.server_version import RULES, ServerVersion, show
 from contract_tests.st_auth import TOKEN_HEADER, basic_header, olconnect_login
-from contract_tests.targets import OLConnectTarget
+from contract_tests.targets import ID_ATTRIBUTES, OLConnectTarget
+from contract_tests.writes import multi_updates, restorable_sets, single_puts, write_operations
 
 pytestmark = pytest.mark.api("olconnect")
 
 API = "olconnect"
-# (read operation, write operation, path parameter, target attribute holding the known IDs)
-SETS = {
-    "job-metadata": ("getJobMetadata", "updateJobMetadata", "jobId", "job_ids"),
-    "job-properties": ("getJobProperties", "updateJobProperties", "jobId", "job_ids"),
-    "segment-metadata": (
-        "getJobSegmentMetadata",
-        "updateJobSegmentMetadata",
-        "jobSegmentId",
-        "job_segment_ids",
-    ),
-}
+MODEL = spec_model.spec(API)
+# What the spec's x-write markers say (writes.py): the sets the single PUTs replace, keyed by the PUT.
+SETS = {kind.write_operation: kind for kind in restorable_sets(MODEL)}
+SINGLE_PUTS = single_puts(MODEL)
+MULTI_UPDATES = multi_updates(MODEL)
+WRITES = write_operations(MODEL)
 LEVEL_MODES = ("documentOnly", "documentSetOnly", "documentSetAll")
 
 # Printable text without surrogates or control characters: what a property name/value realistically holds.
@@ -83,10 +80,11 @@ def writes(run_state: RunState, olc: OLConnectTarget) -> Iterator[None]:
         yield
 
 
-def _ids(olc: OLConnectTarget, attribute: str) -> tuple[int, ...]:
-    ids: tuple[int, ...] = getattr(olc, attribute)
+def _ids(olc: OLConnectTarget, id_parameter: str) -> tuple[int, ...]:
+    ids = olc.known_ids(id_parameter)
     if not ids:
-        pytest.skip(f"no known entity for this test: set OLCONNECT_{attribute.upper()[:-1]}")
+        variable = f"OLCONNECT_{ID_ATTRIBUTES[id_parameter].upper()[:-1]}"
+        pytest.skip(f"no known entity for this test: set {variable}")
     return ids
 
 
@@ -99,13 +97,13 @@ def _path(operation_id: str, **params: object) -> str:
 
 @pytest.mark.writes
 @pytest.mark.parametrize("kind", SETS)
-@pytest.mark.operations("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata")
+@pytest.mark.operations(*SINGLE_PUTS)
 def test_put_then_get_returns_exactly_what_was_put(
     olc: OLConnectTarget, client: httpx.Client, writes: None, kind: str
 ) -> None:
     """PUT replaces the whole set: a following GET returns exactly the list put, in order (OLC-09, OLC-16)."""
-    read_op, write_op, param, attribute = SETS[kind]
-    entity_id = _ids(olc, attribute)[0]
+    read_op, write_op, param = SETS[kind].read_operation, kind, SETS[kind].id_parameter
+    entity_id = _ids(olc, param)[0]
 
     @given(properties=property_lists)
     def check(properties: list[dict[str, str]]) -> None:
@@ -130,13 +128,13 @@ def test_put_then_get_returns_exactly_what_was_put(
 
 @pytest.mark.writes
 @pytest.mark.parametrize("kind", SETS)
-@pytest.mark.operations("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata")
+@pytest.mark.operations(*SINGLE_PUTS)
 def test_body_path_id_mismatch_is_documented_500(
     olc: OLConnectTarget, client: httpx.Client, writes: None, kind: str
 ) -> None:
     """A body ID unlike the path ID answers the documented 500 and changes nothing (OLC-07)."""
-    read_op, write_op, param, attribute = SETS[kind]
-    entity_id = _ids(olc, attribute)[0]
+    read_op, write_op, param = SETS[kind].read_operation, kind, SETS[kind].id_parameter
+    entity_id = _ids(olc, param)[0]
     before = client.get(_path(read_op, **{param: entity_id}))
     expect_status(before, read_op, 200, "reading an existing set answers 200")
 
@@ -167,7 +165,7 @@ def test_multi_update_changes_every_listed_job(
     olc: OLConnectTarget, client: httpx.Client, writes: None
 ) -> None:
     """After the multi-update every listed job has every listed property with its new value (OLC-09)."""
-    job_ids = _ids(olc, "job_ids")
+    job_ids = _ids(olc, "jobId")
     unique_props = st.lists(
         st.fixed_dictionaries(
             {
@@ -228,7 +226,7 @@ def test_each_level_mode_returns_its_shape(
 ) -> None:
     """Each levelMode (matched case-insensitively) returns its level's shape (OLC-11, OLC-12)."""
     _require_release(version, "statistics")
-    job_set_ids = _ids(olc, "job_set_ids")
+    job_set_ids = _ids(olc, "jobSetId")
     modes = LEVEL_MODES if version.owes("document-set-levels") else ("documentOnly",)
 
     @given(
@@ -265,7 +263,7 @@ def test_invalid_level_mode_is_400(
 ) -> None:
     """Any levelMode that is not one of the three (case-insensitively), even empty, answers 400 (OLC-12)."""
     _require_release(version, "statistics")
-    job_set = _ids(olc, "job_set_ids")[0]
+    job_set = _ids(olc, "jobSetId")[0]
     valid = {mode.lower() for mode in LEVEL_MODES}
 
     @given(mode=st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=20))
@@ -297,7 +295,7 @@ def test_statistics_counts_add_up(
 ) -> None:
     """Job set counts equal the sums over its documents; media counts add up (OLC-11 invariants)."""
     _require_release(version, "statistics" if mode == "documentOnly" else "document-set-levels")
-    for job_set in _ids(olc, "job_set_ids"):
+    for job_set in _ids(olc, "jobSetId"):
         got = client.get(_path("getJobSetStatistics", jobSetId=job_set), params={"levelMode": mode})
         expect_status(got, "getJobSetStatistics", 200, "a known job set answers 200")
         body = json_body(got, "getJobSetStatistics")
@@ -346,7 +344,7 @@ def test_statistics_counts_add_up(
 @pytest.mark.operations("getJobSegmentIds", "getJobSegmentMetadata", "getDocumentSetIds")
 def test_segment_and_document_set_ids_are_reachable(olc: OLConnectTarget, client: httpx.Client) -> None:
     """Every segment ID a job lists can be read, and every segment lists its document set IDs (links)."""
-    for job_id in _ids(olc, "job_ids"):
+    for job_id in _ids(olc, "jobId"):
         segments = client.get(_path("getJobSegmentIds", jobId=job_id))
         expect_status(segments, "getJobSegmentIds", 200, "a known job lists its segments")
         conforms(API, "getJobSegmentIds", segments)
@@ -375,23 +373,18 @@ def test_segment_and_document_set_ids_are_reachable(olc: OLConnectTarget, client
 
 def _request_for(olc: OLConnectTarget, operation_id: str) -> tuple[str, str, Any]:
     """(method, path, json body) of a request to ``operation_id`` that would succeed with credentials."""
-    method, _ = api_paths.operations(API)[operation_id]
-    ids = {"jobId": olc.job_id or 0, "jobSegmentId": olc.job_segment_id or 0, "jobSetId": olc.job_set_id or 0}
+    method = MODEL.operation(operation_id).method
+    ids = {name: next(iter(olc.known_ids(name)), 0) for name in ID_ATTRIBUTES}
     path = _path(operation_id, **ids)
     body: Any = None
-    if operation_id == "updateMultipleJobProperties":
+    if operation_id in MULTI_UPDATES:
         body = [{"id": ids["jobId"], "properties": []}]
-    elif method == "PUT":
-        param = next(
-            p
-            for p in ("jobSegmentId", "jobId")
-            if "{" + p + "}" in api_paths.operations(API)[operation_id][1]
-        )
-        body = {"id": ids[param], "properties": []}
+    elif operation_id in SINGLE_PUTS:
+        body = {"id": ids[SINGLE_PUTS[operation_id]], "properties": []}
     return method, path, body
 
 
-PROTECTED = [op for op in api_paths.operations(API) if op != "login"]
+PROTECTED = [op for op in api_paths.operation_ids(API) if op != "login"]
 
 
 def _error_body_ok(response: httpx.Response) -> bool:
@@ -464,14 +457,14 @@ def test_expired_token_is_rejected(
         expect(bool(after.headers.get("www-authenticate")), "getJobEntityHandshake", CHALLENGE_RULE, after)
 
 
-@pytest.mark.parametrize("operation_id", api_paths.operations(API))
+@pytest.mark.parametrize("operation_id", api_paths.operation_ids(API))
 @pytest.mark.operations("*")
 def test_missing_credentials_answer_401_with_challenge(
     request: pytest.FixtureRequest, olc: OLConnectTarget, anon: httpx.Client, operation_id: str
 ) -> None:
     """Without credentials every operation answers 401 with WWW-Authenticate (OLC-01, OLC-02)."""
     method, path, body = _request_for(olc, operation_id)
-    if method == "PUT":
+    if operation_id in WRITES:
         request.getfixturevalue("writes")  # a server that ignored auth would write: guard live data
     got = anon.request(method, path, json=body)
     expect_status(got, operation_id, 401, "missing credentials answer 401 (OLC-01)")
@@ -493,7 +486,7 @@ def test_invalid_credentials_answer_documented_status(
     text = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=40)
     operations = PROTECTED
     if olc.live and not olc.writes_allowed:
-        operations = [op for op in PROTECTED if api_paths.operations(API)[op][0] != "PUT"]
+        operations = [op for op in PROTECTED if op not in WRITES]
     elif olc.live:
         request.getfixturevalue("writes")  # a server that ignored auth would write: guard live data
     challenge = version.owes("error-layout-2023")
@@ -515,7 +508,7 @@ def test_invalid_credentials_answer_documented_status(
     check()
 
 
-ID_OPERATIONS = [op for op, (_, path) in api_paths.operations(API).items() if "{" in path]
+ID_OPERATIONS = [name for name, operation in MODEL.operations.items() if operation.parameters_in("path")]
 # Characters that stay inside one path segment once percent-encoded, so the request still reaches the route.
 _segment_chars = st.characters(min_codepoint=33, max_codepoint=126, exclude_characters="/?#%\\")
 # "." and ".." are dot segments: every URL library removes them (/jobs/. becomes /jobs/, another operation).
@@ -551,8 +544,9 @@ def test_malformed_path_id_answers_400(
 ) -> None:
     """A path ID that is not an integer answers 400 or 404 with a JSON Error, never a 5xx; a negative one
     may also be answered as an unknown ID (OLC-04, OLC-05)."""
-    method, template = api_paths.operations(API)[operation_id]
-    if method == "PUT":
+    operation = MODEL.operation(operation_id)
+    method = operation.method
+    if operation_id in WRITES:
         request.getfixturevalue("writes")  # a server that misparsed the ID might write: guard live data
     malformed = st.one_of(
         st.integers(max_value=-1).map(str),
@@ -564,12 +558,10 @@ def test_malformed_path_id_answers_400(
 
     @given(bad=malformed)
     def check(bad: str) -> None:
-        path = template
-        for name in ("jobId", "jobSegmentId", "jobSetId"):
-            path = path.replace("{" + name + "}", quote(bad, safe=""))
+        path = operation.path_with(**{p.name: quote(bad, safe="") for p in operation.parameters_in("path")})
         negative = bad.startswith("-") and bad[1:].isdigit()
         body: Any = None
-        if method == "PUT":  # the body ID equals the path ID where it can, so no ID-mismatch 500 (OLC-07)
+        if operation_id in SINGLE_PUTS:  # body ID = path ID where it can be, so no ID-mismatch 500 (OLC-07)
             body = {"id": int(bad) if negative else 0, "properties": []}
         got = client.request(method, path, json=body)
         expect(got.status_code < 500, operation_id, "a malformed path ID never causes a 5xx (OLC-05)", got)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from contract_tests import api_paths
+import spec_model
 
 
 def _lib(module: str) -> ModuleType:
@@ -31,11 +31,11 @@ CHECKS: dict[str, tuple[str, str]] = {
 
 @pytest.mark.parametrize("check", CHECKS)
 @pytest.mark.parametrize(
-    "api", [pytest.param(api, marks=pytest.mark.api(api)) for api in api_paths.SPEC_FILES]
+    "api", [pytest.param(api, marks=pytest.mark.api(api)) for api in spec_model.API_NAMES]
 )
 def test_spec_is_sound(api: str, check: str) -> None:
     module_name, function_name = CHECKS[check]
-    document = _lib("document").load_spec(api_paths.SPEC_FILES[api])
+    document = _lib("document").load_spec(spec_model.spec_path(api))
     run: Callable[[str, dict[str, Any]], list[Any]] = getattr(_lib(module_name), function_name)
     problems = run(f"spec/{api}.yaml", document)
     assert not problems, f"{check} found {len(problems)} problem(s):\n" + "\n".join(

@@ -28,9 +28,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+import spec_model
+from spec_model import Operation
+
 HOP_HEADERS = {"host", "content-length", "connection", "transfer-encoding", "content-encoding", "keep-alive"}
+OLC_MODEL = spec_model.spec("olconnect")
 OLC = "/rest/serverengine"
-JOBS = "/backup/google/admin/jobs"
+JOBS = spec_model.spec("avepoint").operation("listJobs").path
+TOKEN = spec_model.spec("avepoint").operation("requestToken").path
+LOGIN = OLC_MODEL.operation("login").path
 
 
 class Exchange:
@@ -63,6 +69,18 @@ After = Callable[[Exchange], None]
 # --- the deviations --------------------------------------------------------------------------------------
 
 
+def _path_pattern(operation: Operation, id_pattern: str) -> re.Pattern[str]:
+    """The operation's path template as a regex, each ``{parameter}`` a group matching ``id_pattern``."""
+    parts = re.split(r"(\{[^}]+\})", operation.path)
+    return re.compile("".join(f"({id_pattern})" if part[:1] == "{" else re.escape(part) for part in parts))
+
+
+def _calls(ex: Exchange, operation_id: str) -> re.Match[str] | None:
+    """Whether ``ex`` is a request to the OL Connect operation with integer IDs (the match holds them)."""
+    operation = OLC_MODEL.operation(operation_id)
+    return _path_pattern(operation, r"\d+").fullmatch(ex.path) if ex.method == operation.method else None
+
+
 def _is_jobs_list(ex: Exchange) -> bool:
     return ex.method == "GET" and ex.path.rstrip("/") == JOBS and ex.status == 200
 
@@ -78,7 +96,7 @@ def required_field_missing(ex: Exchange) -> None:
 
 def wrong_type(ex: Exchange) -> None:
     """OL Connect getJobSegmentIds: the integer identifiers become strings."""
-    if ex.method == "GET" and re.fullmatch(rf"{OLC}/entity/jobs/\d+", ex.path) and ex.status == 200:
+    if _calls(ex, "getJobSegmentIds") and ex.status == 200:
         body = ex.json()
         body["identifiers"] = [str(value) for value in body.get("identifiers", [])]
         ex.set_json(body)
@@ -86,7 +104,7 @@ def wrong_type(ex: Exchange) -> None:
 
 def undocumented_status(ex: Exchange) -> None:
     """OL Connect getJobContents: 202 instead of 200 (202 is not documented)."""
-    if ex.method == "GET" and re.fullmatch(rf"{OLC}/entity/jobs/\d+/contents", ex.path) and ex.status == 200:
+    if _calls(ex, "getJobContents") and ex.status == 200:
         ex.status = 202
 
 
@@ -100,7 +118,7 @@ def unauthorized_without_challenge(ex: Exchange) -> None:
 
 def wrong_content_type(ex: Exchange) -> None:
     """OL Connect getJobMetadata: the JSON body is labelled text/plain."""
-    if ex.method == "GET" and re.fullmatch(rf"{OLC}/entity/jobs/\d+/metadata", ex.path) and ex.status == 200:
+    if _calls(ex, "getJobMetadata") and ex.status == 200:
         ex.response_headers["content-type"] = "text/plain; charset=utf-8"
 
 
@@ -119,8 +137,8 @@ def filter_ignored(ex: Exchange) -> None:
 
 def put_not_persisted(ex: Exchange) -> None:
     """OL Connect updateJobMetadata: a valid update is answered `true` but never reaches the server."""
-    match = re.fullmatch(rf"{OLC}/entity/jobs/(\d+)/metadata", ex.path)
-    if ex.method != "PUT" or match is None:
+    match = _calls(ex, "updateJobMetadata")
+    if match is None:
         return
     try:
         body = json.loads(ex.body)
@@ -136,17 +154,24 @@ def put_not_persisted(ex: Exchange) -> None:
 
 def server_error_on_malformed_id(ex: Exchange) -> None:
     """OL Connect: a path ID that is not an integer crashes with an undocumented 500."""
-    match = re.fullmatch(rf"{OLC}/(entity/jobs|entity/jobsegments|statistics/jobset)/([^/]+)(/.*)?", ex.path)
-    if match is None or match.group(2) in {"properties", "version"} or match.group(2).isdigit():
+    if ex.path in LITERAL_PATHS:  # /entity/jobs/version is an operation of its own, not a malformed jobId
+        return
+    matches = (pattern.fullmatch(ex.path) for pattern in ID_PATTERNS)
+    match = next((found for found in matches if found is not None), None)
+    if match is None or all(value.isdigit() for value in match.groups()):
         return
     ex.status = 500
     ex.response_headers = {"content-type": "application/json"}
     ex.set_json({"error": {"status": 500, "message": "java.lang.NumberFormatException"}})
 
 
+ID_PATTERNS = [_path_pattern(op, "[^/]+") for op in OLC_MODEL.operations.values() if op.parameters_in("path")]
+LITERAL_PATHS = {op.path for op in OLC_MODEL.operations.values() if not op.parameters_in("path")}
+
+
 def token_for_wrong_secret(ex: Exchange) -> None:
     """AvePoint token endpoint: any client secret gets a token (the proxy sends the right one upstream)."""
-    if ex.method != "POST" or not ex.path.rstrip("/").endswith("/connect/token"):
+    if ex.method != "POST" or not ex.path.rstrip("/").endswith(TOKEN):
         return
     form = parse_qsl(ex.body.decode("utf-8", errors="replace"), keep_blank_values=True)
     secret = os.environ["DEVIATION_CLIENT_SECRET"]
@@ -159,7 +184,7 @@ def new_version_without_token_expiry(ex: Exchange) -> None:
         return
     if ex.path.endswith("/version"):
         ex.response_body = b"2025.2.0.1"
-    elif ex.path.endswith("/authentication/login"):
+    elif ex.path.endswith(LOGIN):
         ex.response_headers = {
             k: v for k, v in ex.response_headers.items() if k.lower() != "token-expires-in"
         }
@@ -240,7 +265,7 @@ def build_app(
 def fetch_token(upstream: str) -> str:
     """A valid AvePoint token from the upstream mock (client credentials from the environment)."""
     response = httpx.post(
-        f"{upstream}/connect/token",
+        upstream + TOKEN,
         data={
             "grant_type": "client_credentials",
             "client_id": os.environ["DEVIATION_CLIENT_ID"],

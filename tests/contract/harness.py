@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from contract_tests import api_paths
+
 ROOT = Path(__file__).resolve().parents[2]
 PROXY = Path(__file__).resolve().parent / "deviation_proxy.py"
 LIVE_PREFIXES = ("OLCONNECT_", "AVEPOINT_", "CONTRACT_")
@@ -70,7 +72,7 @@ def avepoint_env(info: Mapping[str, Any], base_url: str) -> dict[str, str]:
     client = info["clients"][0]
     return {
         "AVEPOINT_BASE_URL": base_url,
-        "AVEPOINT_TOKEN_URL": f"{base_url}/connect/token",
+        "AVEPOINT_TOKEN_URL": base_url + api_paths.path_of("avepoint", "requestToken"),
         "AVEPOINT_CLIENT_ID": client["client_id"],
         "AVEPOINT_CLIENT_SECRET": client["client_secret"],
     }

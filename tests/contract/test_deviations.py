@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import spec_model
 from mock_servers.testing import MockProcess, running_mock
 
 from .harness import avepoint_env, clean_env, deviation_proxy, expect_pass, olconnect_env, run_suite
@@ -50,7 +51,7 @@ def mocks() -> Iterator[dict[tuple[str, str], MockProcess]]:
     with ExitStack() as stack:
         yield {
             (api, profile): stack.enter_context(running_mock(api, access_log=False, profile=profile))
-            for api in ("olconnect", "avepoint")
+            for api in spec_model.API_NAMES
             for profile in MOCK_PROFILES
         }
 
@@ -89,7 +90,7 @@ def test_suite_fails_on_deviation(
 
 
 @pytest.mark.parametrize("profile", MOCK_PROFILES)
-@pytest.mark.parametrize("api", ["olconnect", "avepoint"])
+@pytest.mark.parametrize("api", spec_model.API_NAMES)
 def test_suite_passes_without_deviation(
     api: str, profile: str, mocks: dict[tuple[str, str], MockProcess], tmp_path: Path
 ) -> None:

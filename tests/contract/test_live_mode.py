@@ -16,6 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+import spec_model
+from contract_tests import api_paths, writes
 from mock_servers.testing import MockProcess, running_mock
 
 from .harness import ROOT, avepoint_env, clean_env, expect_pass, olconnect_env, run_suite
@@ -41,15 +43,17 @@ def _secrets(*mocks: MockProcess) -> list[str]:
 
 
 def _olconnect_sets(mock: MockProcess) -> dict[str, object]:
-    """The metadata/property sets the suite may change in live mode, read straight from the mock."""
+    """The sets the suite may change in live mode (those the spec's single PUTs replace), read straight
+    from the mock."""
     env = olconnect_env(mock.info, mock.base_url)
     auth = (env["OLCONNECT_USERNAME"], env["OLCONNECT_PASSWORD"])
-    job, segment = env["OLCONNECT_JOB_ID"], env["OLCONNECT_JOB_SEGMENT_ID"]
-    paths = [f"jobs/{job}/metadata", f"jobs/{job}/properties", f"jobsegments/{segment}/metadata"]
-    return {
-        path: httpx.get(f"{mock.base_url}/rest/serverengine/entity/{path}", auth=auth).json()
-        for path in paths
-    }
+    ids = {"jobId": env["OLCONNECT_JOB_ID"], "jobSegmentId": env["OLCONNECT_JOB_SEGMENT_ID"]}
+    paths = [
+        api_paths.path_of("olconnect", kind.read_operation, **{kind.id_parameter: ids[kind.id_parameter]})
+        for kind in writes.restorable_sets(spec_model.spec("olconnect"))
+    ]
+    assert paths, "the OL Connect spec marks no single PUT"
+    return {path: httpx.get(mock.base_url + path, auth=auth).json() for path in paths}
 
 
 def test_only_olconnect_runs_when_only_its_url_is_set(olconnect_mock: MockProcess, tmp_path: Path) -> None:

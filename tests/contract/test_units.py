@@ -5,14 +5,15 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from contract_tests import api_paths, conformance, redaction, st_hooks
+import spec_model
+from contract_tests import api_paths, conformance, redaction, restore, st_hooks, writes
 from contract_tests import server_version as sv
 from contract_tests.__main__ import pytest_arguments
 from contract_tests.targets import TargetError, avepoint_from_env, olconnect_from_env, selected_apis
 
 
 def test_setting_one_base_url_selects_that_api_only() -> None:
-    both = ("olconnect", "avepoint")
+    both = spec_model.API_NAMES
     assert selected_apis(both, {}) == both
     assert selected_apis(both, {"AVEPOINT_BASE_URL": "https://graph-us.example"}) == ("avepoint",)
     assert selected_apis(("olconnect",), {"AVEPOINT_BASE_URL": "https://graph-us.example"}) == ()
@@ -135,3 +136,52 @@ def test_body_optional_markers_are_read_from_the_spec() -> None:
     assert api_paths.body_optional("olconnect", "getJobMetadata", 401)
     assert not api_paths.body_optional("olconnect", "getJobMetadata", 200)
     assert not api_paths.body_optional("olconnect", "noSuchOperation", 401)
+
+
+def test_write_facts_come_from_the_x_write_markers() -> None:
+    """The sets the suite derives from x-write are the ones it hand-listed before the markers existed."""
+    assert st_hooks.SINGLE_PUTS == {
+        "updateJobMetadata": "jobId",
+        "updateJobProperties": "jobId",
+        "updateJobSegmentMetadata": "jobSegmentId",
+    }
+    assert st_hooks.MULTI_UPDATES == ("updateMultipleJobProperties",)
+    olconnect, avepoint = spec_model.spec("olconnect"), spec_model.spec("avepoint")
+    assert set(writes.write_operations(olconnect)) == {*st_hooks.SINGLE_PUTS, *st_hooks.MULTI_UPDATES}
+    assert writes.write_operations(avepoint) == ()
+    assert [(s.read_operation, s.write_operation, s.id_parameter) for s in restore.RESTORABLE_SETS] == [
+        ("getJobMetadata", "updateJobMetadata", "jobId"),
+        ("getJobProperties", "updateJobProperties", "jobId"),
+        ("getJobSegmentMetadata", "updateJobSegmentMetadata", "jobSegmentId"),
+    ]
+
+
+def test_every_put_of_the_specs_is_a_marked_write() -> None:
+    """A PUT without x-write would escape the live-mode write guard, so none may exist."""
+    for api in spec_model.API_NAMES:
+        model = spec_model.spec(api)
+        puts = {name for name, op in model.operations.items() if op.method == "PUT"}
+        assert puts <= set(writes.write_operations(model)), api
+
+
+def test_a_single_put_without_a_get_on_its_path_is_refused() -> None:
+    """The restore reads a replaced set back with the GET on the PUT's path; without one it cannot."""
+    document = spec_model.spec("olconnect").raw
+    path = spec_model.spec("olconnect").operation("updateJobMetadata").path
+    paths = {**document["paths"], path: {k: v for k, v in document["paths"][path].items() if k != "get"}}
+    model = spec_model.SpecModel({**document, "paths": paths}, source="edited.yaml")
+    with pytest.raises(LookupError, match=r"edited.yaml: updateJobMetadata replaces a set at /rest/"):
+        writes.restorable_sets(model)
+
+
+def test_operation_facts_are_read_from_the_model() -> None:
+    assert (
+        api_paths.path_of("olconnect", "getJobMetadata", jobId=7)
+        == "/rest/serverengine/entity/jobs/7/metadata"
+    )
+    assert api_paths.label_of("avepoint", "listJobs") == "GET /backup/google/admin/jobs"
+    assert api_paths.labels("avepoint") == {
+        "GET /backup/google/admin/jobs": "listJobs",
+        "POST /connect/token": "requestToken",
+    }
+    assert api_paths.operation_ids("olconnect")[:2] == ("getAuthenticationHandshake", "login")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
+
+import spec_model
 
 from .example_server import ExampleApp, serve
 
@@ -32,10 +34,8 @@ class ClientPackage:
     def project_dir(self) -> Path:
         return ROOT / "generated" / self.dist_name
 
-    def spec(self) -> dict[str, Any]:
-        data = yaml.safe_load(self.spec_path.read_text(encoding="utf-8"))
-        assert isinstance(data, dict)
-        return data
+    def spec(self) -> spec_model.SpecModel:
+        return spec_model.spec(self.api)
 
     def class_overrides(self) -> dict[str, str]:
         config = yaml.safe_load((ROOT / "generator" / f"{self.api}.yaml").read_text(encoding="utf-8"))
@@ -43,18 +43,27 @@ class ClientPackage:
         return {name: value["class_name"] for name, value in overrides.items() if value.get("class_name")}
 
 
-PACKAGES = (
-    ClientPackage("olconnect", ROOT / "spec" / "olconnect.yaml", "olconnect-client", "olconnect_client"),
-    ClientPackage(
-        "avepoint", ROOT / "spec" / "avepoint.yaml", "avepoint-graph-client", "avepoint_graph_client"
-    ),
-)
+def _client_package(entry: spec_model.ApiEntry) -> ClientPackage:
+    """The generated package of one registered API, named as its generator settings name it."""
+    config = yaml.safe_load((ROOT / entry.generator_config).read_text(encoding="utf-8"))
+    return ClientPackage(
+        entry.name,
+        ROOT / "spec" / entry.spec_file,
+        str(config["project_name_override"]),
+        str(config["package_name_override"]),
+    )
+
+
+PACKAGES = tuple(_client_package(entry) for entry in spec_model.APIS)
 PACKAGES_BY_API = {package.api: package for package in PACKAGES}
 
 
 @pytest.fixture(scope="session")
 def example_servers() -> Iterator[dict[str, tuple[str, ExampleApp]]]:
     """One example server per API: api name -> (base URL, app with its request log)."""
-    apps = {package.api: ExampleApp(package.spec()) for package in PACKAGES}
-    with serve(apps["olconnect"]) as olconnect_url, serve(apps["avepoint"]) as avepoint_url:
-        yield {"olconnect": (olconnect_url, apps["olconnect"]), "avepoint": (avepoint_url, apps["avepoint"])}
+    with ExitStack() as stack:
+        servers = {}
+        for package in PACKAGES:
+            app = ExampleApp(package.spec())
+            servers[package.api] = (stack.enter_context(serve(app)), app)
+        yield servers

@@ -6,7 +6,8 @@ A request header `X-Example-Status: <code>` picks which documented response to s
 2xx). Every request is recorded so tests can also check what the client sent.
 
 This is deliberately not the project's mock server (that one keeps state and checks credentials); it only
-proves the generated code can talk HTTP and parse each documented response shape.
+proves the generated code can talk HTTP and parse each documented response shape. It reads the spec
+through ``spec_model``, like every other part, so references and keys mean the same thing here.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from spec_model import HTTP_METHODS, Operation, SpecModel
+
 STATUS_HEADER = "X-Example-Status"
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 NO_EXAMPLE = object()
 
 
@@ -45,39 +47,33 @@ class _Operation:
     method: str
     pattern: re.Pattern[str]
     literal_segments: int
-    operation: dict[str, Any]
+    operation: Operation
 
 
 class SpecExamples:
     """Looks up operations by method and concrete path, and the example response of each."""
 
-    def __init__(self, spec: dict[str, Any]) -> None:
-        self.spec = spec
+    def __init__(self, model: SpecModel) -> None:
+        self.model = model
         operations = [
-            _Operation(method.upper(), _path_pattern(path), _literal_segments(path), item[method])
-            for path, item in spec["paths"].items()
-            for method in HTTP_METHODS
-            if method in item
+            _Operation(op.method, _path_pattern(op.path), _literal_segments(op.path), op)
+            for op in model.operations.values()
         ]
         # A literal segment beats a template: /jobs/version must not match /jobs/{jobId}.
         self.operations = sorted(operations, key=lambda op: -op.literal_segments)
 
     def deref(self, node: Any) -> Any:
-        while isinstance(node, dict) and "$ref" in node:
-            target: Any = self.spec
-            for part in str(node["$ref"]).removeprefix("#/").split("/"):
-                target = target[part]
-            node = target
-        return node
+        """The node a ``$ref`` chain ends at (the node itself when it is no reference)."""
+        return self.model.refs.follow(node)
 
-    def find(self, method: str, path: str) -> dict[str, Any] | None:
+    def find(self, method: str, path: str) -> Operation | None:
         for candidate in self.operations:
             if candidate.method == method and candidate.pattern.fullmatch(path):
                 return candidate.operation
         return None
 
-    def response(self, operation: dict[str, Any], status: int | None) -> Response:
-        documented = {str(code): self.deref(value) for code, value in operation["responses"].items()}
+    def response(self, operation: Operation, status: int | None) -> Response:
+        documented = operation.responses
         if status is None:
             status = min(int(code) for code in documented if code.startswith("2"))
         answer = documented.get(str(status))
@@ -85,16 +81,15 @@ class SpecExamples:
             return JSONResponse({"detail": f"status {status} is not documented here"}, status_code=599)
         headers = {
             name: _text(example)
-            for name, header in (answer.get("headers") or {}).items()
+            for name, header in answer.headers.items()
             if (example := self.example_of(self.deref(header))) is not NO_EXAMPLE
         }
-        content = answer.get("content") or {}
-        if not content:
+        if not answer.content:
             return Response(status_code=status, headers=headers)
-        media_type, media = next(iter(content.items()))
-        example = self.example_of(media)
+        media_type, media = next(iter(answer.content.items()))
+        example = self.example_of(media.raw)
         if example is NO_EXAMPLE:
-            raise LookupError(f"no example for {status} {media_type} of {operation.get('operationId')}")
+            raise LookupError(f"no example for {status} {media_type} of {operation.name}")
         body = json.dumps(example) if "json" in media_type else _text(example)
         return Response(body, status_code=status, media_type=media_type, headers=headers)
 
@@ -127,8 +122,8 @@ def _literal_segments(path: str) -> int:
 
 
 class ExampleApp:
-    def __init__(self, spec: dict[str, Any]) -> None:
-        self.examples = SpecExamples(spec)
+    def __init__(self, model: SpecModel) -> None:
+        self.examples = SpecExamples(model)
         self.requests: list[RecordedRequest] = []
         self.app = Starlette(
             routes=[Route("/{path:path}", self.handle, methods=[m.upper() for m in HTTP_METHODS])]

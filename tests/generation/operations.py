@@ -16,19 +16,31 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
+import spec_model
+from spec_model import Operation
+
 from .conftest import ClientPackage
-from .example_server import HTTP_METHODS, NO_EXAMPLE, SpecExamples
+from .example_server import NO_EXAMPLE, SpecExamples
 
 
 @dataclass(frozen=True)
 class SpecOperation:
+    """One operation of a package's spec (from ``spec_model``), named as the generated client names it."""
+
     package: ClientPackage
-    operation_id: str
-    method: str
-    path: str
-    tag: str
-    operation: dict[str, Any]
-    path_item: dict[str, Any]
+    operation: Operation
+
+    @property
+    def operation_id(self) -> str:
+        return self.operation.name
+
+    @property
+    def method(self) -> str:
+        return self.operation.method
+
+    @property
+    def tag(self) -> str:
+        return (self.operation.tags or ("default",))[0]
 
     @property
     def test_id(self) -> str:
@@ -36,21 +48,7 @@ class SpecOperation:
 
 
 def spec_operations(package: ClientPackage) -> list[SpecOperation]:
-    spec = package.spec()
-    return [
-        SpecOperation(
-            package=package,
-            operation_id=item[method]["operationId"],
-            method=method,
-            path=path,
-            tag=(item[method].get("tags") or ["default"])[0],
-            operation=item[method],
-            path_item=item,
-        )
-        for path, item in spec["paths"].items()
-        for method in HTTP_METHODS
-        if method in item
-    ]
+    return [SpecOperation(package, op) for op in spec_model.spec(package.api).operations.values()]
 
 
 def snake_case(name: str) -> str:
@@ -96,11 +94,7 @@ def call_arguments(op: SpecOperation, examples: SpecExamples) -> tuple[list[obje
     """Positional and keyword arguments (without `client`) built from the spec's examples."""
     function = endpoint_module(op).sync
     hints = typing.get_type_hints(function)
-    parameters = {
-        loose(p["name"]): p
-        for raw in [*op.path_item.get("parameters", []), *op.operation.get("parameters", [])]
-        if (p := examples.deref(raw))
-    }
+    parameters = {loose(p.name): p for p in op.operation.parameters}
     positional: list[object] = []
     keywords: dict[str, object] = {}
     for name, parameter in inspect.signature(function).parameters.items():
@@ -111,13 +105,14 @@ def call_arguments(op: SpecOperation, examples: SpecExamples) -> tuple[list[obje
             assert parameter.default is not inspect.Parameter.empty, f"{op.test_id}: unknown argument {name}"
             continue
         if name == "body":
-            body = examples.deref(op.operation["requestBody"])
-            value = examples.example_of(next(iter(body["content"].values())))
+            body = op.operation.request_body
+            assert body is not None, f"{op.test_id}: a body argument but no documented request body"
+            value = examples.example_of(next(iter(body.content.values())).raw)
         else:
             spec_parameter = parameters[loose(name)]
-            value = examples.example_of(spec_parameter)
-            if value is NO_EXAMPLE and "default" in examples.deref(spec_parameter.get("schema", {})):
-                value = examples.deref(spec_parameter["schema"])["default"]
+            value = examples.example_of(spec_parameter.raw)
+            if value is NO_EXAMPLE and "default" in spec_parameter.schema:
+                value = spec_parameter.schema["default"]
         if value is NO_EXAMPLE:
             assert parameter.default is not inspect.Parameter.empty, f"{op.test_id}: no example for {name}"
             continue
@@ -130,19 +125,18 @@ def call_arguments(op: SpecOperation, examples: SpecExamples) -> tuple[list[obje
 
 
 def documented_statuses(op: SpecOperation) -> list[int]:
-    return sorted(int(code) for code in op.operation["responses"] if code.isdigit())
+    return sorted(int(code) for code in op.operation.responses if code.isdigit())
 
 
 def expected_type(op: SpecOperation, examples: SpecExamples, status: int) -> tuple[str, str | None]:
     """("none" | "text" | "model" | "list", class name) documented for one status."""
-    response = examples.deref(op.operation["responses"][str(status)])
-    content = response.get("content") or {}
-    if not content:
+    response = op.operation.responses[str(status)]
+    if not response.content:
         return "none", None
-    media_type, media = next(iter(content.items()))
+    media_type, media = next(iter(response.content.items()))
     if media_type.startswith("text/"):
         return "text", None
-    schema = media.get("schema") or {}
+    schema = media.schema or {}
     overrides = op.package.class_overrides()
     if "$ref" in schema:
         target = examples.deref(schema)

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+import spec_model
+
 from .conftest import PACKAGES, PACKAGES_BY_API
 from .example_server import STATUS_HEADER, ExampleApp
 from .operations import (
@@ -113,8 +115,8 @@ def _operation(api: str, operation_id: str) -> SpecOperation:
 
 
 def _example(op: SpecOperation, app: ExampleApp, status: int) -> Any:
-    response = app.examples.deref(op.operation["responses"][str(status)])
-    return app.examples.example_of(next(iter(response["content"].values())))
+    response = op.operation.responses[str(status)]
+    return app.examples.example_of(next(iter(response.content.values())).raw)
 
 
 def test_login_returns_the_token_as_plain_text(example_servers: dict[str, tuple[str, ExampleApp]]) -> None:
@@ -127,9 +129,15 @@ def test_login_returns_the_token_as_plain_text(example_servers: dict[str, tuple[
     assert type(response.parsed) is str
 
 
-@pytest.mark.parametrize(
-    "operation_id", ["updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"]
-)
+# The single-entity PUTs: x-write with the path parameter the body id must match.
+SINGLE_UPDATES = [
+    name
+    for name, operation in spec_model.spec("olconnect").writes().items()
+    if operation.write is not None and operation.write.id_parameter is not None
+]
+
+
+@pytest.mark.parametrize("operation_id", SINGLE_UPDATES)
 def test_single_updates_return_true_as_text(
     operation_id: str, example_servers: dict[str, tuple[str, ExampleApp]]
 ) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+import spec_model
 from scripts.generate_lib import spec_facts
 from scripts.generate_lib.errors import GenerationError
 
@@ -98,11 +99,7 @@ def test_package_revision_becomes_a_post_release(tmp_path: Path) -> None:
 
 
 def _spec_info(path: Path) -> dict[str, Any]:
-    import yaml  # noqa: PLC0415 - only this helper needs it
-
-    info = yaml.safe_load(path.read_text(encoding="utf-8"))["info"]
-    assert isinstance(info, dict)
-    return info
+    return spec_model.load_spec(path).info
 
 
 @pytest.mark.parametrize("package", PACKAGES, ids=[p.api for p in PACKAGES])

@@ -1,0 +1,56 @@
+"""Which operations change server state, as the specs' ``x-write`` markers say.
+
+The suite treats writes with care (pins them to known entities, leaves them out against a read-only live
+server, snapshots and restores what they touch), so it must know them; the spec is where that fact lives.
+Two shapes exist: a single-entity PUT names the path parameter its body ``id`` must match
+(``x-write.idParameter``, OLC-07), and a multi-update has no such parameter because its body lists the
+entities. A set a single PUT replaces is read back by the GET on the same path, which is what the live
+restore and the replace-semantics tests pair it with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spec_model import SpecModel
+
+
+@dataclass(frozen=True)
+class RestorableSet:
+    """A set one single PUT replaces: the GET that reads it, the PUT that writes it, the ID parameter."""
+
+    read_operation: str
+    write_operation: str
+    id_parameter: str
+
+
+def single_puts(model: SpecModel) -> dict[str, str]:
+    """``{operationId: ID path parameter}`` of the writes whose body ``id`` must equal a path ID."""
+    return {
+        name: operation.write.id_parameter
+        for name, operation in model.writes().items()
+        if operation.write is not None and operation.write.id_parameter is not None
+    }
+
+
+def multi_updates(model: SpecModel) -> tuple[str, ...]:
+    """The writes that name their entities in the body rather than the path."""
+    singles = single_puts(model)
+    return tuple(name for name in model.writes() if name not in singles)
+
+
+def write_operations(model: SpecModel) -> tuple[str, ...]:
+    """Every operation marked ``x-write``, in document order."""
+    return tuple(model.writes())
+
+
+def restorable_sets(model: SpecModel) -> tuple[RestorableSet, ...]:
+    """Each single PUT with the GET on its path; a single PUT without such a GET is a spec error."""
+    reads = {op.path: name for name, op in model.operations.items() if op.method == "GET"}
+    found = []
+    for name, id_parameter in single_puts(model).items():
+        path = model.operation(name).path
+        if path not in reads:
+            raise LookupError(f"{model.source}: {name} replaces a set at {path}, but no GET reads it back")
+        found.append(RestorableSet(reads[path], name, id_parameter))
+    return tuple(found)
