@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from mock_servers.core.specs import spec_path
+from spec_model import spec_path
 
 # One lookup for the whole project: the copy packaged in the wheel when installed, the checkout's spec/
 # when run from the repository. The suite judges a server by the same documents the mocks serve.
