@@ -2,8 +2,8 @@
 
 The spec says what a parameter may hold (``type: integer``, an ``enum``, bounds, a default, an ``anyOf`` such
 as OLC-12's any-case ``levelMode`` or AVE-07's two date-time forms, ``required``); a :class:`ParameterPlan`
-turns that into readers when an app is built, so a request pays for a dict lookup and a regex, and a new
-parameter in the spec reaches the handlers without a line of parsing code.
+turns that into readers (``value_readers``) when an app is built, so a request pays for a dict lookup and a
+regex, and a new parameter in the spec reaches the handlers without a line of parsing code.
 
 What the spec cannot say is how a server spells things, so an API passes that in :class:`ReadingRules`:
 the integer text it takes (OL Connect IDs are Java longs, AVE-09 allows any width), whether query names
@@ -17,27 +17,19 @@ plain 400 naming the parameter that both APIs answer by default.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from enum import Enum
 from typing import Any
 from urllib.parse import parse_qsl
 
 from mock_servers.core.http import ApiError
-from mock_servers.core.timeparse import parse_rfc3339
+from mock_servers.core.value_readers import IntegerText, Problem, Read, Rejected, SchemaReaders
 from spec_model import Operation, SpecModel
 
+__all__ = ["JAVA_LONG", "Arguments", "ParameterIssue", "ParameterPlan", "Problem", "ReadingRules", "Repeats"]
+
 JAVA_LONG = (-(2**63), 2**63 - 1)
-TIME_HINT = "(for example 2024-12-12T00:00:00Z; no offset means UTC; encode '+' as %2B)"
-
-
-class Problem(Enum):
-    MISSING = "missing"
-    CONFLICT = "conflict"  # repeated with values that differ
-    NOT_INTEGER = "not-integer"
-    OUT_OF_RANGE = "out-of-range"  # an integer outside the spec's bounds or the server's integer width
-    NOT_ALLOWED = "not-allowed"  # not in the enum, or no branch of an ``anyOf`` takes it
 
 
 @dataclass(frozen=True)
@@ -73,132 +65,6 @@ class ReadingRules:
     repeats: Repeats = Repeats.SAME_TEXT
 
 
-Read = Callable[[str, str], Any]  # (name, text) -> value, or raise _Rejected
-
-
-class _Rejected(Exception):
-    def __init__(self, problem: Problem, message: str, value: Any = None) -> None:
-        super().__init__(message)
-        self.problem = problem
-        self.message = message
-        self.value = value
-
-
-def _expected(low: int | None, high: int | None) -> str:
-    if low is not None and high is not None:
-        return f"{low}..{high}"
-    return f"at least {low}" if low is not None else f"at most {high}"
-
-
-class _EnumRead:
-    """A string enum; an object rather than a closure so that an ``anyOf`` can name its members."""
-
-    def __init__(self, members: tuple[str, ...]) -> None:
-        self.members = members
-        self._set = frozenset(members)
-
-    def __call__(self, name: str, text: str) -> str:
-        if text not in self._set:
-            expected = ", ".join(self.members)
-            message = f"Invalid value for parameter {name}: {text!r}. Expected one of {expected}."
-            raise _Rejected(Problem.NOT_ALLOWED, message)
-        return text
-
-
-def _read_date_time(name: str, text: str) -> datetime:
-    """``format: date-time`` as the mocks read it: RFC 3339, a missing offset meaning UTC (AVE-07)."""
-    parsed = parse_rfc3339(text)
-    if parsed is None:
-        message = f"Invalid value for parameter {name}: {text!r} is not an ISO 8601 date-time {TIME_HINT}."
-        raise _Rejected(Problem.NOT_ALLOWED, message)
-    return parsed
-
-
-class _SchemaReaders:
-    """Compiles a parameter schema into a reader (see the module docstring for the shapes understood)."""
-
-    def __init__(self, model: SpecModel, rules: ReadingRules) -> None:
-        self.model = model
-        self.rules = rules
-
-    def compile(self, schema: Mapping[str, Any]) -> Read:
-        schema = self.model.refs.follow_schema(schema)
-        if "anyOf" in schema:
-            return self._any_of([self.compile(branch) for branch in schema["anyOf"]])
-        if schema.get("type") == "integer":
-            return self._integer(schema)
-        if "enum" in schema:
-            return _EnumRead(tuple(str(value) for value in schema["enum"]))
-        if schema.get("format") == "date-time":
-            return _read_date_time
-        if isinstance(schema.get("pattern"), str):
-            return self._pattern(re.compile(schema["pattern"]))
-        return lambda _name, text: text
-
-    def _integer(self, schema: Mapping[str, Any]) -> Read:
-        rules = self.rules
-        enum = frozenset(int(value) for value in schema["enum"]) if "enum" in schema else None
-        choices = ", ".join(str(value) for value in sorted(enum)) if enum is not None else ""
-        low = schema.get("minimum", rules.integer_range[0])
-        high = schema.get("maximum", rules.integer_range[1])
-        strip = rules.strip_integers
-        fullmatch = rules.integer_text.fullmatch
-
-        def read(name: str, text: str) -> int:
-            candidate = text.strip() if strip else text
-            if fullmatch(candidate) is None:
-                message = f"Invalid value for parameter {name}: {text!r} is not an integer."
-                raise _Rejected(Problem.NOT_INTEGER, message)
-            value = int(candidate)
-            if enum is not None and value not in enum:
-                message = f"Invalid value for parameter {name}: {value}. Expected one of {choices}."
-                raise _Rejected(Problem.NOT_ALLOWED, message, value)
-            if (low is not None and value < low) or (high is not None and value > high):
-                message = f"Invalid value for parameter {name}: {value}. Expected {_expected(low, high)}."
-                raise _Rejected(Problem.OUT_OF_RANGE, message, value)
-            return value
-
-        return read
-
-    @staticmethod
-    def _pattern(pattern: re.Pattern[str]) -> Read:
-        def read(name: str, text: str) -> str:
-            # JSON Schema's `$` ends the text; Python's also matches before a final newline.
-            if pattern.search(text) is None or text.endswith("\n"):
-                message = f"Invalid value for parameter {name}: {text!r} does not match {pattern.pattern}."
-                raise _Rejected(Problem.NOT_ALLOWED, message)
-            return text
-
-        return read
-
-    @staticmethod
-    def _any_of(branches: list[Read]) -> Read:
-        """The first branch that takes the text decides; an enum beside a looser spelling of its members
-        (OLC-12: the canonical ``levelMode`` and the same words in any case) reads to the enum member."""
-        members = tuple(
-            member for branch in branches if isinstance(branch, _EnumRead) for member in branch.members
-        )
-        canonical = {member.lower(): member for member in members}
-        times = _read_date_time in branches
-
-        def read(name: str, text: str) -> Any:
-            first: _Rejected | None = None
-            for branch in branches:
-                try:
-                    value = branch(name, text)
-                except _Rejected as rejected:
-                    first = first or rejected
-                    continue
-                return canonical.get(value.lower(), value) if isinstance(value, str) else value
-            if times and first is not None:
-                raise first
-            expected = f"one of {', '.join(members)}" if members else "a value the spec allows"
-            message = f"Invalid value for parameter {name}: {text!r}. Expected {expected}."
-            raise _Rejected(Problem.NOT_ALLOWED, message)
-
-        return read
-
-
 @dataclass(frozen=True)
 class _Rule:
     name: str
@@ -232,7 +98,8 @@ class ParameterPlan:
     """The readers of one operation's path and query parameters (headers stay with authentication)."""
 
     def __init__(self, model: SpecModel, operation: Operation, rules: ReadingRules) -> None:
-        readers = _SchemaReaders(model, rules)
+        integers = IntegerText(rules.integer_text, *rules.integer_range, strip=rules.strip_integers)
+        readers = SchemaReaders(model, integers)
         self.operation = operation
         self.rules = rules
 
@@ -266,7 +133,7 @@ class ParameterPlan:
             raw[name] = text
             try:
                 values[name] = rule.read(name, text)
-            except _Rejected as rejected:
+            except Rejected as rejected:
                 readings.issues[name] = ParameterIssue(
                     name, text, rejected.problem, rejected.message, rejected.value
                 )
@@ -317,7 +184,7 @@ class ParameterPlan:
     def _value_of(rule: _Rule, text: str) -> Any:
         try:
             return rule.read(rule.name, text)
-        except _Rejected:
+        except Rejected:
             return None
 
     @staticmethod
@@ -332,7 +199,7 @@ class ParameterPlan:
         readings.raw[rule.name] = text
         try:
             readings.values[rule.name] = rule.read(rule.name, text)
-        except _Rejected as rejected:
+        except Rejected as rejected:
             readings.issues[rule.name] = ParameterIssue(
                 rule.name, text, rejected.problem, rejected.message, rejected.value
             )
