@@ -5,4 +5,6 @@ loading, CLI runner). Run one with ``python -m mock_servers olconnect|avepoint``
 :func:`mock_servers.testing.running_mock`.
 """
 
-APIS = ("olconnect", "avepoint")
+from spec_model import API_NAMES
+
+APIS = API_NAMES  # the one registry of covered APIs lives in spec_model

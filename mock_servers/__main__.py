@@ -23,11 +23,12 @@ from mock_servers.core.app import MockServer, ServerOptions
 from mock_servers.core.auth import DEFAULT_MAX_TOKENS
 from mock_servers.core.faults import FaultConfigError, parse_cli_faults
 from mock_servers.core.guard import DEFAULT_MAX_BODY_BYTES
+from mock_servers.core.routing import RouteTableError
 from mock_servers.core.runner import BindError, ServeLimits, serve
 from mock_servers.core.scenario import ScenarioError, load_scenario
-from mock_servers.core.specs import SpecNotFoundError
 from mock_servers.core.variants import PROFILES, Selection, VariantError, parse_assignments, resolve
 from mock_servers.generate import write_scenario
+from spec_model import SpecNotFoundError
 
 PROG = "mock_servers"
 DEFAULT_PORTS = {"olconnect": 9340, "avepoint": 9341}
@@ -179,7 +180,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             keep_alive_timeout=args.keep_alive_timeout,
         )
         return serve(server, args.host, args.port, limits)
-    except (ScenarioError, FaultConfigError, BindError, SpecNotFoundError, VariantError) as exc:
+    except (
+        ScenarioError,
+        FaultConfigError,
+        BindError,
+        SpecNotFoundError,
+        VariantError,
+        RouteTableError,
+    ) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return USAGE_ERROR
     except OSError as exc:

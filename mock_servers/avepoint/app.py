@@ -2,7 +2,8 @@
 
 Behaviour follows spec/DECISIONS.md (AVE-01..18): RFC 6749 errors on the token endpoint, RFC 6750 challenges
 on the job list (401 without a valid token, 403 without the scope), the ``{status, message}`` envelope on
-every job-list error and a ``request-id`` header on every job-list answer.
+every job-list error and a ``request-id`` header on every job-list answer. Routes, query parameters and the
+token form's schema come from the spec (``spec_model``); this module names no path.
 """
 
 from __future__ import annotations
@@ -20,19 +21,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from mock_servers.avepoint.domain import Grant, JobCatalog, OAuthError, load_clients, load_jobs
-from mock_servers.avepoint.query import ALIASES, QueryRules, next_link
+from mock_servers.avepoint.query import ALIASES, QueryRules, next_link, reading_rules
 from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemble
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token, secrets_equal
+from mock_servers.core.bodies import SchemaCheck
 from mock_servers.core.faults import FaultConfig, FaultConfigError
 from mock_servers.core.http import ApiError, dump_json, json_response, raw_json_response
-from mock_servers.core.routing import Operation
+from mock_servers.core.parameters import Arguments
+from mock_servers.core.routing import Handler, spec_routes
 from mock_servers.core.scenario import ScenarioError
-from mock_servers.core.specs import SpecIndex, load_spec
 from mock_servers.core.variants import state_for
+from spec_model import spec
 
 API = "avepoint"
-JOBS_PATH = "/backup/google/admin/jobs"
-TOKEN_PATH = "/connect/token"
 REQUIRED_SCOPE = "gsuite.graph.read.all"
 DEFAULT_TOKEN_TTL = 3600
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
@@ -55,12 +56,11 @@ class AvePointMock:
         self.tokens: TokenStore[Grant] = TokenStore(
             self.token_ttl, token_factory=lambda: secrets.token_urlsafe(32), max_tokens=options.max_tokens
         )
-        spec = SpecIndex(load_spec(API))
-        self._spec = spec
+        self.model = spec(API)
+        self.jobs_path = self.model.operation("listJobs").path
+        self.token_path = self.model.operation("requestToken").path
         self._rules: dict[tuple[str, str], QueryRules] = {}
-        token_form = spec.request_body_schema("requestToken", FORM_MEDIA_TYPE)
-        self.token_form_required = tuple(token_form["required"])
-        self.grant_types = frozenset(spec.resolve(token_form["properties"]["grant_type"])["enum"])
+        self.token_form = SchemaCheck.for_body(self.model, "requestToken", FORM_MEDIA_TYPE)
         self._request_ids = itertools.count(1)
         self._request_prefix = secrets.token_hex(6).upper()
 
@@ -71,7 +71,7 @@ class AvePointMock:
         rules = self._rules.get(key)
         if rules is None:
             aliases = ALIASES if key[0] == "alias" else {}
-            rules = self._rules[key] = QueryRules(self._spec, aliases, reject_inverted_window=key[1] == "400")
+            rules = self._rules[key] = QueryRules(self.model, aliases, reject_inverted_window=key[1] == "400")
         return rules
 
     def request_id(self) -> str:
@@ -83,7 +83,7 @@ class AvePointMock:
 
     # -- token endpoint
 
-    async def token(self, request: Request) -> Response:
+    async def token(self, request: Request, _: Arguments) -> Response:
         try:
             grant = await self._grant(request)
         except OAuthError as exc:
@@ -122,11 +122,9 @@ class AvePointMock:
         basic = parse_basic_credentials(request.headers.get("authorization"))
         if basic is not None and "client_id" not in form and "client_secret" not in form:
             form["client_id"], form["client_secret"] = basic
-        for name in self.token_form_required:
-            if not form.get(name):
-                raise OAuthError(400, "invalid_request", f"The form field {name} is missing or empty.")
-        if form["grant_type"] not in self.grant_types:
-            raise OAuthError(400, "unsupported_grant_type", "Only the client_credentials grant is supported.")
+        # RFC 6749 section 3.1: a parameter sent without a value counts as omitted.
+        form = {name: value for name, value in form.items() if value}
+        self._check_form(form)
         client = self.clients.get(form["client_id"])
         if client is None or not secrets_equal(form["client_secret"], client.client_secret):
             raise OAuthError(401, "invalid_client", "Client authentication failed.")
@@ -136,6 +134,27 @@ class AvePointMock:
             if scope.lower() not in held:
                 raise OAuthError(400, "invalid_scope", f"The scope {scope!r} is not granted to this client.")
         return Grant(client.client_id, frozenset(scope.lower() for scope in requested))
+
+    def _check_form(self, form: Mapping[str, str]) -> None:
+        """The form, as a dict of strings, against the spec's ``TokenRequest`` schema, in RFC 6749 terms:
+        a missing field is ``invalid_request``, a grant type outside the enum ``unsupported_grant_type``."""
+        violations = list(self.token_form.violations(form))
+        missing = [
+            name
+            for error in violations
+            if error.validator == "required"
+            for name in error.schema.get("required", ())  # type: ignore[union-attr]
+            if name not in form
+        ]
+        if missing:
+            raise OAuthError(400, "invalid_request", f"The form field {missing[0]} is missing or empty.")
+        for error in violations:
+            if list(error.path) == ["grant_type"]:
+                message = "Only the client_credentials grant is supported."
+                raise OAuthError(400, "unsupported_grant_type", message)
+        if violations:
+            field = "/".join(str(part) for part in violations[0].path) or "form"
+            raise OAuthError(400, "invalid_request", f"The form field {field} is invalid.")
 
     # -- job list
 
@@ -169,26 +188,27 @@ class AvePointMock:
                 headers={"WWW-Authenticate": challenge},
             )
 
-    async def list_jobs(self, request: Request) -> Response:
+    async def list_jobs(self, request: Request, args: Arguments) -> Response:
         self._authorize(request)
-        query, raw = self.rules.parse_query_string(request.scope["query_string"].decode("latin-1"))
+        rules = self.rules
+        query, raw = rules.parse_query_string(args.query_string)
         jobs, has_more = self.catalog.page(query)
         running = self.variants.value("ave.running-finish-time")
         fragments = ",".join(job.fragment_for(running) for job in jobs)
         body = '{"status":200,"message":"","jobs":[' + fragments + "]"
         if has_more:
-            body += ',"nextLink":' + json.dumps(self._next_link(request, raw, query))
+            body += ',"nextLink":' + json.dumps(self._next_link(request, rules.names, raw, query))
         else:
             body += LAST_PAGE_LINKS[self.variants.value("ave.last-page-link")]
         return raw_json_response((body + "}").encode("utf-8"), headers={"request-id": self.request_id()})
 
-    def _next_link(self, request: Request, raw: Mapping[str, str], query: Any) -> str:
+    def _next_link(self, request: Request, names: tuple[str, ...], raw: Mapping[str, str], query: Any) -> str:
         """An absolute URL, or (ave.next-link=opaque) a URL-encoded base64 token like the vendor sample's.
 
         The token encodes the next page's query, but nothing documents a way to send it back; clients that
         get one repeat the request with ``pageIndex + 1`` (AVE-03).
         """
-        url = next_link(request, raw, query)
+        url = next_link(request, names, raw, query)
         if self.variants.is_("ave.next-link", "opaque"):
             token = base64.b64encode(secrets.token_bytes(9) + url.partition("?")[2].encode()).decode()
             return quote(token, safe="")
@@ -210,8 +230,8 @@ class AvePointMock:
         return {
             "api": API,
             "base_url": base_url,
-            "token_url": base_url + TOKEN_PATH,
-            "jobs_url": base_url + JOBS_PATH,
+            "token_url": base_url + self.token_path,
+            "jobs_url": base_url + self.jobs_path,
             "scope": REQUIRED_SCOPE,
             "clients": [
                 {"client_id": c.client_id, "client_secret": c.client_secret, "scopes": list(c.scopes)}
@@ -229,8 +249,9 @@ class AvePointMock:
         by_source = ", ".join(f"dataSource {k}: {len(v)}" for k, v in sorted(self.catalog.by_source.items()))
         lines = [
             f"AvePoint Graph API mock listening on {base_url} (scenario: {self.source})",
-            f"  token endpoint: POST {base_url}{TOKEN_PATH}  (token TTL {self.token_ttl} s)",
-            f"  job list:       GET  {base_url}{JOBS_PATH}  ({len(self.catalog.jobs)} jobs; {by_source})",
+            f"  token endpoint: POST {base_url}{self.token_path}  (token TTL {self.token_ttl} s)",
+            f"  job list:       GET  {base_url}{self.jobs_path}"
+            f"  ({len(self.catalog.jobs)} jobs; {by_source})",
         ]
         lines += [
             f"  client {c.client_id}: scopes {' '.join(c.scopes) or '-'}" for c in self.clients.values()
@@ -250,9 +271,13 @@ def _scenario_faults(settings: Mapping[str, Any], source: str) -> FaultConfig:
         raise ScenarioError(f"{source}: /settings/faults: {exc}") from None
 
 
+def handlers(mock: AvePointMock) -> dict[str, Handler]:
+    """One handler per operationId of the spec; method, path and parameters come from the spec."""
+    return {"listJobs": mock.list_jobs, "requestToken": mock.token}
+
+
 def build_server(scenario: Mapping[str, Any], source: str, options: ServerOptions) -> MockServer:
     mock = AvePointMock(scenario, source, options)
-    operations = [Operation("GET", JOBS_PATH, mock.list_jobs), Operation("POST", TOKEN_PATH, mock.token)]
     control = MockControl(
         expire_tokens=mock.tokens.expire_all,
         reset=mock.reset,
@@ -261,7 +286,7 @@ def build_server(scenario: Mapping[str, Any], source: str, options: ServerOption
     )
     asgi, faults = assemble(
         API,
-        operations,
+        spec_routes(mock.model, handlers(mock), reading_rules()),
         render_error=mock.render_error,
         control=control,
         options=options,

@@ -1,6 +1,6 @@
 """How an API module plugs into the shared core: the :class:`MockServer` bundle and the ASGI wrapping.
 
-An API module hands its operations here together with its error renderer and its control hooks;
+An API module hands its spec routes (``routing.spec_routes``) here with its error renderer and control hooks;
 :func:`assemble` adds the admin routes, fault injection and the access log in a fixed order, so both servers
 behave the same outside their own API.
 """
@@ -22,7 +22,7 @@ from mock_servers.core.accesslog import AccessLogMiddleware
 from mock_servers.core.auth import DEFAULT_MAX_TOKENS
 from mock_servers.core.faults import ErrorRenderer, FaultConfig, FaultConfigError, FaultMiddleware, FaultState
 from mock_servers.core.http import dump_json, json_response
-from mock_servers.core.routing import ApiRouter, Operation
+from mock_servers.core.routing import ApiRouter, SpecRoute
 from mock_servers.core.variants import Selection, VariantState, variant_routes
 
 
@@ -109,7 +109,7 @@ def admin_routes(api: str, faults: FaultState, control: MockControl, initial: Fa
 
 def assemble(
     api: str,
-    operations: Sequence[Operation],
+    routes: Sequence[SpecRoute],
     *,
     render_error: ErrorRenderer,
     control: MockControl,
@@ -134,7 +134,7 @@ def assemble(
         routes=admin_routes(api, faults, control, initial),
         exception_handlers={HTTPException: on_http_error},
     )
-    router = ApiRouter(operations, render_error, fallback)
+    router = ApiRouter(routes, render_error, fallback)
     wrapped: ASGIApp = FaultMiddleware(router, faults, render_error)
     if options.access_log:
         wrapped = AccessLogMiddleware(wrapped, api)

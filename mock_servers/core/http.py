@@ -1,4 +1,4 @@
-"""HTTP helpers shared by both apps: the error exception, fast JSON/text responses and input parsing.
+"""HTTP helpers shared by both apps: the error exception, fast JSON/text responses and JSON body parsing.
 
 Handlers raise :class:`ApiError` for every client-visible failure; each app registers one handler that renders
 it in that API's error shape (OL Connect JSON Error, AvePoint envelope). Keeping the status, message and
@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import math
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -19,7 +18,6 @@ from starlette.responses import Response
 
 JSON_MEDIA_TYPE = "application/json"
 TEXT_MEDIA_TYPE = "text/plain; charset=utf-8"
-_DIGITS = re.compile(r"[0-9]{1,19}")
 _JAVA_LONG_MAX = 2**63 - 1
 _JAVA_LONG_MIN = -(2**63)
 MAX_JSON_DEPTH = 64  # for admin bodies; API bodies are bounded by the parser's recursion limit
@@ -64,13 +62,6 @@ def raw_json_response(body: bytes, status: int = 200, headers: Mapping[str, str]
 
 def text_response(text: str, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
     return Response(text, status_code=status, headers=headers, media_type=TEXT_MEDIA_TYPE)
-
-
-def parse_entity_id(raw: str, parameter: str) -> int:
-    """Path IDs are integers 0..2^63-1 (a Java long); anything else is a 400 naming the parameter (OLC-05)."""
-    if _DIGITS.fullmatch(raw) is None or int(raw) > _JAVA_LONG_MAX:
-        raise ApiError(400, f"{parameter} must be a non-negative integer, got {raw!r}", parameter)
-    return int(raw)
 
 
 def is_json_media_type(content_type: str | None) -> bool:

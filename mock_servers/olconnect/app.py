@@ -1,36 +1,36 @@
-"""HTTP layer of the OL Connect mock: routes, authentication and error rendering (OLC-01..22).
+"""HTTP layer of the OL Connect mock: a handler per operationId, authentication, error rendering (OLC-01..22).
 
-Order of checks in every handler, as a JAX-RS server would apply them: credentials (401), role (403), path ID
-syntax (400), query values (400), entity lookup (404), request body (400), body/path ID mismatch (500).
+Routes, parameters and body schemas come from the spec (``spec_model``); this module names no path. Order of
+checks in every handler, as a JAX-RS server would apply them: credentials (401), role (403), path ID syntax
+(400), query values (400), entity lookup (404), request body (400), body/path ID mismatch (500). The single
+PUTs' ID rule (OLC-07) is read from each operation's ``x-write`` marker.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from jsonschema import Draft202012Validator
 from starlette.requests import Request
 from starlette.responses import Response
 
 from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemble
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, secrets_equal
+from mock_servers.core.bodies import SchemaCheck, body_checks
 from mock_servers.core.faults import FaultConfig, FaultConfigError
 from mock_servers.core.http import (
     ApiError,
     dump_json,
     json_response,
-    parse_entity_id,
     raw_json_response,
     read_json_body,
     text_response,
 )
-from mock_servers.core.routing import Operation
+from mock_servers.core.parameters import JAVA_LONG, Arguments, ReadingRules, Repeats
+from mock_servers.core.routing import Handler, SpecRoute, spec_routes
 from mock_servers.core.scenario import ScenarioError
-from mock_servers.core.specs import SpecIndex, load_spec, validate_body
 from mock_servers.core.variants import state_for
 from mock_servers.olconnect.domain import (
     READ,
@@ -46,21 +46,18 @@ from mock_servers.olconnect.domain import (
     properties_to_json,
 )
 from mock_servers.olconnect.statistics import LevelMode, job_set_statistics
+from spec_model import SpecModel, WriteEffect, spec
 
 API = "olconnect"
-ROOT = "/rest/serverengine"
-AUTH = f"{ROOT}/authentication"
-JOBS = f"{ROOT}/entity/jobs"
-SEGMENTS = f"{ROOT}/entity/jobsegments"
-STATISTICS = f"{ROOT}/statistics/jobset"
+# OL Connect's server is Java: integers are longs, written as plain digits with an optional minus (OLC-05).
+READING_RULES = ReadingRules(
+    integer_text=re.compile(r"-?[0-9]{1,19}"), integer_range=JAVA_LONG, repeats=Repeats.SAME_VALUE
+)
 DEFAULT_TOKEN_TTL = 3600
 DEFAULT_VERSION = "2025.2.0.1"
 CHALLENGE = {"WWW-Authenticate": "BASIC"}
 ID_LIST_CAP = 1000
-_NEGATIVE_ID = re.compile(r"-[0-9]{1,19}")
 _BODYLESS_STATUSES = frozenset({401, 500})  # olc.error-body=none: the older pages show no body on these
-
-Handler = Callable[[Request], Awaitable[Response]]
 T = TypeVar("T")
 
 
@@ -80,15 +77,10 @@ class OLConnectMock:
             raise ScenarioError(f"{source}: /settings/faults: {exc}") from None
         self.store = OLConnectStore(scenario, source)
         self.tokens: TokenStore[str] = TokenStore(self.token_ttl, max_tokens=options.max_tokens)
-        spec = SpecIndex(load_spec(API))
-        self.body_validators: dict[str, Draft202012Validator] = {
-            operation_id: spec.body_validator(operation_id)
-            for operation_id in (
-                "updateJobMetadata",
-                "updateJobProperties",
-                "updateJobSegmentMetadata",
-                "updateMultipleJobProperties",
-            )
+        self.model: SpecModel = spec(API)
+        self.body_checks: dict[str, SchemaCheck] = body_checks(self.model)
+        self.writes: dict[str, WriteEffect] = {
+            name: write for name, operation in self.model.writes().items() if (write := operation.write)
         }
         self._statistics_cache: dict[tuple[int, LevelMode], tuple[int, bytes]] = {}
 
@@ -144,7 +136,7 @@ class OLConnectMock:
 
     # -- Authentication service
 
-    async def login(self, request: Request) -> Response:
+    async def login(self, request: Request, args: Arguments) -> Response:
         header = request.headers.get("authorization")
         credentials = parse_basic_credentials(header)
         if credentials is None:
@@ -163,60 +155,60 @@ class OLConnectMock:
         return text_response(issued.value, headers={"Token-Expires-In": str(issued.expires_in)})
 
     def handshake(self, service: str) -> Handler:
-        async def handle(request: Request) -> Response:
+        async def handle(request: Request, _: Arguments) -> Response:
             self.authenticate(request, READ)
             return text_response(f"Server Engine REST Service available: {service}")
 
         return handle
 
-    async def version(self, request: Request) -> Response:
+    async def version(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
         return text_response(self.server_version)
 
     # -- Job Entity service
 
-    async def job_segment_ids(self, request: Request) -> Response:
+    async def job_segment_ids(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
-        job = self._job(request)
+        job = self._job(args)
         return json_response({"identifiers": [segment.id for segment in job.segments] if job else []})
 
-    async def job_contents(self, request: Request) -> Response:
+    async def job_contents(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
-        job = self._job(request)
+        job = self._job(args)
         return json_response({"identifiers": self.store.job_contents(job.id) if job else []})
 
-    async def job_metadata(self, request: Request) -> Response:
+    async def job_metadata(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
-        job = self._job(request)
+        job = self._job(args)
         return json_response(properties_to_json(job.metadata) if job else [])
 
-    async def job_properties(self, request: Request) -> Response:
+    async def job_properties(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
-        job = self._job(request)
+        job = self._job(args)
         return json_response(properties_to_json(job.properties) if job else [])
 
-    async def update_job_metadata(self, request: Request) -> Response:
+    async def update_job_metadata(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, WRITE)
-        job = self._job(request)
-        properties = await self._single_body(request, "updateJobMetadata", self._path_id(request), "Job")
+        job = self._job(args)
+        properties = await self._single_body(request, args, "updateJobMetadata", "Job")
         if job is None:
             return text_response("false")
         self._lookup(lambda: self.store.replace_job_metadata(job.id, properties))
         return self._updated()
 
-    async def update_job_properties(self, request: Request) -> Response:
+    async def update_job_properties(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, WRITE)
-        job = self._job(request)
-        properties = await self._single_body(request, "updateJobProperties", self._path_id(request), "Job")
+        job = self._job(args)
+        properties = await self._single_body(request, args, "updateJobProperties", "Job")
         if job is None:
             return text_response("false")
         self._lookup(lambda: self.store.replace_job_properties(job.id, properties))
         return self._updated()
 
-    async def update_multiple_job_properties(self, request: Request) -> Response:
+    async def update_multiple_job_properties(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, WRITE)
         updates: list[tuple[int, Properties]] = await read_json_body(
-            request, self._validator("updateMultipleJobProperties"), convert=_multi_updates
+            request, self.body_checks["updateMultipleJobProperties"], convert=_multi_updates
         )
         if self.variants.is_("olc.unknown-id", "empty-200"):
             updates = [(job_id, properties) for job_id, properties in updates if job_id in self.store.jobs]
@@ -229,22 +221,21 @@ class OLConnectMock:
 
     # -- Job Segment Entity service
 
-    async def document_set_ids(self, request: Request) -> Response:
+    async def document_set_ids(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
-        segment = self._segment(request)
+        segment = self._segment(args)
         identifiers = [document_set.id for document_set in segment.document_sets] if segment else []
         return json_response({"identifiers": identifiers})
 
-    async def segment_metadata(self, request: Request) -> Response:
+    async def segment_metadata(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
-        segment = self._segment(request)
+        segment = self._segment(args)
         return json_response(properties_to_json(segment.metadata) if segment else [])
 
-    async def update_segment_metadata(self, request: Request) -> Response:
+    async def update_segment_metadata(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, WRITE)
-        segment = self._segment(request)
-        segment_id = self._path_id(request, "jobSegmentId")
-        properties = await self._single_body(request, "updateJobSegmentMetadata", segment_id, "Job Segment")
+        segment = self._segment(args)
+        properties = await self._single_body(request, args, "updateJobSegmentMetadata", "Job Segment")
         if segment is None:
             return text_response("false")
         self._lookup(lambda: self.store.replace_segment_metadata(segment.id, properties))
@@ -252,17 +243,15 @@ class OLConnectMock:
 
     # -- Statistics service
 
-    async def job_set_statistics(self, request: Request) -> Response:
+    async def job_set_statistics(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
-        job_set_id = self._path_id(request, "jobSetId")
-        given = request.query_params.getlist("levelMode")
-        if len({value.lower() for value in given}) > 1:
-            raise ApiError(400, f"Conflicting values for levelMode: {', '.join(given)}", "levelMode")
-        raw_mode = request.query_params.get("levelMode")
-        mode = LevelMode.parse(raw_mode)
+        job_set_id = self._path_id(args, "jobSetId")
+        mode = LevelMode.parse(args.value("levelMode"))  # the spec's reader gives a canonical spelling
         if mode is None:
             choices = ", ".join(level.value for level in LevelMode)
-            raise ApiError(400, f"Invalid levelMode {raw_mode!r}: expected one of {choices}", "levelMode")
+            raise ApiError(
+                400, f"Invalid levelMode {args.raw('levelMode')!r}: expected one of {choices}", "levelMode"
+            )
         job_set = self._lookup(lambda: self.store.job_set(job_set_id))
         version = self.store.version
         cached = self._statistics_cache.get((job_set.id, mode))
@@ -273,30 +262,27 @@ class OLConnectMock:
 
     # -- helpers
 
-    def _validator(self, operation_id: str) -> Callable[[Any], None]:
-        """Schema check for :func:`read_json_body`, which runs it in a worker thread for large bodies."""
-        return functools.partial(validate_body, self.body_validators[operation_id])
-
     def _lookup(self, action: Callable[[], T]) -> T:
         try:
             return action()
         except UnknownEntityError as exc:
             raise ApiError(404, f"{exc.kind} {exc.entity_id} does not exist", str(exc.entity_id)) from None
 
-    def _path_id(self, request: Request, parameter: str = "jobId") -> int:
+    def _path_id(self, args: Arguments, parameter: str) -> int:
         """The path ID as an integer; malformed IDs answer 400 or 404 (olc.malformed-id, olc.negative-id).
 
-        A negative ID under ``olc.negative-id=unknown`` is well formed and simply names no entity.
+        The spec's reader says whether the text is an integer a Java long holds; a negative one is malformed,
+        unless ``olc.negative-id=unknown`` makes it a well-formed ID that simply names no entity.
         """
-        raw = request.path_params[parameter]
-        if _NEGATIVE_ID.fullmatch(raw) and self.variants.is_("olc.negative-id", "unknown"):
-            return int(raw)
-        try:
-            return parse_entity_id(raw, parameter)
-        except ApiError as error:
-            if self.variants.is_("olc.malformed-id", "404"):
-                raise ApiError(404, f"No resource at {parameter} {raw!r}", parameter) from None
-            raise error from None
+        readings = args.readings
+        raw = readings.raw.get(parameter, "")
+        if parameter not in readings.issues:
+            value: int = readings.values[parameter]
+            if raw[:1] != "-" or self.variants.is_("olc.negative-id", "unknown"):
+                return value
+        if self.variants.is_("olc.malformed-id", "404"):
+            raise ApiError(404, f"No resource at {parameter} {raw!r}", parameter)
+        raise ApiError(400, f"{parameter} must be a non-negative integer, got {raw!r}", parameter)
 
     def _missing(self, action: Callable[[], T]) -> T | None:
         """The entity, or None for an unknown ID under ``olc.unknown-id=empty-200`` (else a 404)."""
@@ -307,12 +293,12 @@ class OLConnectMock:
                 return None
             raise ApiError(404, f"{exc.kind} {exc.entity_id} does not exist", str(exc.entity_id)) from None
 
-    def _job(self, request: Request) -> Job | None:
-        job_id = self._path_id(request, "jobId")
+    def _job(self, args: Arguments) -> Job | None:
+        job_id = self._path_id(args, "jobId")
         return self._missing(lambda: self.store.job(job_id))
 
-    def _segment(self, request: Request) -> JobSegment | None:
-        segment_id = self._path_id(request, "jobSegmentId")
+    def _segment(self, args: Arguments) -> JobSegment | None:
+        segment_id = self._path_id(args, "jobSegmentId")
         return self._missing(lambda: self.store.segment(segment_id))
 
     def _updated(self) -> Response:
@@ -321,8 +307,16 @@ class OLConnectMock:
             return Response(status_code=200)
         return text_response("true")
 
-    async def _single_body(self, request: Request, operation_id: str, path_id: int, kind: str) -> Properties:
-        body = await read_json_body(request, self._validator(operation_id))
+    async def _single_body(
+        self, request: Request, args: Arguments, operation_id: str, kind: str
+    ) -> Properties:
+        """The body of a PUT that replaces one entity's list; its ``id`` must match the path parameter that
+        the operation's ``x-write: idParameter`` names, else 500 (OLC-07)."""
+        id_parameter = self.writes[operation_id].id_parameter
+        if id_parameter is None:
+            raise RuntimeError(f"{operation_id} has no x-write idParameter; it is not a single-entity PUT")
+        path_id = self._path_id(args, id_parameter)
+        body = await read_json_body(request, self.body_checks[operation_id])
         if body["id"] != path_id:
             raise ApiError(
                 500, f"{kind} ID mismatch in JSON: body id {body['id']} differs from {path_id}", "/id"
@@ -340,6 +334,11 @@ class OLConnectMock:
         if parameter is not None:
             detail["parameter"] = parameter
         return raw_json_response(dump_json({"error": detail}), status, headers=headers)
+
+    @property
+    def rest_root(self) -> str:
+        """The path every operation shares (``/rest/serverengine``), read from the spec."""
+        return os.path.commonpath([operation.path for operation in self.model.operations.values()])
 
     def startup_info(self, base_url: str) -> dict[str, Any]:
         store = self.store
@@ -375,7 +374,8 @@ class OLConnectMock:
         counts = self.startup_info(base_url)["counts"]
         lines = [
             f"OL Connect Server mock listening on {base_url} (scenario: {self.source})",
-            f"  REST root: {base_url}{ROOT}  (token TTL {self.token_ttl} s, version {self.server_version})",
+            f"  REST root: {base_url}{self.rest_root}"
+            f"  (token TTL {self.token_ttl} s, version {self.server_version})",
             "  entities: " + ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in counts.items()),
         ]
         lines += [
@@ -395,28 +395,32 @@ def _multi_updates(body: Any) -> list[tuple[int, Properties]]:
     return [(int(item["id"]), properties_from(item["properties"])) for item in body]
 
 
-def operations(mock: OLConnectMock) -> list[Operation]:
-    """Literal paths win over templates in the router, as in JAX-RS (``/jobs/version`` is not a job ID)."""
-    return [
-        Operation("GET", AUTH, mock.handshake("AuthenticationRestService")),
-        Operation("GET", f"{AUTH}/version", mock.version),
-        Operation("POST", f"{AUTH}/login", mock.login),
-        Operation("GET", JOBS, mock.handshake("JobEntityRestService")),
-        Operation("GET", f"{JOBS}/version", mock.version),
-        Operation("PUT", f"{JOBS}/properties", mock.update_multiple_job_properties),
-        Operation("GET", JOBS + "/{jobId}", mock.job_segment_ids),
-        Operation("GET", JOBS + "/{jobId}/contents", mock.job_contents),
-        Operation("GET", JOBS + "/{jobId}/metadata", mock.job_metadata),
-        Operation("PUT", JOBS + "/{jobId}/metadata", mock.update_job_metadata),
-        Operation("GET", JOBS + "/{jobId}/properties", mock.job_properties),
-        Operation("PUT", JOBS + "/{jobId}/properties", mock.update_job_properties),
-        Operation("GET", SEGMENTS, mock.handshake("JobSegmentEntityRestService")),
-        Operation("GET", f"{SEGMENTS}/version", mock.version),
-        Operation("GET", SEGMENTS + "/{jobSegmentId}", mock.document_set_ids),
-        Operation("GET", SEGMENTS + "/{jobSegmentId}/metadata", mock.segment_metadata),
-        Operation("PUT", SEGMENTS + "/{jobSegmentId}/metadata", mock.update_segment_metadata),
-        Operation("GET", STATISTICS + "/{jobSetId}", mock.job_set_statistics),
-    ]
+def handlers(mock: OLConnectMock) -> dict[str, Handler]:
+    """One handler per operationId of the spec; method, path and parameters come from the spec."""
+    return {
+        "getAuthenticationHandshake": mock.handshake("AuthenticationRestService"),
+        "getAuthenticationVersion": mock.version,
+        "login": mock.login,
+        "getJobEntityHandshake": mock.handshake("JobEntityRestService"),
+        "getJobEntityVersion": mock.version,
+        "updateMultipleJobProperties": mock.update_multiple_job_properties,
+        "getJobSegmentIds": mock.job_segment_ids,
+        "getJobContents": mock.job_contents,
+        "getJobMetadata": mock.job_metadata,
+        "updateJobMetadata": mock.update_job_metadata,
+        "getJobProperties": mock.job_properties,
+        "updateJobProperties": mock.update_job_properties,
+        "getJobSegmentEntityHandshake": mock.handshake("JobSegmentEntityRestService"),
+        "getJobSegmentEntityVersion": mock.version,
+        "getDocumentSetIds": mock.document_set_ids,
+        "getJobSegmentMetadata": mock.segment_metadata,
+        "updateJobSegmentMetadata": mock.update_segment_metadata,
+        "getJobSetStatistics": mock.job_set_statistics,
+    }
+
+
+def routes(mock: OLConnectMock) -> list[SpecRoute]:
+    return spec_routes(mock.model, handlers(mock), READING_RULES)
 
 
 def build_server(scenario: Mapping[str, Any], source: str, options: ServerOptions) -> MockServer:
@@ -429,7 +433,7 @@ def build_server(scenario: Mapping[str, Any], source: str, options: ServerOption
     )
     asgi, faults = assemble(
         API,
-        operations(mock),
+        routes(mock),
         render_error=mock.render_error,
         control=control,
         options=options,

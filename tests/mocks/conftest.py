@@ -16,8 +16,8 @@ import pytest
 import schemathesis
 from jsonschema import Draft202012Validator
 
-from mock_servers.core.specs import SPEC_URI, SpecIndex, load_spec, spec_path
 from mock_servers.testing import MockProcess, running_mock
+from spec_model import spec, spec_path
 
 
 class Conformance:
@@ -29,31 +29,26 @@ class Conformance:
     """
 
     def __init__(self, api: str) -> None:
-        self.index = SpecIndex(load_spec(api))
+        self.model = spec(api)
         self.schemathesis = schemathesis.openapi.from_path(str(spec_path(api)))
         self.checked: set[tuple[str, int]] = set()
 
     @cache  # noqa: B019 - one checker per API for the whole session
     def _validator(self, pointer: str) -> Draft202012Validator:
-        return Draft202012Validator({"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.index.registry)
-
-    def _locate(self, node: dict[str, Any], pointer: str) -> tuple[dict[str, Any], str]:
-        if "$ref" in node:
-            return self.index.resolve(node), node["$ref"][1:]
-        return node, pointer
+        return Draft202012Validator(self.model.refs.schema_ref(pointer), registry=self.model.refs.registry)
 
     def documented(self, operation_id: str) -> set[int]:
-        return {int(code) for code in self.index.operation(operation_id).definition["responses"]}
+        return {int(code) for code in self.model.operation(operation_id).responses}
 
     def check(self, operation_id: str, response: httpx.Response) -> None:
-        operation = self.index.operation(operation_id)
-        responses = operation.definition["responses"]
+        operation = self.model.operation(operation_id)
+        responses = operation.responses
         status = str(response.status_code)
         assert status in responses, (
             f"{operation_id} answered undocumented status {status}: {response.text[:200]}"
         )
-        declared, pointer = self._locate(responses[status], f"{operation.pointer}/responses/{status}")
-        content = declared.get("content")
+        declared = responses[status]
+        content = declared.content
         content_type = response.headers.get("content-type")
         if not content:
             assert response.content == b"", f"{operation_id} {status} must have no body"
@@ -62,17 +57,16 @@ class Conformance:
             assert content_type is not None, f"{operation_id} {status} has no content type"
             media_type = content_type.split(";", 1)[0].strip()
             assert media_type in content, f"{operation_id} {status}: {media_type} is not documented"
-            escaped = media_type.replace("~", "~0").replace("/", "~1")
             body: Any = response.json() if media_type.endswith("json") else response.text
-            errors = list(self._validator(f"{pointer}/content/{escaped}/schema").iter_errors(body))
+            errors = list(self._validator(content[media_type].schema_pointer).iter_errors(body))
             assert not errors, f"{operation_id} {status} body: {errors[0].message}"
-        for name, header in declared.get("headers", {}).items():
-            header_definition = self.index.resolve(header)
+        for name, header in declared.headers.items():
+            header_definition = self.model.refs.follow(header)
             value = response.headers.get(name)
             if header_definition.get("required"):
                 assert value is not None, f"{operation_id} {status} lacks required header {name}"
             if value is not None:
-                schema = self.index.resolve(header_definition.get("schema", {}))
+                schema = self.model.refs.follow_schema(header_definition.get("schema", {}))
                 typed: Any = int(value) if schema.get("type") == "integer" else value
                 header_errors = list(Draft202012Validator(schema).iter_errors(typed))
                 assert not header_errors, f"{operation_id} {status} header {name}: {header_errors[0].message}"

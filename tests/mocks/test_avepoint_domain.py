@@ -11,14 +11,14 @@ from mock_servers.avepoint.domain import Job, JobCatalog, JobQuery, load_jobs
 from mock_servers.avepoint.query import QueryRules
 from mock_servers.core.http import ApiError
 from mock_servers.core.scenario import ScenarioError, load_scenario, packaged_schema
-from mock_servers.core.specs import SpecIndex, load_spec
 from mock_servers.core.timeparse import parse_rfc3339
 from mock_servers.generate import avepoint_scenario
+from spec_model import spec
 
 
 @pytest.fixture(scope="module")
 def rules() -> QueryRules:
-    return QueryRules(SpecIndex(load_spec("avepoint")))
+    return QueryRules(spec("avepoint"))
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +46,11 @@ def _ts(text: str) -> float:
 
 def test_scenario_enums_match_the_spec() -> None:
     """The scenario schema repeats the spec's enums; this keeps the two in step."""
-    index = SpecIndex(load_spec("avepoint"))
+    operation = spec("avepoint").operation("listJobs")
     job = packaged_schema("avepoint")["$defs"]["job"]["properties"]
     for field, parameter in (("appType", "appType"), ("jobType", "jobType"), ("dataSource", "dataSource")):
-        assert set(job[field]["enum"]) == set(index.enum_values("listJobs", parameter))
-    assert set(job["status"]["enum"]) == set(index.enum_values("listJobs", "jobStatus"))
+        assert set(job[field]["enum"]) == set(operation.parameter(parameter).schema["enum"])
+    assert set(job["status"]["enum"]) == set(operation.parameter("jobStatus").schema["enum"])
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from mock_servers import APIS
 from mock_servers.testing import MockProcess, running_mock
 
 from .conftest import Conformance, conformance
@@ -505,7 +506,7 @@ def admin_cases(api: str) -> list[Case]:
 ALL_CASES = (
     [("olconnect", case) for case in olconnect_cases()]
     + [("avepoint", case) for case in avepoint_cases()]
-    + [(api, case) for api in ("olconnect", "avepoint") for case in admin_cases(api)]
+    + [(api, case) for api in APIS for case in admin_cases(api)]
 )
 
 

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from mock_servers import APIS
 from mock_servers.avepoint import app as avepoint_app
 from mock_servers.core.admin_access import ADMIN_TOKEN_HEADER, AdminPolicy, is_loopback_host
 from mock_servers.core.app import ServerOptions
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token
+from mock_servers.core.bodies import SchemaCheck, body_checks
 from mock_servers.core.bounded_cache import BoundedCache
 from mock_servers.core.faults import (
     FaultConfig,
@@ -21,13 +23,14 @@ from mock_servers.core.faults import (
     FaultState,
     parse_cli_faults,
 )
-from mock_servers.core.http import ApiError, parse_entity_id
+from mock_servers.core.http import ApiError
+from mock_servers.core.parameters import Arguments, ParameterPlan
 from mock_servers.core.routing import ApiRouter
 from mock_servers.core.scenario import ScenarioError, json_pointer, load_scenario
-from mock_servers.core.specs import SpecIndex, load_spec, spec_path, validate_body
 from mock_servers.core.timeparse import parse_rfc3339
 from mock_servers.olconnect import app as olconnect_app
 from mock_servers.olconnect.statistics import LevelMode
+from spec_model import spec, spec_path
 
 
 class FakeClock:
@@ -153,16 +156,26 @@ def test_rfc3339_offsets_are_applied() -> None:
     assert plus_two.timestamp() == utc.timestamp()
 
 
-@pytest.mark.parametrize("raw", ["-1", "abc", "1.5", "", "9223372036854775808", "+5"])
+def _olconnect_path_id(raw: str, operation_id: str = "getJobMetadata", name: str = "jobId") -> int:
+    """The OL Connect mock's reading of a path ID: the spec's reader, then the mock's variant rules."""
+    document, source = load_scenario("olconnect", None)
+    mock = olconnect_app.build_server(document, source, ServerOptions(access_log=False)).extra["mock"]
+    plan = ParameterPlan(mock.model, mock.model.operation(operation_id), olconnect_app.READING_RULES)
+    path_id: int = mock._path_id(Arguments(plan, {name: raw}, ""), name)
+    return path_id
+
+
+@pytest.mark.parametrize("raw", ["-1", "-0", "abc", "1.5", "", "9223372036854775808", "+5", "1" * 5000])
 def test_bad_entity_ids_are_400_naming_the_parameter(raw: str) -> None:
     with pytest.raises(ApiError) as caught:
-        parse_entity_id(raw, "jobId")
+        _olconnect_path_id(raw)
     assert (caught.value.status, caught.value.parameter) == (400, "jobId")
 
 
 def test_entity_id_accepts_java_long_range() -> None:
-    assert parse_entity_id("0", "jobId") == 0
-    assert parse_entity_id("9223372036854775807", "jobId") == 2**63 - 1
+    assert _olconnect_path_id("0") == 0
+    assert _olconnect_path_id("9223372036854775807") == 2**63 - 1
+    assert _olconnect_path_id("3001", "getJobSegmentMetadata", "jobSegmentId") == 3001
 
 
 def test_json_pointer_escapes() -> None:
@@ -171,7 +184,7 @@ def test_json_pointer_escapes() -> None:
 
 
 def test_default_scenarios_load() -> None:
-    for api in ("olconnect", "avepoint"):
+    for api in APIS:
         document, source = load_scenario(api, None)
         assert isinstance(document, dict)
         assert api in source
@@ -195,28 +208,44 @@ def test_scenario_syntax_and_missing_file_errors(tmp_path: Path) -> None:
 
 def test_spec_is_found_and_indexed() -> None:
     assert spec_path("olconnect").name == "olconnect.yaml"
-    index = SpecIndex(load_spec("olconnect"))
-    assert index.operation("getJobSetStatistics").path == "/rest/serverengine/statistics/jobset/{jobSetId}"
-    assert index.enum_values("getJobSetStatistics", "levelMode") == (
-        "documentOnly",
-        "documentSetOnly",
-        "documentSetAll",
-    )
+    model = spec("olconnect")
+    assert model.operation("getJobSetStatistics").path == "/rest/serverengine/statistics/jobset/{jobSetId}"
+    assert _level_mode_enum() == ("documentOnly", "documentSetOnly", "documentSetAll")
+
+
+def _level_mode_enum() -> tuple[str, ...]:
+    """The canonical branch of the ``levelMode`` anyOf (OLC-12)."""
+    model = spec("olconnect")
+    schema = model.operation("getJobSetStatistics").parameter("levelMode").schema
+    branches = [model.refs.follow_schema(branch) for branch in schema["anyOf"]]
+    return tuple(next(branch["enum"] for branch in branches if "enum" in branch))
 
 
 def test_body_validator_reports_json_pointer() -> None:
-    validator = SpecIndex(load_spec("olconnect")).body_validator("updateMultipleJobProperties")
-    validate_body(validator, [{"id": 1, "properties": [{"name": "a", "value": "b"}]}])
+    check = SchemaCheck.for_body(spec("olconnect"), "updateMultipleJobProperties")
+    check([{"id": 1, "properties": [{"name": "a", "value": "b"}]}])
     with pytest.raises(ApiError) as caught:
-        validate_body(validator, [{"id": 1, "properties": [{"name": "a", "value": 5}]}])
+        check([{"id": 1, "properties": [{"name": "a", "value": 5}]}])
     assert caught.value.status == 400
     assert caught.value.parameter == "/0/properties/0/value"
-    validate_body(validator, [])  # the pages set no minimum (OLC-08): an empty list is a no-op
+    assert caught.value.message.startswith("Invalid request body at /0/properties/0/value: ")
+    check([])  # the pages set no minimum (OLC-08): an empty list is a no-op
     with pytest.raises(ApiError, match=r"is not of type 'array'"):
-        validate_body(validator, {"id": 1, "properties": []})
+        check({"id": 1, "properties": []})
 
 
-@pytest.mark.parametrize("api", ["olconnect", "avepoint"])
+def test_every_documented_json_body_has_a_check() -> None:
+    """The four OL Connect PUT bodies; the AvePoint token form is checked as a form (see the HTTP tests)."""
+    assert sorted(body_checks(spec("olconnect"))) == [
+        "updateJobMetadata",
+        "updateJobProperties",
+        "updateJobSegmentMetadata",
+        "updateMultipleJobProperties",
+    ]
+    assert body_checks(spec("avepoint")) == {}
+
+
+@pytest.mark.parametrize("api", APIS)
 def test_mock_serves_exactly_the_spec_operations(api: str) -> None:
     """Every (method, path) in the spec has a handler, and the mock serves no API path the spec lacks."""
     document, source = load_scenario(api, None)
@@ -231,16 +260,13 @@ def test_mock_serves_exactly_the_spec_operations(api: str) -> None:
         for pattern, methods in router.templates
         for method in methods
     }
-    spec_operations = {
-        (operation.method, operation.path) for operation in SpecIndex(load_spec(api)).operations.values()
-    }
+    spec_operations = {(operation.method, operation.path) for operation in spec(api).operations.values()}
     normalised = {(method, re.sub(r"\(\?P<(\w+)>\[\^/\]\+\)", r"{\1}", path)) for method, path in served}
     assert {entry for entry in normalised if entry[0] != "HEAD"} == spec_operations
 
 
 def test_level_modes_match_the_spec() -> None:
-    spec_values = SpecIndex(load_spec("olconnect")).enum_values("getJobSetStatistics", "levelMode")
-    assert tuple(mode.value for mode in LevelMode) == spec_values
+    assert tuple(mode.value for mode in LevelMode) == _level_mode_enum()
 
 
 def test_expired_tokens_are_purged_when_many_accumulate() -> None:

@@ -119,7 +119,7 @@ def test_every_documented_response_is_produced_and_conforms(
         produced.add((operation_id, expected))
     documented = {
         (operation_id, status)
-        for operation_id in olconnect_spec.index.operations
+        for operation_id in olconnect_spec.model.operations
         for status in olconnect_spec.documented(operation_id)
     }
     assert documented - produced == set()

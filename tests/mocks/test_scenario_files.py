@@ -12,6 +12,7 @@ import httpx
 import pytest
 import yaml
 
+from mock_servers import APIS
 from mock_servers.core.scenario import ScenarioError, load_scenario, packaged_text
 from mock_servers.testing import running_mock
 
@@ -111,7 +112,7 @@ def test_whole_float_ids_are_served_as_integers(tmp_path: Path) -> None:
 
 
 def test_every_default_scenario_value_is_plain_json() -> None:
-    for api in ("olconnect", "avepoint"):
+    for api in APIS:
         document, _ = load_scenario(api, None)
         assert json.loads(json.dumps(document, allow_nan=False)) == document
         assert yaml.safe_load(packaged_text(f"{api}.yaml")) is not None
