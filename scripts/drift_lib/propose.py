@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from spec_model import HTTP_METHODS
+
 from .model import DocField, DocOperation, DocParameter, DocResponse, Finding, Severity, SpecTarget
 from .page_record import RECORD_NAME, RecordedOperation, parse_record_text, render_record
 from .report import Outcome
 from .yaml_edit import EditError, SpecFile, mapping, prose, text_diff, to_node
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
 
 class ProposalError(Exception):
     """The patch cannot be written (unwritable file, a spec that does not round-trip)."""
