@@ -31,6 +31,7 @@ from .page_record import RECORD_NAME, RecordedOperation, parse_record_text, rend
 from .report import Outcome
 from .yaml_edit import EditError, SpecFile, mapping, prose, text_diff, to_node
 
+
 class ProposalError(Exception):
     """The patch cannot be written (unwritable file, a spec that does not round-trip)."""
 
