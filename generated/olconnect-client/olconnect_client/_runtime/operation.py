@@ -20,7 +20,6 @@ policy a call chose reaches it through the request's extensions.
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping, Sequence
-from http import HTTPStatus
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import httpx
@@ -30,6 +29,7 @@ from .errors import error_for_response
 from .failures import parse_failures, request_failures
 from .options import RequestOptions, apply_options
 from .retries import RetryPolicy
+from .types_base import status_of
 
 __all__ = ["BodyKind", "Detailed", "HttpxClients", "Operation", "StatusParser", "no_body", "unchanged"]
 
@@ -77,14 +77,6 @@ def unchanged(data: Any) -> Any:
 def no_body(data: object) -> None:
     """The parser of a success that documents no body."""
     return None
-
-
-def status_of(code: int) -> int:
-    """``HTTPStatus`` member when the code has one, else the plain int (499, 520 ... must not raise)."""
-    try:
-        return HTTPStatus(code)
-    except ValueError:
-        return code
 
 
 def _find(table: Sequence[StatusParser[T]], status: int) -> StatusParser[T] | None:
