@@ -14,9 +14,10 @@ from typing import Any
 import httpx
 import pytest
 from client_runtime import errors
-from client_runtime.operation import Operation, no_body, status_of, unchanged
+from client_runtime.operation import Operation, no_body, unchanged
 from client_runtime.options import RequestOptions
 from client_runtime.retries import RETRY_EXTENSION, RetryPolicy
+from client_runtime.types_base import status_of
 
 from .fakes import FakeClient, FakeResponse
 
