@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from spec_model import load_document
 
 from .speclib.openapi import is_openapi_file
 
@@ -166,7 +166,7 @@ def check_specs_in_review(root: Path, lint: bool = True) -> list[str]:
         return []
     if result.returncode != 1:
         raise StepFailed(f"the spec checks could not run: {result.stderr.strip()}")
-    documents = {p.resolve(): yaml.safe_load(p.read_text(encoding="utf-8")) for p in specs}
+    documents = {p.resolve(): load_document(p) for p in specs}
     pending: list[str] = []
     other: list[str] = []
     for line in result.stdout.splitlines():

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from spec_model import parse_document
+
 from .changes import Change, Kind, Level
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
@@ -94,7 +96,7 @@ def set_spec_version(text: str, version: str, source: str) -> str:
     else:
         lines.insert(version_at + 1, f"{indent}x-package-revision: 0\n")
     edited = "".join(lines)
-    info = (yaml.safe_load(edited) or {}).get("info") or {}
+    info = parse_document(edited).get("info") or {}
     if str(info.get("version")) != version or info.get("x-package-revision") != 0:
         raise ReleaseError(f"{source}: editing info.version did not give the expected result")
     return edited
