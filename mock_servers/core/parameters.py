@@ -104,7 +104,7 @@ class ParameterPlan:
         self.rules = rules
 
         def rule(parameter: Any) -> _Rule:
-            schema = model.refs.follow_schema(parameter.schema)
+            schema = parameter.schema  # spec_model already followed its $ref and laid the siblings over
             return _Rule(parameter.name, parameter.required, schema.get("default"), readers.compile(schema))
 
         self.path_rules = tuple(rule(p) for p in operation.parameters_in("path"))
