@@ -35,10 +35,6 @@ class Tally:
     body_bytes: int = 0
 
 
-class ConnectionClosedError(Exception):
-    """The server closed the connection (or asked to): reconnect and go on."""
-
-
 async def read_response(reader: asyncio.StreamReader) -> tuple[int, int, bool]:
     """Read one response; return (status, body length, whether the server will close the connection)."""
     head = await reader.readuntil(b"\r\n\r\n")

@@ -29,12 +29,6 @@ def register_secret(value: str | None) -> None:
             _secrets.add(value)
 
 
-def registered_secrets() -> frozenset[str]:
-    """The secrets known so far (for tests that assert nothing leaked)."""
-    with _lock:
-        return frozenset(_secrets)
-
-
 def scrub(text: str) -> str:
     """Replace every registered secret in ``text`` with a mask, longest first."""
     with _lock:

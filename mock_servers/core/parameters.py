@@ -235,8 +235,3 @@ class Arguments:
         if issue is not None:
             raise issue.error()
         return readings.values.get(name)
-
-
-def plans(model: SpecModel, rules: ReadingRules) -> dict[str, ParameterPlan]:
-    """One plan per operation of ``model``, by operationId."""
-    return {name: ParameterPlan(model, operation, rules) for name, operation in model.operations.items()}

@@ -182,9 +182,3 @@ def to_node(value: Any) -> Any:
         seq.extend(to_node(v) for v in value)
         return seq
     return value
-
-
-def flow_list(values: list[Any]) -> CommentedSeq:
-    seq = CommentedSeq(values)
-    seq.fa.set_flow_style()
-    return seq

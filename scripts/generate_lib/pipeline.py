@@ -29,12 +29,12 @@ from .project_files import (
 from .readme_examples import build_examples
 from .readme_guide import readme_guide
 from .spec_facts import read_spec_facts
-from .targets import Target, load_targets, load_yaml_mapping
+from .targets import Target, load_spec, load_targets
 
 
 def build_package(target: Target, scratch: Path) -> Path:
     """Generate `target` into `scratch/<dist>` and return that folder."""
-    spec = load_yaml_mapping(target.spec_path, f"{target.api} spec")
+    spec = load_spec(target)
     facts = read_spec_facts(target.spec_path, spec)
     templates_dir = target.root / "generator" / "templates"
     env = template_environment(templates_dir)

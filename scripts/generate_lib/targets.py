@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from spec_model.loader import SpecLoadError, load_document
+
 from .errors import GenerationError
 
 # api name -> (spec file, generator config), relative to the project root.
@@ -49,6 +51,14 @@ def load_yaml_mapping(path: Path, what: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise GenerationError(f"{what} must be a YAML mapping: {path}")
     return data
+
+
+def load_spec(target: Target) -> dict[str, Any]:
+    """The target's spec through the one strict spec loader every tool uses (string keys, no timestamps)."""
+    try:
+        return load_document(target.spec_path)
+    except SpecLoadError as exc:
+        raise GenerationError(f"{target.api} spec {target.spec_path}: {exc}") from None
 
 
 def load_target(root: Path, api: str) -> Target:
