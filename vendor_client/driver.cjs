@@ -34,8 +34,14 @@ function loadClient() {
 /** A logger that keeps every line, so a case can count the requests the client sent. */
 function recordingLogger() {
   const lines = [];
-  const keep = (...args) => lines.push(args.map(String).join(' '));
-  return { lines, error: keep, warn: keep, info: keep, debug: () => undefined, trace: () => undefined };
+  const responses = [];
+  const keep = (...args) => {
+    lines.push(args.map(String).join(' '));
+    // The client logs every answer as (status, status text, content type, size), after any labels.
+    const at = args.findIndex((arg) => Number.isInteger(arg) && arg >= 100 && arg < 600);
+    if (at >= 0 && typeof args[at + 1] === 'string') responses.push({ status: args[at], contentType: args[at + 2] });
+  };
+  return { lines, responses, error: keep, warn: keep, info: keep, debug: () => undefined, trace: () => undefined };
 }
 
 /**
