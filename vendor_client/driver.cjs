@@ -56,6 +56,10 @@ function variantKnowledge(known, read) {
       read.add(name);
       return known[name] === undefined || known[name] === value;
     },
+    value(name) {
+      read.add(name);
+      return known[name];
+    },
   };
 }
 

@@ -1,0 +1,198 @@
+"""The vendor's own Node.js client against our OL Connect mock: each call agrees with the pages and DECISIONS.
+
+``@objectif-lune/connect-rest-client`` is installed from ``../shared/vendor-sources`` with our
+``@objectif-lune/core`` shim (``python -m scripts.vendor_client install``) and driven by
+``vendor_client/driver.cjs`` in every profile and every single variant value, in live mode against a mock
+process that plays a live server, and against a deliberately broken server, where it must fail. Node.js is
+on every CI machine: without it (or without the bundle) these tests fail under ``CI=true`` and skip elsewhere.
+Whole module ≈ 15 s on two cores (one mock for all selections; each driver run ≈ 0.5 s).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from mock_servers.core.variants import variants_for
+from mock_servers.testing import MockProcess, running_mock
+from scripts import vendor_client
+from scripts.vendor_client import DriverRun, Selection, SetupError
+from tests.contract.harness import clean_env, deviation_proxy, olconnect_env
+
+ROOT = Path(__file__).resolve().parents[2]
+REST = "/rest/serverengine"
+# Variants the driver's expectations need not read because the client cannot see them (none today).
+CLIENT_NEUTRAL: dict[str, str] = {}
+# Cases a live run cannot make: other users and the mock's token expiry are not in the live variables.
+LIVE_ONLY_MOCK = 3
+
+
+@pytest.fixture(scope="module")
+def installed() -> None:
+    """The client and shim are installed; a missing tool or bundle fails in CI and skips elsewhere."""
+    try:
+        vendor_client.install()
+    except SetupError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"the vendor-client cross-check cannot run in CI: {exc}")
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def mock_runs(installed: None) -> dict[str, tuple[Selection, DriverRun]]:
+    """One driver run per selection (every profile, every non-default variant value) on one mock."""
+    return {
+        selection.label: (selection, run)
+        for selection, run in vendor_client.run_on_mock(vendor_client.selections())
+    }
+
+
+def _explain(run: DriverRun) -> str:
+    lines = [run.summary("run")]
+    for r in run.disagreements:
+        expected = " or ".join(r["expected"])
+        lines.append(f"{r['service']}.{r['method']} [{r['case']}]: got {r['outcome']}; expected {expected}")
+    return "\n".join(lines) + "\n" + run.log[-2000:]
+
+
+@pytest.mark.parametrize("label", [selection.label for selection in vendor_client.selections()])
+def test_every_call_agrees(label: str, mock_runs: dict[str, tuple[Selection, DriverRun]]) -> None:
+    selection, run = mock_runs[label]
+    report = run.report
+    assert run.returncode == 0, _explain(run)
+    assert report["disagree"] == 0, _explain(run)
+    assert report["methods_without_case"] == [], _explain(run)
+    assert report["not_run"] == 0, "every case runs against the mock"
+    assert report["calls"] >= 50, report["calls"]
+    assert report["variants"] == {**report["variants"], **selection.overrides}
+
+
+def test_the_selections_cover_every_profile_and_variant_value() -> None:
+    labels = {selection.label for selection in vendor_client.selections()}
+    assert {"profile project", "profile docs-literal"} <= labels
+    for variant in variants_for("olconnect"):
+        assert {f"{variant.name}={value}" for value in variant.values[1:]} <= labels
+
+
+def test_the_driver_reads_every_variant(mock_runs: dict[str, tuple[Selection, DriverRun]]) -> None:
+    """A variant changes what the client sees unless listed as neutral; the expectations must then know it."""
+    read = {name for _, run in mock_runs.values() for name in run.report["variants_read"]}
+    missing = {variant.name for variant in variants_for("olconnect")} - read - set(CLIENT_NEUTRAL)
+    assert not missing, f"vendor_client/cases.cjs has no expectation for variant(s) {sorted(missing)}"
+
+
+def test_docs_literal_is_one_era(mock_runs: dict[str, tuple[Selection, DriverRun]]) -> None:
+    """OLC-60: the 2021.1 profile has no statistics, and the client refuses to ask (the issue's 6 calls)."""
+    _, run = mock_runs["profile docs-literal"]
+    statistics = [r for r in run.report["results"] if r["service"] == "statistics"]
+    assert len(statistics) == 5
+    assert {r["outcome"] for r in statistics} == {
+        "StatisticsServiceNotAvailable",
+        "DocumentSetStatisticsNotAvailable",
+    }
+
+
+# -- live mode: the same driver against a mock process that plays a live server
+
+
+def _live(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.vendor_client", "live", *args],
+        cwd=ROOT,
+        env=clean_env(env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _lists(mock: MockProcess) -> dict[str, Any]:
+    ids = mock.info["ids"]
+    paths = [
+        f"/entity/jobs/{ids['jobs'][0]}/metadata",
+        f"/entity/jobs/{ids['jobs'][0]}/properties",
+        f"/entity/jobsegments/{ids['job_segments'][0]}/metadata",
+    ]
+    auth = ("admin", "admin-password")
+    return {path: httpx.get(mock.base_url + REST + path, auth=auth, timeout=10).json() for path in paths}
+
+
+@pytest.fixture(scope="module")
+def live_mock(installed: None) -> Iterator[MockProcess]:
+    with running_mock("olconnect", access_log=False) as mock:
+        yield mock
+
+
+def test_live_mode_writes_and_restores(live_mock: MockProcess) -> None:
+    before = _lists(live_mock)
+    completed = _live(olconnect_env(live_mock.info, live_mock.base_url), "--json")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    report = json.loads(completed.stdout)
+    assert report["mode"] == "live"
+    assert report["variants"] == {}
+    assert report["disagree"] == 0, completed.stderr
+    assert report["not_run"] == LIVE_ONLY_MOCK, completed.stderr
+    assert report["calls"] >= 45
+    assert _lists(live_mock) == before, "the live run must put back what it changed"
+
+
+def test_live_mode_without_writes_changes_nothing(live_mock: MockProcess) -> None:
+    before = _lists(live_mock)
+    env = {
+        k: v
+        for k, v in olconnect_env(live_mock.info, live_mock.base_url).items()
+        if k != "CONTRACT_ALLOW_WRITES"
+    }
+    completed = _live(env, "--json")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    report = json.loads(completed.stdout)
+    skipped = [r for r in report["results"] if not r["run"]]
+    assert len(skipped) > LIVE_ONLY_MOCK
+    assert any("CONTRACT_ALLOW_WRITES=1" in r["reason"] for r in skipped)
+    assert _lists(live_mock) == before
+
+
+def test_live_mode_names_missing_variables() -> None:
+    completed = _live({"OLCONNECT_BASE_URL": "http://127.0.0.1:9"})
+    assert completed.returncode == 2
+    assert "OLCONNECT_USERNAME, OLCONNECT_PASSWORD" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+# -- the driver fails on a broken server
+
+
+@pytest.mark.parametrize(
+    ("deviation", "case"),
+    [
+        ("login-wrong-content-type", "authentication.login [good credentials]"),
+        ("renamed-field", "jobEntity.fetchJobSegmentIdsForJob [known job]"),
+    ],
+)
+def test_driver_fails_on_a_broken_server(deviation: str, case: str, live_mock: MockProcess) -> None:
+    with deviation_proxy(live_mock.base_url, deviation) as url:
+        completed = _live(olconnect_env(live_mock.info, url), "--json")
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    report = json.loads(completed.stdout)
+    failed = [
+        f"{r['service']}.{r['method']} [{r['case']}]"
+        for r in report["results"]
+        if r["run"] and not r["agree"]
+    ]
+    assert case in failed, failed
+
+
+def test_driver_passes_through_the_proxy_without_a_deviation(live_mock: MockProcess) -> None:
+    """The control for the test above: the proxy alone changes nothing the driver sees."""
+    with deviation_proxy(live_mock.base_url, "none") as url:
+        completed = _live(olconnect_env(live_mock.info, url), "--json")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
