@@ -260,7 +260,8 @@ def _print_run(label: str, run: DriverRun, as_json: bool) -> None:
         print(f"  NO CASE {method['service']}.{method['method']}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line (also used by the docs test to parse the guide's nox lines)."""
     parser = argparse.ArgumentParser(
         prog="python -m scripts.vendor_client", description=__doc__.split("\n\n")[0]
     )
@@ -276,6 +277,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     mock_command.add_argument("--json", action="store_true", help="one JSON report per line")
     live_command = commands.add_parser("live", help="run the driver against OLCONNECT_BASE_URL")
     live_command.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "install":

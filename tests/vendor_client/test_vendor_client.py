@@ -11,10 +11,8 @@ Whole module ≈ 15 s on two cores (one mock for all selections; each driver run
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,37 +20,20 @@ import httpx
 import pytest
 
 from mock_servers.core.variants import variants_for
-from mock_servers.testing import MockProcess, running_mock
+from mock_servers.testing import MockProcess
 from scripts import vendor_client
-from scripts.vendor_client import DriverRun, Selection, SetupError
+from scripts.vendor_client import DriverRun, Selection
 from tests.contract.harness import clean_env, deviation_proxy, olconnect_env
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# One worker runs them all, so the installation and the selection matrix are made once (--dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("vendor-client")]
 REST = "/rest/serverengine"
 # Variants the driver's expectations need not read because the client cannot see them (none today).
 CLIENT_NEUTRAL: dict[str, str] = {}
 # Cases a live run cannot make: other users and the mock's token expiry are not in the live variables.
 LIVE_ONLY_MOCK = 3
-
-
-@pytest.fixture(scope="module")
-def installed() -> None:
-    """The client and shim are installed; a missing tool or bundle fails in CI and skips elsewhere."""
-    try:
-        vendor_client.install()
-    except SetupError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"the vendor-client cross-check cannot run in CI: {exc}")
-        pytest.skip(str(exc))
-
-
-@pytest.fixture(scope="module")
-def mock_runs(installed: None) -> dict[str, tuple[Selection, DriverRun]]:
-    """One driver run per selection (every profile, every non-default variant value) on one mock."""
-    return {
-        selection.label: (selection, run)
-        for selection, run in vendor_client.run_on_mock(vendor_client.selections())
-    }
 
 
 def _explain(run: DriverRun) -> str:
@@ -124,12 +105,6 @@ def _lists(mock: MockProcess) -> dict[str, Any]:
     ]
     auth = ("admin", "admin-password")
     return {path: httpx.get(mock.base_url + REST + path, auth=auth, timeout=10).json() for path in paths}
-
-
-@pytest.fixture(scope="module")
-def live_mock(installed: None) -> Iterator[MockProcess]:
-    with running_mock("olconnect", access_log=False) as mock:
-        yield mock
 
 
 def test_live_mode_writes_and_restores(live_mock: MockProcess) -> None:
