@@ -11,7 +11,7 @@ shim in ``vendor_client/core-shim``). ``mock`` starts the bundled OL Connect moc
 (``vendor_client/driver.cjs``) once per selection: ``--all`` is every profile and every single non-default
 value of every OL Connect variant. ``live`` runs it once against the server the contract suite's variables
 name (``OLCONNECT_BASE_URL``, ``OLCONNECT_USERNAME``, ``OLCONNECT_PASSWORD``, ``OLCONNECT_JOB_ID``,
-``OLCONNECT_JOB_SEGMENT_ID``, ``OLCONNECT_JOB_SET_ID``, ``OLCONNECT_SERVER_VERSION``; writes only with
+``OLCONNECT_JOB_SEGMENT_ID``, ``OLCONNECT_JOB_SET_ID``; writes only with
 ``CONTRACT_ALLOW_WRITES=1``, and what they change is put back afterwards). Both install first when needed.
 
 Exit codes: 0 every call agrees with the pages and spec/DECISIONS.md; 1 a call disagrees (or a client method
@@ -173,10 +173,9 @@ def live_config(env: Mapping[str, str]) -> dict[str, Any]:
             if not text.isdigit():
                 raise SetupError(f"{name} must be a non-negative integer, got {text!r}")
             ids[key] = int(text)
+    # OLCONNECT_SERVER_VERSION is not read: the client decides what to call from the version the server
+    # reports, so the expectations follow that answer too.
     variants: dict[str, str] = {}
-    version = env.get("OLCONNECT_SERVER_VERSION", "").strip()
-    if version:
-        variants["olc.server-version"] = version  # the release the client's version checks are judged by
     return {
         "mode": "live",
         "base_url": base_url,
