@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
+import spec_model
 from mock_servers.core.variants import variants_for
 from mock_servers.testing import MockProcess
 from scripts import vendor_client
@@ -171,3 +172,63 @@ def test_driver_passes_through_the_proxy_without_a_deviation(live_mock: MockProc
     with deviation_proxy(live_mock.base_url, "none") as url:
         completed = _live(olconnect_env(live_mock.info, url), "--json")
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+# -- bad input: one line and exit 2, never a traceback
+
+
+def _tool(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.vendor_client", *args],
+        cwd=ROOT,
+        env=clean_env(env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["mock", "--variant", "olc.nope=1"], "unknown olconnect variant 'olc.nope'"),
+        (["mock", "--profile", "strict"], "unknown profile 'strict'"),
+        (["mock", "--variant", "olc.unknown-id"], "--variant needs NAME=VALUE"),
+    ],
+)
+def test_bad_selection_exits_2(args: list[str], message: str) -> None:
+    completed = _tool(args, {})
+    assert completed.returncode == 2
+    assert message in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_missing_node_is_named() -> None:
+    completed = _tool(["install"], {"PATH": str(Path(sys.executable).parent / "no-such-dir")})
+    assert completed.returncode == 2
+    assert "node, npm, git not found on PATH" in completed.stderr
+
+
+# The service part of a spec path (after /rest/serverengine) -> the driver's table for it. A service the
+# spec gains must get a table in vendor_client/cases.cjs (and its class in COVERED) before this passes.
+SERVICE_TABLES = {
+    "authentication": "authentication",
+    "entity/jobs": "jobEntity",
+    "entity/jobsegments": "jobSegmentEntity",
+    "statistics/jobset": "statistics",
+}
+
+
+def _service_of(path: str) -> str:
+    parts = [part for part in path.removeprefix(REST).split("/") if part and not part.startswith("{")]
+    return "/".join(parts[:2]) if parts[0] in ("entity", "statistics") else parts[0]
+
+
+def test_every_service_of_the_spec_has_a_table(mock_runs: dict[str, tuple[Selection, DriverRun]]) -> None:
+    services = {_service_of(operation.path) for operation in spec_model.spec("olconnect").operations.values()}
+    missing = services - set(SERVICE_TABLES)
+    assert not missing, f"the spec covers {sorted(missing)}: add a table to vendor_client/cases.cjs"
+    _, run = mock_runs["profile project"]
+    driven = {result["service"] for result in run.report["results"]}
+    assert {SERVICE_TABLES[service] for service in services} <= driven
