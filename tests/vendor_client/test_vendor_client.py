@@ -232,3 +232,18 @@ def test_every_service_of_the_spec_has_a_table(mock_runs: dict[str, tuple[Select
     _, run = mock_runs["profile project"]
     driven = {result["service"] for result in run.report["results"]}
     assert {SERVICE_TABLES[service] for service in services} <= driven
+
+
+def test_the_shim_hides_nothing(installed: None) -> None:
+    """vendor_client/shim.test.cjs: odd statuses and bodies reach the caller as sent, after one request."""
+    completed = subprocess.run(
+        ["node", "--test", "shim.test.cjs"],
+        cwd=ROOT / "vendor_client",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-1000:]
+    assert "# pass 4" in completed.stdout
+    assert "# fail 0" in completed.stdout
