@@ -151,6 +151,14 @@ def contract(session: nox.Session) -> None:
     session.run("python", "-m", "contract_tests", *session.posargs)
 
 
+@nox.session(name="vendor-client", python=PYTHON)
+def vendor_client(session: nox.Session) -> None:
+    """Objectif Lune's own Node.js client against the OL Connect mock (every profile and variant), or with
+    ``-- live`` against the server the contract suite's OLCONNECT_* variables name."""
+    session.install("-e", ".")
+    session.run("python", "-m", "scripts.vendor_client", *(session.posargs or ["mock", "--all"]))
+
+
 @nox.session(name="doc-drift", python=PYTHON)
 def doc_drift(session: nox.Session) -> None:
     """Compare vendor doc pages with spec/: `nox -s doc-drift -- ../shared/vendor-docs`."""

@@ -99,7 +99,8 @@ _ALL = (
         "OLC-13",
         ("2025.2", "2023.1", "2021.1"),
         "What GET .../authentication/version (and every service version) answers, as YYYY.N.0.1 unless the "
-        "scenario's settings.server_version starts with the same YYYY.N.",
+        "scenario's settings.server_version starts with the same YYYY.N. The statistics service follows it "
+        "(OLC-60): 404 before 2024.1.",
     ),
     Variant(
         "olc.update-answer",

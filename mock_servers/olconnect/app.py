@@ -58,6 +58,10 @@ DEFAULT_VERSION = "2025.2.0.1"
 CHALLENGE = {"WWW-Authenticate": "BASIC"}
 ID_LIST_CAP = 1000
 _BODYLESS_STATUSES = frozenset({401, 500})  # olc.error-body=none: the older pages show no body on these
+# What a server serves follows the release it reports (OLC-60): the Statistics service came with 2024.1.
+# (Its document-set levels came with 2024.2; no variant plays a release between the two.)
+STATISTICS_SINCE = (2024, 1)
+_RELEASE = re.compile(r"(\d{4})\.(\d{1,2})")
 T = TypeVar("T")
 
 
@@ -245,6 +249,9 @@ class OLConnectMock:
 
     async def job_set_statistics(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
+        release = _release(self.server_version)
+        if release is not None and release < STATISTICS_SINCE:  # one era per server (OLC-60)
+            raise ApiError(404, f"No Statistics service on server {self.server_version}: it came with 2024.1")
         job_set_id = self._path_id(args, "jobSetId")
         mode = LevelMode.parse(args.value("levelMode"))  # the spec's reader gives a canonical spelling
         if mode is None:
@@ -388,6 +395,12 @@ class OLConnectMock:
             " Ctrl+C stops"
         )
         return lines
+
+
+def _release(version: str) -> tuple[int, int] | None:
+    """``"2021.1.0.1"`` -> ``(2021, 1)``; None when the text names no release (every feature served)."""
+    match = _RELEASE.match(version)
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def _multi_updates(body: Any) -> list[tuple[int, Properties]]:

@@ -122,6 +122,20 @@ def wrong_content_type(ex: Exchange) -> None:
         ex.response_headers["content-type"] = "text/plain; charset=utf-8"
 
 
+def login_wrong_content_type(ex: Exchange) -> None:
+    """OL Connect login: the token is labelled application/json (the page says text/plain, OLC-17)."""
+    if ex.method == "POST" and ex.path.rstrip("/") == LOGIN and ex.status == 200:
+        ex.response_headers["content-type"] = "application/json"
+
+
+def renamed_field(ex: Exchange) -> None:
+    """OL Connect getJobSegmentIds: the `identifiers` member is renamed `ids`."""
+    if _calls(ex, "getJobSegmentIds") and ex.status == 200:
+        body = ex.json()
+        body["ids"] = body.pop("identifiers", [])
+        ex.set_json(body)
+
+
 def next_link_loops(ex: Exchange) -> None:
     """AvePoint listJobs: every page request is answered with the first page, so following nextLink (an
     absolute URL, or an opaque token with the client's pageIndex + 1 fallback) never gets further."""
@@ -208,6 +222,8 @@ AFTER: dict[str, After] = {
     "401-without-challenge": unauthorized_without_challenge,
     "wrong-content-type": wrong_content_type,
     "2025-2-without-token-expires-in": new_version_without_token_expiry,
+    "login-wrong-content-type": login_wrong_content_type,
+    "renamed-field": renamed_field,
 }
 BEFORE: dict[str, Before] = {
     "filter-ignored": filter_ignored,

@@ -376,3 +376,18 @@ def test_docs_literal_profile_end_to_end() -> None:
         no_credentials = _olc(mock, "GET", "/entity/jobs/2001", auth=None)
         assert no_credentials.status_code == 401
         assert no_credentials.content == b""
+
+
+def test_server_serves_what_its_version_has() -> None:
+    """One era per server (OLC-60): statistics only from 2024.1, so docs-literal (2021.1) has none."""
+    with running_mock("olconnect", profile="docs-literal") as mock:
+        statistics = _olc(mock, "GET", "/statistics/jobset/1001")
+        assert statistics.status_code == 404
+        assert "2024.1" in statistics.json()["error"]["message"]
+        assert _olc(mock, "GET", "/statistics/jobset/1001", auth=None).status_code == 401  # auth comes first
+        mock.admin("POST", "/_mock/variants", {"variants": {"olc.server-version": "2023.1"}})
+        assert _olc(mock, "GET", "/statistics/jobset/1001").status_code == 404
+        mock.admin("POST", "/_mock/variants", {})
+        for level in ("documentOnly", "documentSetOnly", "documentSetAll"):
+            answer = _olc(mock, "GET", "/statistics/jobset/1001", params={"levelMode": level})
+            assert answer.status_code == 200, level

@@ -1,0 +1,249 @@
+"""The vendor's own Node.js client against our OL Connect mock: each call agrees with the pages and DECISIONS.
+
+``@objectif-lune/connect-rest-client`` is installed from ``../shared/vendor-sources`` with our
+``@objectif-lune/core`` shim (``python -m scripts.vendor_client install``) and driven by
+``vendor_client/driver.cjs`` in every profile and every single variant value, in live mode against a mock
+process that plays a live server, and against a deliberately broken server, where it must fail. Node.js is
+on every CI machine: without it (or without the bundle) these tests fail under ``CI=true`` and skip elsewhere.
+One mock serves all selections (a driver run takes ≈ 0.5 s); the folder uses ≈ 22 s of CPU in all.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+import spec_model
+from mock_servers.core.variants import variants_for
+from mock_servers.testing import MockProcess
+from scripts import vendor_client
+from scripts.vendor_client import DriverRun, Selection
+from tests.contract.harness import clean_env, deviation_proxy, olconnect_env
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# One worker runs them all, so the installation and the selection matrix are made once (--dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("vendor-client")]
+REST = "/rest/serverengine"
+# Variants the driver's expectations need not read because the client cannot see them (none today).
+CLIENT_NEUTRAL: dict[str, str] = {}
+# Cases a live run cannot make: other users and the mock's token expiry are not in the live variables.
+LIVE_ONLY_MOCK = 3
+
+
+def _explain(run: DriverRun) -> str:
+    lines = [run.summary("run")]
+    for r in run.disagreements:
+        expected = " or ".join(r["expected"])
+        lines.append(f"{r['service']}.{r['method']} [{r['case']}]: got {r['outcome']}; expected {expected}")
+    return "\n".join(lines) + "\n" + run.log[-2000:]
+
+
+@pytest.mark.parametrize("label", [selection.label for selection in vendor_client.selections()])
+def test_every_call_agrees(label: str, mock_runs: dict[str, tuple[Selection, DriverRun]]) -> None:
+    selection, run = mock_runs[label]
+    report = run.report
+    assert run.returncode == 0, _explain(run)
+    assert report["disagree"] == 0, _explain(run)
+    assert report["methods_without_case"] == [], _explain(run)
+    assert report["not_run"] == 0, "every case runs against the mock"
+    assert report["calls"] >= 50, report["calls"]
+    assert report["variants"] == {**report["variants"], **selection.overrides}
+
+
+def test_the_selections_cover_every_profile_and_variant_value() -> None:
+    labels = {selection.label for selection in vendor_client.selections()}
+    assert {"profile project", "profile docs-literal"} <= labels
+    for variant in variants_for("olconnect"):
+        assert {f"{variant.name}={value}" for value in variant.values[1:]} <= labels
+
+
+def test_the_driver_reads_every_variant(mock_runs: dict[str, tuple[Selection, DriverRun]]) -> None:
+    """A variant changes what the client sees unless listed as neutral; the expectations must then know it."""
+    read = {name for _, run in mock_runs.values() for name in run.report["variants_read"]}
+    missing = {variant.name for variant in variants_for("olconnect")} - read - set(CLIENT_NEUTRAL)
+    assert not missing, f"vendor_client/cases.cjs has no expectation for variant(s) {sorted(missing)}"
+
+
+def test_docs_literal_is_one_era(mock_runs: dict[str, tuple[Selection, DriverRun]]) -> None:
+    """OLC-60: the 2021.1 profile has no statistics, and the client refuses to ask (the issue's 6 calls)."""
+    _, run = mock_runs["profile docs-literal"]
+    statistics = [r for r in run.report["results"] if r["service"] == "statistics"]
+    assert len(statistics) == 5
+    assert {r["outcome"] for r in statistics} == {
+        "StatisticsServiceNotAvailable",
+        "DocumentSetStatisticsNotAvailable",
+    }
+
+
+# -- live mode: the same driver against a mock process that plays a live server
+
+
+def _live(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.vendor_client", "live", *args],
+        cwd=ROOT,
+        env=clean_env(env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _lists(mock: MockProcess) -> dict[str, Any]:
+    ids = mock.info["ids"]
+    paths = [
+        f"/entity/jobs/{ids['jobs'][0]}/metadata",
+        f"/entity/jobs/{ids['jobs'][0]}/properties",
+        f"/entity/jobsegments/{ids['job_segments'][0]}/metadata",
+    ]
+    auth = ("admin", "admin-password")
+    return {path: httpx.get(mock.base_url + REST + path, auth=auth, timeout=10).json() for path in paths}
+
+
+def test_live_mode_writes_and_restores(live_mock: MockProcess) -> None:
+    before = _lists(live_mock)
+    completed = _live(olconnect_env(live_mock.info, live_mock.base_url), "--json")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    report = json.loads(completed.stdout)
+    assert report["mode"] == "live"
+    assert report["variants"] == {}
+    assert report["disagree"] == 0, completed.stderr
+    assert report["not_run"] == LIVE_ONLY_MOCK, completed.stderr
+    assert report["calls"] >= 45
+    assert _lists(live_mock) == before, "the live run must put back what it changed"
+
+
+def test_live_mode_without_writes_changes_nothing(live_mock: MockProcess) -> None:
+    before = _lists(live_mock)
+    env = {
+        k: v
+        for k, v in olconnect_env(live_mock.info, live_mock.base_url).items()
+        if k != "CONTRACT_ALLOW_WRITES"
+    }
+    completed = _live(env, "--json")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    report = json.loads(completed.stdout)
+    skipped = [r for r in report["results"] if not r["run"]]
+    assert len(skipped) > LIVE_ONLY_MOCK
+    assert any("CONTRACT_ALLOW_WRITES=1" in r["reason"] for r in skipped)
+    assert _lists(live_mock) == before
+
+
+def test_live_mode_names_missing_variables() -> None:
+    completed = _live({"OLCONNECT_BASE_URL": "http://127.0.0.1:9"})
+    assert completed.returncode == 2
+    assert "OLCONNECT_USERNAME, OLCONNECT_PASSWORD" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+# -- the driver fails on a broken server
+
+
+@pytest.mark.parametrize(
+    ("deviation", "case"),
+    [
+        ("login-wrong-content-type", "authentication.login [good credentials]"),
+        ("renamed-field", "jobEntity.fetchJobSegmentIdsForJob [known job]"),
+    ],
+)
+def test_driver_fails_on_a_broken_server(deviation: str, case: str, live_mock: MockProcess) -> None:
+    with deviation_proxy(live_mock.base_url, deviation) as url:
+        completed = _live(olconnect_env(live_mock.info, url), "--json")
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    report = json.loads(completed.stdout)
+    failed = [
+        f"{r['service']}.{r['method']} [{r['case']}]"
+        for r in report["results"]
+        if r["run"] and not r["agree"]
+    ]
+    assert case in failed, failed
+
+
+def test_driver_passes_through_the_proxy_without_a_deviation(live_mock: MockProcess) -> None:
+    """The control for the test above: the proxy alone changes nothing the driver sees."""
+    with deviation_proxy(live_mock.base_url, "none") as url:
+        completed = _live(olconnect_env(live_mock.info, url), "--json")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+# -- bad input: one line and exit 2, never a traceback
+
+
+def _tool(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.vendor_client", *args],
+        cwd=ROOT,
+        env=clean_env(env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["mock", "--variant", "olc.nope=1"], "unknown olconnect variant 'olc.nope'"),
+        (["mock", "--profile", "strict"], "unknown profile 'strict'"),
+        (["mock", "--variant", "olc.unknown-id"], "--variant needs NAME=VALUE"),
+    ],
+)
+def test_bad_selection_exits_2(args: list[str], message: str) -> None:
+    completed = _tool(args, {})
+    assert completed.returncode == 2
+    assert message in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_missing_node_is_named() -> None:
+    completed = _tool(["install"], {"PATH": str(Path(sys.executable).parent / "no-such-dir")})
+    assert completed.returncode == 2
+    assert "node, npm, git not found on PATH" in completed.stderr
+
+
+# The service part of a spec path (after /rest/serverengine) -> the driver's table for it. A service the
+# spec gains must get a table in vendor_client/cases.cjs (and its class in COVERED) before this passes.
+SERVICE_TABLES = {
+    "authentication": "authentication",
+    "entity/jobs": "jobEntity",
+    "entity/jobsegments": "jobSegmentEntity",
+    "statistics/jobset": "statistics",
+}
+
+
+def _service_of(path: str) -> str:
+    parts = [part for part in path.removeprefix(REST).split("/") if part and not part.startswith("{")]
+    return "/".join(parts[:2]) if parts[0] in ("entity", "statistics") else parts[0]
+
+
+def test_every_service_of_the_spec_has_a_table(mock_runs: dict[str, tuple[Selection, DriverRun]]) -> None:
+    services = {_service_of(operation.path) for operation in spec_model.spec("olconnect").operations.values()}
+    missing = services - set(SERVICE_TABLES)
+    assert not missing, f"the spec covers {sorted(missing)}: add a table to vendor_client/cases.cjs"
+    _, run = mock_runs["profile project"]
+    driven = {result["service"] for result in run.report["results"]}
+    assert {SERVICE_TABLES[service] for service in services} <= driven
+
+
+def test_the_shim_hides_nothing(installed: None) -> None:
+    """vendor_client/shim.test.cjs: odd statuses and bodies reach the caller as sent, after one request."""
+    completed = subprocess.run(
+        ["node", "--test", "shim.test.cjs"],
+        cwd=ROOT / "vendor_client",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-1000:]
+    assert "# pass 4" in completed.stdout
+    assert "# fail 0" in completed.stdout

@@ -1,0 +1,573 @@
+'use strict';
+/*
+ * The cases the driver runs: one table per service of the spec, each case one call of the vendor client and
+ * the outcomes the pages and spec/DECISIONS.md allow for it. A service the spec adds later joins by adding
+ * a table to SERVICES and its class to COVERED (every public method of a covered class needs a case).
+ *
+ * An expectation is {ok: VALUE}, {check: FN, label: TEXT} or {error: CLASS_NAME, status?: CODE}; a case
+ * lists every one a documented variant allows (`variants.may(NAME, VALUE)`), so under a known variant only
+ * one applies and against a live server any documented one passes. `why` names the decision that explains
+ * an outcome where the vendor client and the pages part ways (docs/vendor-client-crosscheck.md).
+ */
+
+const UNKNOWN_ID = 987654321;
+const MARK = 'vc'; // prefix of the names this driver writes, so a live run's writes are easy to spot
+
+// ---------------------------------------------------------------- helpers
+
+function newClient(context, username, password) {
+  const { index } = context.client;
+  const rest = new index.OLConnectRestClient(context.config.base_url, username, password, {
+    logger: context.logger,
+  });
+  return { rest, node: new index.OLConnectNodeRestClient(rest, context.logger) };
+}
+
+function admin(context) {
+  if (!context.state.admin) {
+    const { username, password } = context.config.users.admin;
+    context.state.admin = newClient(context, username, password);
+  }
+  return context.state.admin;
+}
+
+function loginCount(context) {
+  return context.logger.lines.filter((line) => /POST \S+\/authentication\/login/.test(line)).length;
+}
+
+const isRecordOfStrings = (value) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+  && Object.values(value).every((item) => typeof item === 'string');
+const isIdList = (value) => Array.isArray(value) && value.every((id) => Number.isInteger(id) && id >= 0);
+const isPairList = (value) =>
+  Array.isArray(value)
+  && value.every((pair) => Number.isInteger(pair.item) && Number.isInteger(pair.record));
+
+const RECORD = { check: isRecordOfStrings, label: 'name -> value object' };
+const ID_LIST = { check: isIdList, label: 'array of IDs' };
+const NON_EMPTY_ID_LIST = { check: (v) => isIdList(v) && v.length > 0, label: 'non-empty array of IDs' };
+const EMPTY_RECORD = { ok: {} };
+
+/** An entity ID that names nothing: 404 (OLC-04 default) or an empty 200. */
+function unknownId(variants, on404, onEmpty) {
+  return [variants.may('olc.unknown-id', '404') && on404, variants.may('olc.unknown-id', 'empty-200') && onEmpty];
+}
+
+/** A 401 body the client parses as a JSON Error; without a body (olc.error-body=none) the parse fails. */
+function unauthorised(variants) {
+  return [
+    variants.may('olc.error-body', 'json') && { error: 'Unauthorised', status: 401 },
+    variants.may('olc.error-body', 'none') && { error: 'OLNodeInternalError' },
+  ];
+}
+
+function release(context) {
+  const text = context.variants.value('olc.server-version') ?? context.state.version ?? '';
+  const match = /(\d{4})\.(\d{1,2})/.exec(text);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+function atLeast(context, year, minor) {
+  const r = release(context);
+  return r !== null && (r[0] > year || (r[0] === year && r[1] >= minor));
+}
+
+function needsWrites(context) {
+  return context.config.allow_writes ? undefined : 'writes are off (set CONTRACT_ALLOW_WRITES=1)';
+}
+
+function needsId(name) {
+  return (context) => (context.config.ids[name] === undefined ? `no ${name} ID configured` : undefined);
+}
+
+function needsUser(name) {
+  return (context) => (context.config.users[name] ? undefined : `no ${name} user configured (mock only)`);
+}
+
+// ---------------------------------------------------------------- Authentication
+
+const authentication = {
+  name: 'authentication',
+  cases: [
+    {
+      method: 'login',
+      name: 'good credentials',
+      // The client reads the token whatever the content type; the page (OLC-17) says text/plain.
+      call: async (c) => {
+        const seen = c.logger.responses.length;
+        const answer = await new c.client.AuthenticationService(admin(c).rest)
+          .login(c.config.users.admin.username, c.config.users.admin.password);
+        const response = c.logger.responses[seen] ?? {};
+        return { token: answer.token.length > 0, tokenExpiresIn: answer.tokenExpiresIn, contentType: response.contentType };
+      },
+      expect: (c) => [
+        c.variants.may('olc.token-expires-in', 'present') && {
+          check: (v) => v.token && v.contentType === 'text/plain' && Number.isInteger(v.tokenExpiresIn) && v.tokenExpiresIn > 0
+            && (c.config.token_ttl === undefined || v.tokenExpiresIn === c.config.token_ttl),
+          label: `text/plain token and Token-Expires-In ${c.config.token_ttl ?? '(any)'}`,
+        },
+        c.variants.may('olc.token-expires-in', 'absent') && {
+          check: (v) => v.token && v.contentType === 'text/plain' && v.tokenExpiresIn === 3600,
+          label: 'text/plain token; no Token-Expires-In, so the client assumes 3600 s',
+        },
+      ],
+      why: 'OLC-03, OLC-17',
+    },
+    {
+      method: 'login',
+      name: 'wrong password',
+      call: (c) => new c.client.AuthenticationService(admin(c).rest).login(c.config.users.admin.username, `${c.config.users.admin.password}-wrong`),
+      expect: (c) => unauthorised(c.variants),
+      why: 'OLC-02',
+    },
+    {
+      method: 'login',
+      name: 'unknown user',
+      call: (c) => new c.client.AuthenticationService(admin(c).rest).login(`${MARK}-no-such-user`, 'x'),
+      expect: (c) => unauthorised(c.variants),
+      why: 'OLC-02',
+    },
+    {
+      method: 'handshake',
+      name: 'logged in',
+      call: (c) => new c.client.AuthenticationService(admin(c).rest).handshake(),
+      expect: () => [{ ok: true }],
+    },
+    {
+      method: 'getVersion',
+      name: 'logged in',
+      call: async (c) => {
+        const text = await new c.client.AuthenticationService(admin(c).rest).getVersion();
+        c.state.version = text;
+        return text;
+      },
+      expect: (c) => {
+        const release = c.variants.value('olc.server-version');
+        return [{
+          check: (v) => typeof v === 'string' && /^\d{4}\.\d{1,2}/.test(v) && (release === undefined || v.startsWith(`${release}.`)),
+          label: `YYYY.N version${release ? ` ${release}.*` : ''}`,
+        }];
+      },
+    },
+  ],
+};
+
+// The client-level authentication methods of OLConnectRestClient (what an application calls).
+const session = {
+  name: 'client',
+  cases: [
+    {
+      method: 'login',
+      name: 'fresh client',
+      call: async (c) => {
+        await admin(c).rest.login();
+        return admin(c).rest.isAuthenticationTokenValid();
+      },
+      expect: () => [{ ok: true }],
+    },
+    { method: 'handshake', name: 'valid token', call: (c) => admin(c).rest.handshake(), expect: () => [{ ok: true }] },
+    { method: 'authenticate', name: 'reuse token', call: (c) => admin(c).rest.authenticate(false), expect: () => [{ ok: undefined }] },
+    { method: 'authenticate', name: 'force new token', call: (c) => admin(c).rest.authenticate(true), expect: () => [{ ok: undefined }] },
+    { method: 'ready', name: 'logged in', call: (c) => admin(c).rest.ready(), expect: () => [{ ok: undefined }] },
+    {
+      method: 'version',
+      name: 'cached version',
+      call: async (c) => {
+        const text = await admin(c).rest.version();
+        c.state.version = text;
+        return text;
+      },
+      expect: () => [{ check: (v) => /^\d{4}\.\d{1,2}/.test(v), label: 'YYYY.N version' }],
+    },
+    {
+      method: 'handshake',
+      name: 'unknown token',
+      call: (c) => {
+        admin(c).rest.authenticationModel.token = `${MARK}-unknown-token`;
+        return admin(c).rest.handshake();
+      },
+      expect: () => [{ ok: false }],
+      why: 'OLC-01',
+    },
+    {
+      method: 'requestWithToken',
+      name: 'unknown token: one re-login, then the read',
+      call: async (c) => {
+        admin(c).rest.authenticationModel.token = `${MARK}-unknown-token`;
+        const before = loginCount(c);
+        const seen = c.logger.responses.length;
+        const metadata = await admin(c).node.jobEntity.fetchJobMetadata(c.config.ids.job);
+        const refused = c.logger.responses[seen]?.status;
+        return { refused, relogins: loginCount(c) - before, read: isRecordOfStrings(metadata) };
+      },
+      needs: needsId('job'),
+      // The client logs in again on a 401 or a 403 alike (OLC-01 allows both for an unknown token).
+      expect: (c) => [
+        c.variants.may('olc.invalid-credentials', '401') && { ok: { refused: 401, relogins: 1, read: true } },
+        c.variants.may('olc.invalid-credentials', '403') && { ok: { refused: 403, relogins: 1, read: true } },
+      ],
+      why: 'OLC-01',
+    },
+    {
+      method: 'requestWithToken',
+      name: 'expired token: one re-login, then the read',
+      needs: (c) => (c.config.mock_admin ? needsId('job')(c) : 'needs the mock admin route to expire tokens'),
+      call: async (c) => {
+        await admin(c).rest.login();
+        const response = await fetch(`${c.config.base_url}/_mock/expire-tokens`, {
+          method: 'POST',
+          headers: { [c.config.mock_admin.header]: c.config.mock_admin.token },
+        });
+        if (!response.ok) throw new Error(`expire-tokens answered ${response.status}`);
+        const before = loginCount(c);
+        const metadata = await admin(c).node.jobEntity.fetchJobMetadata(c.config.ids.job);
+        return { relogins: loginCount(c) - before, read: isRecordOfStrings(metadata) };
+      },
+      expect: () => [{ ok: { relogins: 1, read: true } }],
+    },
+    {
+      method: 'requestWithToken',
+      name: 'wrong password',
+      needs: needsId('job'),
+      call: (c) => newClient(c, c.config.users.admin.username, `${c.config.users.admin.password}-wrong`)
+        .node.jobEntity.fetchJobMetadata(c.config.ids.job),
+      expect: (c) => unauthorised(c.variants),
+      why: 'OLC-02',
+    },
+    {
+      method: 'requestWithToken',
+      name: 'read-only user writes',
+      needs: (c) => needsUser('viewer')(c) ?? needsId('job')(c),
+      call: (c) => newClient(c, c.config.users.viewer.username, c.config.users.viewer.password)
+        .node.jobEntity.updateJobProperties(c.config.ids.job, { [`${MARK}_denied`]: '1' }),
+      expect: () => [{ error: 'Forbidden', status: 403 }],
+    },
+    {
+      method: 'requestWithToken',
+      name: 'user without roles reads',
+      needs: (c) => needsUser('norole')(c) ?? needsId('job')(c),
+      call: (c) => newClient(c, c.config.users.norole.username, c.config.users.norole.password)
+        .node.jobEntity.fetchJobMetadata(c.config.ids.job),
+      expect: () => [{ error: 'Forbidden', status: 403 }],
+    },
+  ],
+};
+
+/**
+ * Plain HTTP with Basic credentials, outside the vendor client: the exact lists a write will change are read
+ * before and put back after (a live server keeps its data; CONTRACT_ALLOW_WRITES=1 is still required).
+ */
+async function raw(c, method, urlPath, body) {
+  const { username, password } = c.config.users.admin;
+  const headers = { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${c.config.base_url}/rest/serverengine${urlPath}`, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}`);
+  return method === 'GET' ? response.json() : undefined;
+}
+
+function restoring(paths) {
+  return {
+    setUp: async (c) => {
+      if (!c.config.allow_writes) return;
+      c.state.saved = [];
+      for (const [idName, suffix] of paths) {
+        const id = c.config.ids[idName];
+        if (id !== undefined) c.state.saved.push([`${suffix(id)}`, id, await raw(c, 'GET', suffix(id))]);
+      }
+    },
+    tearDown: async (c) => {
+      for (const [urlPath, id, properties] of c.state.saved ?? []) await raw(c, 'PUT', urlPath, { id, properties });
+    },
+  };
+}
+
+// ---------------------------------------------------------------- Job Entity
+
+const jobs = (c) => admin(c).node.jobEntity;
+
+const jobEntity = {
+  name: 'jobEntity',
+  ...restoring([['job', (id) => `/entity/jobs/${id}/metadata`], ['job', (id) => `/entity/jobs/${id}/properties`]]),
+  cases: [
+    { method: 'fetchJobSegmentIdsForJob', name: 'known job', needs: needsId('job'), call: (c) => jobs(c).fetchJobSegmentIdsForJob(c.config.ids.job), expect: () => [ID_LIST] },
+    {
+      method: 'fetchContentItemDataRecordLinksForJob',
+      name: 'known job',
+      needs: needsId('job'),
+      call: (c) => jobs(c).fetchContentItemDataRecordLinksForJob(c.config.ids.job),
+      expect: () => [{ check: isPairList, label: 'array of {item, record} (the page; the typings say contentItemId/dataRecordId)' }],
+      why: 'client typings',
+    },
+    { method: 'fetchJobMetadata', name: 'known job', needs: needsId('job'), call: (c) => jobs(c).fetchJobMetadata(c.config.ids.job), expect: () => [RECORD] },
+    { method: 'fetchJobProperties', name: 'known job', needs: needsId('job'), call: (c) => jobs(c).fetchJobProperties(c.config.ids.job), expect: () => [RECORD] },
+    {
+      method: 'fetchJobSegmentIdsForJob',
+      name: 'unknown job',
+      call: (c) => jobs(c).fetchJobSegmentIdsForJob(UNKNOWN_ID),
+      expect: (c) => unknownId(c.variants, { error: 'ServerStatusCodeNotExpected', status: 404 }, { ok: [] }),
+      why: 'OLC-04',
+    },
+    {
+      method: 'fetchContentItemDataRecordLinksForJob',
+      name: 'unknown job',
+      call: (c) => jobs(c).fetchContentItemDataRecordLinksForJob(UNKNOWN_ID),
+      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, { ok: [] }),
+    },
+    {
+      method: 'fetchJobMetadata',
+      name: 'unknown job',
+      call: (c) => jobs(c).fetchJobMetadata(UNKNOWN_ID),
+      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, EMPTY_RECORD),
+    },
+    {
+      method: 'fetchJobProperties',
+      name: 'unknown job',
+      call: (c) => jobs(c).fetchJobProperties(UNKNOWN_ID),
+      expect: (c) => unknownId(c.variants, { error: 'JobNotFound', status: 404 }, EMPTY_RECORD),
+    },
+    {
+      method: 'fetchJobMetadata',
+      name: 'malformed ID "abc"',
+      call: (c) => jobs(c).fetchJobMetadata('abc'),
+      expect: (c) => [
+        c.variants.may('olc.malformed-id', '400') && { error: 'ServerStatusCodeNotExpected', status: 400 },
+        c.variants.may('olc.malformed-id', '404') && { error: 'ResourceNotFound', status: 404 },
+      ],
+      why: 'OLC-05',
+    },
+    {
+      method: 'fetchJobMetadata',
+      name: 'negative ID -1',
+      call: (c) => jobs(c).fetchJobMetadata(-1),
+      expect: (c) => [
+        c.variants.may('olc.negative-id', 'malformed') && c.variants.may('olc.malformed-id', '400')
+          && { error: 'ServerStatusCodeNotExpected', status: 400 },
+        c.variants.may('olc.negative-id', 'malformed') && c.variants.may('olc.malformed-id', '404')
+          && { error: 'ResourceNotFound', status: 404 },
+        ...(c.variants.may('olc.negative-id', 'unknown')
+          ? unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, EMPTY_RECORD) : []),
+      ],
+      why: 'OLC-05',
+    },
+    {
+      method: 'updateJobMetadata',
+      name: 'replace (leading zeros kept)',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: async (c) => {
+        const seen = c.logger.responses.length;
+        const answer = await jobs(c).updateJobMetadata(c.config.ids.job, { [`${MARK}_a`]: 'one', [`${MARK}_zero`]: '007' });
+        return { answer, contentType: c.logger.responses[seen]?.contentType ?? null };
+      },
+      // `true` as text/plain, or an empty 200 (OLC-10): the client takes both as success.
+      expect: (c) => [
+        c.variants.may('olc.update-answer', 'true') && { ok: { answer: true, contentType: 'text/plain' } },
+        c.variants.may('olc.update-answer', 'empty') && { ok: { answer: true, contentType: null } },
+      ],
+      why: 'OLC-10',
+    },
+    {
+      method: 'fetchJobMetadata',
+      name: 'read back exactly what was put',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: (c) => jobs(c).fetchJobMetadata(c.config.ids.job),
+      expect: () => [{ ok: { [`${MARK}_a`]: 'one', [`${MARK}_zero`]: '007' } }],
+    },
+    {
+      method: 'updateJobMetadata',
+      name: 'empty set',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: (c) => jobs(c).updateJobMetadata(c.config.ids.job, {}),
+      expect: () => [{ ok: true }],
+    },
+    {
+      method: 'fetchJobMetadata',
+      name: 'read back the empty set',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: (c) => jobs(c).fetchJobMetadata(c.config.ids.job),
+      expect: () => [EMPTY_RECORD],
+    },
+    {
+      method: 'updateJobProperties',
+      name: 'replace',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: (c) => jobs(c).updateJobProperties(c.config.ids.job, { [`${MARK}_p`]: 'x', [`${MARK}_n`]: 42 }),
+      expect: () => [{ ok: true }],
+    },
+    {
+      method: 'fetchJobProperties',
+      name: 'read back (numbers sent as strings)',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: (c) => jobs(c).fetchJobProperties(c.config.ids.job),
+      expect: () => [{ ok: { [`${MARK}_p`]: 'x', [`${MARK}_n`]: '42' } }],
+    },
+    {
+      method: 'updateJobProperties',
+      name: 'unknown job',
+      needs: needsWrites,
+      call: (c) => jobs(c).updateJobProperties(UNKNOWN_ID, { [`${MARK}_p`]: 'x' }),
+      expect: (c) => unknownId(c.variants, { error: 'ServerStatusCodeNotExpected', status: 404 }, { ok: false }),
+      why: 'OLC-04',
+    },
+    {
+      method: 'updateMultipleJobProperties',
+      name: 'one job, one new property',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: (c) => jobs(c).updateMultipleJobProperties([{ id: c.config.ids.job, properties: { [`${MARK}_m`]: 'merged' } }]),
+      expect: () => [{ ok: true }],
+    },
+    {
+      method: 'fetchJobProperties',
+      name: 'read back after the multi-update',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: (c) => jobs(c).fetchJobProperties(c.config.ids.job),
+      expect: (c) => [
+        c.variants.may('olc.multi-update', 'merge') && { ok: { [`${MARK}_p`]: 'x', [`${MARK}_n`]: '42', [`${MARK}_m`]: 'merged' } },
+        c.variants.may('olc.multi-update', 'replace') && { ok: { [`${MARK}_m`]: 'merged' } },
+      ],
+      why: 'OLC-09',
+    },
+    {
+      method: 'updateMultipleJobProperties',
+      name: 'empty list',
+      needs: needsWrites,
+      call: (c) => jobs(c).updateMultipleJobProperties([]),
+      expect: () => [{ ok: true }],
+    },
+    {
+      method: 'updateMultipleJobProperties',
+      name: 'unknown job',
+      needs: needsWrites,
+      call: (c) => jobs(c).updateMultipleJobProperties([{ id: UNKNOWN_ID, properties: { [`${MARK}_m`]: 'x' } }]),
+      expect: (c) => unknownId(c.variants, { error: 'ServerStatusCodeNotExpected', status: 404 }, { ok: true }),
+      why: 'OLC-04',
+    },
+  ],
+};
+
+// ---------------------------------------------------------------- Job Segment Entity
+
+const segments = (c) => admin(c).node.jobSegmentEntity;
+
+const jobSegmentEntity = {
+  name: 'jobSegmentEntity',
+  ...restoring([['job_segment', (id) => `/entity/jobsegments/${id}/metadata`]]),
+  cases: [
+    { method: 'fetchDocumentSetIdsForJobSegment', name: 'known segment', needs: needsId('job_segment'), call: (c) => segments(c).fetchDocumentSetIdsForJobSegment(c.config.ids.job_segment), expect: () => [ID_LIST] },
+    { method: 'fetchJobSegmentMetadata', name: 'known segment', needs: needsId('job_segment'), call: (c) => segments(c).fetchJobSegmentMetadata(c.config.ids.job_segment), expect: () => [RECORD] },
+    {
+      method: 'updateJobSegmentMetadata',
+      name: 'replace',
+      needs: (c) => needsWrites(c) ?? needsId('job_segment')(c),
+      call: (c) => segments(c).updateJobSegmentMetadata(c.config.ids.job_segment, { [`${MARK}_s`]: 'segment' }),
+      expect: () => [{ ok: true }],
+    },
+    {
+      method: 'fetchJobSegmentMetadata',
+      name: 'read back exactly what was put',
+      needs: (c) => needsWrites(c) ?? needsId('job_segment')(c),
+      call: (c) => segments(c).fetchJobSegmentMetadata(c.config.ids.job_segment),
+      expect: () => [{ ok: { [`${MARK}_s`]: 'segment' } }],
+    },
+    {
+      method: 'fetchDocumentSetIdsForJobSegment',
+      name: 'unknown segment',
+      call: (c) => segments(c).fetchDocumentSetIdsForJobSegment(UNKNOWN_ID),
+      expect: (c) => unknownId(c.variants, { error: 'ServerStatusCodeNotExpected', status: 404 }, { ok: [] }),
+      why: 'OLC-04',
+    },
+    {
+      method: 'fetchJobSegmentMetadata',
+      name: 'unknown segment',
+      call: (c) => segments(c).fetchJobSegmentMetadata(UNKNOWN_ID),
+      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, EMPTY_RECORD),
+    },
+    {
+      method: 'updateJobSegmentMetadata',
+      name: 'unknown segment',
+      needs: needsWrites,
+      call: (c) => segments(c).updateJobSegmentMetadata(UNKNOWN_ID, { [`${MARK}_s`]: 'x' }),
+      expect: (c) => unknownId(c.variants, { error: 'ServerStatusCodeNotExpected', status: 404 }, { ok: false }),
+      why: 'OLC-04',
+    },
+  ],
+};
+
+// ---------------------------------------------------------------- Statistics
+
+const isCounts = (counts) => Number.isInteger(counts?.sheets) && Number.isInteger(counts?.pages);
+const isProperties = (p) => p === undefined
+  || (Array.isArray(p) && p.every((item) => typeof item === 'string')) || isRecordOfStrings(p);
+const isDocument = (d) => Number.isInteger(d.documentId) && Number.isInteger(d.contentItemId)
+  && Number.isInteger(d.dataRecordId) && isCounts(d.counts) && typeof d.media === 'object' && isProperties(d.properties);
+
+function isStatistics(jobSetId, level) {
+  return (s) => {
+    if (s.jobSetId !== jobSetId || !isCounts(s.counts) || !Array.isArray(s.media) || !isProperties(s.properties)) return false;
+    if (level === 'documentOnly') return Array.isArray(s.documents) && s.documents.every(isDocument) && s.documentSets === undefined;
+    if (!Array.isArray(s.documentSets) || s.documents !== undefined) return false;
+    return s.documentSets.every((set) => Number.isInteger(set.documentSetId) && isCounts(set.counts)
+      && (level === 'documentSetAll' ? Array.isArray(set.documents) && set.documents.every(isDocument) : set.documents === undefined));
+  };
+}
+
+function statisticsCase(scope, level) {
+  return {
+    method: 'GetJobSetStatistics',
+    name: scope === undefined ? 'default level' : scope,
+    needs: needsId('job_set'),
+    call: (c) => admin(c).node.statistics.GetJobSetStatistics(c.config.ids.job_set, scope),
+    expect: (c) => {
+      // The client asks the version first: document-set levels from 2024.2, the service from 2024.1.
+      if (level !== 'documentOnly' && !atLeast(c, 2024, 2)) return [{ error: 'DocumentSetStatisticsNotAvailable' }];
+      if (!atLeast(c, 2024, 1)) return [{ error: 'StatisticsServiceNotAvailable' }];
+      return [{ check: isStatistics(c.config.ids.job_set, level), label: `${level} statistics of job set ${c.config.ids.job_set}` }];
+    },
+    why: 'OLC-11, OLC-60',
+  };
+}
+
+const statistics = {
+  name: 'statistics',
+  // The client decides from the reported version whether to ask at all, so the driver reads it first.
+  setUp: async (c) => {
+    c.state.version = await admin(c).rest.version();
+  },
+  cases: [
+    statisticsCase(undefined, 'documentOnly'),
+    statisticsCase('documentOnly', 'documentOnly'),
+    statisticsCase('documentSetOnly', 'documentSetOnly'),
+    statisticsCase('documentSetAll', 'documentSetAll'),
+    {
+      method: 'GetJobSetStatistics',
+      name: 'unknown job set',
+      call: (c) => admin(c).node.statistics.GetJobSetStatistics(UNKNOWN_ID, undefined),
+      expect: (c) => (atLeast(c, 2024, 1) ? [{ error: 'JobSetNotFound', status: 404 }] : [{ error: 'StatisticsServiceNotAvailable' }]),
+      why: 'OLC-60',
+    },
+  ],
+};
+
+const SERVICES = [authentication, session, jobEntity, jobSegmentEntity, statistics];
+
+/** The public methods of every covered class; each must have a case (private ones per dist/@types). */
+const COVERED = [
+  ['authentication', 'AuthenticationService', []],
+  ['jobEntity', 'JobEntityService', []],
+  ['jobSegmentEntity', 'JobSegmentEntityService', []],
+  ['statistics', 'StatisticsService', ['ensureStatisticsServiceAvailable']],
+];
+
+function expectedCoverage(client) {
+  const methods = [];
+  for (const [service, className, internal] of COVERED) {
+    for (const name of Object.getOwnPropertyNames(client[className].prototype)) {
+      if (name !== 'constructor' && !internal.includes(name)) methods.push({ service, method: name });
+    }
+  }
+  return methods;
+}
+
+module.exports = { SERVICES, expectedCoverage, MARK, UNKNOWN_ID };
