@@ -2,7 +2,7 @@
 
 Order matters:
 1. pyproject.toml first (the generator's ruff post-hooks read the package's ruff settings from it);
-2. openapi-python-client with `--fail-on-warning`;
+2. openapi-python-client with `--fail-on-warning`, on the spec's client view (client_view.py);
 3. README.md (examples per operation, then the package's regions of docs/clients.md), `_spec_info.py`,
    py.typed;
 4. the overlay (hand-written modules);
@@ -15,6 +15,7 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+from .client_view import write_client_view
 from .errors import GenerationError
 from .generated_api import read_generated_api
 from .opc import run_generator, tool_env
@@ -59,7 +60,7 @@ def build_package(target: Target, scratch: Path) -> Path:
     package_dir = project_dir / target.import_package
     run_generator(
         api=target.api,
-        spec_path=target.spec_path,
+        spec_path=write_client_view(spec, scratch / f"{target.api}.client-view.yaml"),
         config=config,
         templates_dir=templates_dir,
         package_dir=package_dir,
