@@ -4,7 +4,8 @@ The spec's pointer to a decision is how a reader finds out why a schema looks th
 entry that was renumbered or never written leaves them with nothing. Likewise `x-addition` (something beyond
 the vendor pages) must name its source, and `x-body-optional` (a response that may come without a body) is
 only meaningful as `true` on a response object. `x-client-datetime` (how a generated client types a date-time
-member, scripts/generate_lib/client_view.py) is `utc` or `optional-utc` on an object property.
+member, scripts/generate_lib/client_view.py) is `utc` or `optional-utc` on an object property, and
+`x-client-optional` (a member the generated client lets the caller omit) says why, on an object property.
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def check_markers(file: str, document: dict[str, Any]) -> list[Problem]:
                     where,
                     MARKER_RULE,
                     "x-client-datetime must be `utc` or `optional-utc` and sit on an object property",
+                )
+            )
+    for where, value in _references(document, marker="x-client-optional"):
+        parts = where.split("/")
+        if not isinstance(value, str) or not value.strip() or len(parts) < 3 or parts[-3] != "properties":
+            problems.append(
+                Problem(
+                    file,
+                    where,
+                    MARKER_RULE,
+                    "x-client-optional must say why (a string) on an object property",
                 )
             )
     for where, value in _references(document, marker="x-write"):

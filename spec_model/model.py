@@ -10,7 +10,8 @@ Spec facts that the vendor pages imply but OpenAPI has no word for are extension
   ``idParameter`` the path parameter a body ``id`` must match (the single-entity PUTs);
 - ``x-body-optional`` on a response: the pages show that answer with no body.
 - ``x-client-datetime`` on an object property (read by the client generator only, not here): how a generated
-  client types a date-time member (``utc``: ``datetime``; ``optional-utc``: ``datetime | None``).
+  client types a date-time member (``utc``: ``datetime``; ``optional-utc``: ``datetime | None``);
+  ``x-client-optional`` likewise: a required member the generated client lets its caller leave out.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ the property carries ``x-client-datetime`` and this view hands the generator a p
   added; the model template reads it with ``src_dict.get`` and ``optional_utc_datetime`` (absent, ``null``,
   empty or the placeholder give ``None``).
 
+A property marked ``x-client-optional`` (its value says why) is dropped from its object's ``required``
+list in the view: the single-entity PUTs' body ``id`` may be left out by the caller, the endpoint fills
+it from the path (``_runtime/request_checks.py``, OLC-08); on the wire it is still always sent.
+
 Nothing else changes and spec/ is never written: the contract suite and the mocks keep the unions.
 """
 
@@ -26,6 +30,7 @@ from .errors import GenerationError
 
 MARKER = "x-client-datetime"
 KINDS = ("utc", "optional-utc")
+OPTIONAL_MARKER = "x-client-optional"
 
 
 def client_view(spec: dict[str, Any]) -> dict[str, Any]:
@@ -53,6 +58,10 @@ def _walk(node: Any, where: str) -> None:
         for name, schema in list(properties.items()):
             if isinstance(schema, dict) and MARKER in schema:
                 properties[name] = _replace(node, name, schema, f"{where}/properties/{name}")
+            if isinstance(schema, dict) and schema.get(OPTIONAL_MARKER):
+                required = node.get("required")
+                if isinstance(required, list) and name in required:
+                    required.remove(name)
     for key, value in node.items():
         if key != "properties":
             _walk(value, f"{where}/{key}")

@@ -15,6 +15,8 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+from spec_model import SpecModel
+
 from .client_view import write_client_view
 from .errors import GenerationError
 from .generated_api import read_generated_api
@@ -31,6 +33,7 @@ from .readme_examples import build_examples
 from .readme_guide import readme_guide
 from .spec_facts import read_spec_facts
 from .targets import Target, load_targets, load_yaml_mapping
+from .template_facts import FACTS_TEMPLATE, facts_template
 
 
 def build_package(target: Target, scratch: Path) -> Path:
@@ -65,6 +68,7 @@ def build_package(target: Target, scratch: Path) -> Path:
         templates_dir=templates_dir,
         package_dir=package_dir,
         work_dir=scratch,
+        extra_templates={FACTS_TEMPLATE: facts_template(SpecModel(spec))},
     )
 
     examples = build_examples(spec, read_generated_api(package_dir), target.import_package)

@@ -22,6 +22,7 @@ def build_request(
     }
 
     _kwargs["data"] = body.to_dict()
+
     headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
