@@ -3,8 +3,8 @@
 Order matters:
 1. pyproject.toml first (the generator's ruff post-hooks read the package's ruff settings from it);
 2. openapi-python-client with `--fail-on-warning`, on the spec's client view (client_view.py);
-3. README.md (examples per operation, then the package's regions of docs/clients.md), `_spec_info.py`,
-   py.typed;
+3. README.md (examples per operation, then the package's regions of docs/clients.md), api.md (the API
+   reference, api_reference.py), `_spec_info.py`, py.typed;
 4. the overlay (hand-written modules);
 5. ruff fix + format over the whole project, so overlay and generated code share one style.
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spec_model import SpecModel
 
+from .api_reference import render_api_reference
 from .client_view import write_client_view
 from .errors import GenerationError
 from .generated_api import read_generated_api
@@ -71,7 +72,16 @@ def build_package(target: Target, scratch: Path) -> Path:
         extra_templates={FACTS_TEMPLATE: facts_template(SpecModel(spec))},
     )
 
-    examples = build_examples(spec, read_generated_api(package_dir), target.import_package)
+    generated_api = read_generated_api(package_dir)
+    examples = build_examples(spec, generated_api, target.import_package)
+    reference = render_api_reference(
+        spec,
+        generated_api,
+        examples,
+        dist_name=target.dist_name,
+        import_package=target.import_package,
+    )
+    (project_dir / "api.md").write_text(reference, encoding="utf-8")
     known_packages = [other.import_package for other in load_targets(target.root)]
     guide = readme_guide(target.root, target.import_package, known_packages)
     render_package_files(env, context, examples, guide)

@@ -6,6 +6,7 @@ module reads the spec through `spec_model` and writes `_spec_facts.jinja` into t
 (one `{% set OPERATIONS = {...} %}` keyed by `"<method> <path>"`), which the template imports:
 
 - `parameters`: each parameter's description, as the docstring shows it (`docstring_text`);
+- `description`: the operation's description, likewise (the summary is used as it is);
 - `body`: the request body's description;
 - `id_parameter`: the path parameter a single-entity write's body `id` must equal (`x-write.idParameter`);
 - `write_list`: a write whose body is a list (the multi-update), checked for emptiness;
@@ -98,6 +99,8 @@ def operation_facts(model: SpecModel, operation: Operation) -> dict[str, Any]:
         values = _any_case_values(model, parameter.raw.get("schema"))
         if values is not None:
             facts["any_case"][parameter.name] = values
+    if operation.raw.get("description"):
+        facts["description"] = docstring_text(str(operation.raw["description"]))
     body = operation.request_body
     if body is not None and body.raw.get("description"):
         facts["body"] = docstring_text(str(body.raw["description"]))

@@ -145,20 +145,14 @@ def sync(
 
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
-    1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
-    offset
-    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
-    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
-    answer 400 or an empty page.
-
-    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
-    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
-
-    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
-    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
-    page
-    has no `nextLink`, or a null or empty one (AVE-04).
+    1 (Admin) so ReCenter jobs need `dataSource=2`. Times are ISO 8601 date-times in UTC; an offset is
+    optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included; the
+    pages do not say what a window whose start is after its end returns, so a server may answer 400 or
+    an empty page. Servers match parameter names case-insensitively; some also take `status` as an alias
+    of `jobStatus`. Clients should send the names exactly as listed here. When more jobs remain, the
+    page carries `nextLink`: a URL that returns the next page with the same filters when requested
+    unchanged, or (as in the vendor sample) an opaque token. The last page has no `nextLink`, or a null
+    or empty one.
 
     Args:
         data_source (DataSource | Unset): Which portal's jobs to list. Defaults to 1 (Admin);
