@@ -22,15 +22,22 @@ def utc_datetime(value: str) -> datetime:
     """An ISO 8601 date-time as an aware UTC ``datetime``; no offset means UTC.
 
     More than six fraction digits (.NET writes seven) are accepted by ``fromisoformat`` on 3.11+ and cut to
-    microseconds. A time whose offset moves it outside what ``datetime`` holds raises ``ValueError``.
+    microseconds. A time whose offset moves it outside what ``datetime`` holds raises ``ValueError``; a value
+    that is not a string raises ``TypeError`` (both become ``ResponseParseError``). The usual ``+00:00`` and
+    ``Z`` forms come back from ``fromisoformat`` with the ``UTC`` singleton and cost one extra test.
     """
-    if not isinstance(value, str):
-        raise ValueError(f"a date-time must be a string, got {type(value).__name__}")
     parsed = _from_iso(value)
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    if parsed.utcoffset() == UTC.utcoffset(None):
-        return parsed.replace(tzinfo=UTC)
+    zone = parsed.tzinfo
+    if zone is UTC:
+        return parsed
+    if zone is None:
+        # Parsing again with an explicit offset is several times faster than ``replace(tzinfo=...)`` on 3.11.
+        try:
+            again = _from_iso(value + "+00:00")
+        except ValueError:
+            again = parsed
+        # A form the suffix does not fit (a date alone) goes the slow way.
+        return again if again.tzinfo is UTC else parsed.replace(tzinfo=UTC)
     try:
         return parsed.astimezone(UTC)
     except OverflowError:
