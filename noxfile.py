@@ -13,6 +13,7 @@ Quick reference (the README explains each):
     nox -s spec-diff -- BASE_REF [--apply]
     nox -s bench
     nox -s lint
+    nox -s clients             both clients' own tests on Python 3.11, 3.12 and 3.13 (clients-3.12 ...)
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 SHARED_DOCS = ROOT.parent / "shared" / "vendor-docs"
 CLIENT_DIRS = ("generated/olconnect-client", "generated/avepoint-graph-client")
 PYTHON = "3.11"
+# Every Python the client packages claim (their pyproject's classifiers and requires-python).
+CLIENT_PYTHONS = ["3.11", "3.12", "3.13"]
+# The client-side tests that need only the two packages, the runtime, pytest and anyio: no mock server, no
+# spec tooling, no subprocess. They run again under each Python of CLIENT_PYTHONS (`nox -s clients`) in about
+# 10 s; the hostile-server tests (real processes, ~90 s) run once, on 3.11, in `nox -s tests`.
+CLIENT_ONLY_TESTS = (
+    "tests/runtime",
+    "tests/clients/test_errors_and_parsing.py",
+    "tests/clients/test_model_decoding.py",
+    "tests/clients/test_request_checks.py",
+)
 
 
 def install_groups(session: nox.Session, *groups: str) -> None:
@@ -188,6 +200,20 @@ def bench(session: nox.Session) -> None:
     install_project(session)
     node_tools(session)
     session.run("python", "-m", "benchmarks.run", *session.posargs)
+
+
+@nox.session(python=CLIENT_PYTHONS)
+def clients(session: nox.Session) -> None:
+    """Both clients and their runtime on one Python they claim: `nox -s clients-3.12` (all three by default).
+
+    Installs nothing of the project but the runtime and the two generated packages, so an import of the mocks
+    or the spec tooling in these tests would fail here (by design). CI runs 3.12 and 3.13 this way
+    (3.11 is covered by `nox -s tests`); .ci/run puts them on PATH.
+    """
+    install_groups(session, "client-tests")
+    editable = [arg for folder in ("runtime", *CLIENT_DIRS) for arg in ("-e", folder)]
+    session.install("--no-deps", *editable)
+    session.run("pytest", "-p", "no:cacheprovider", "-q", *CLIENT_ONLY_TESTS, *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -3,7 +3,9 @@
 The spec's pointer to a decision is how a reader finds out why a schema looks the way it does; a pointer to an
 entry that was renumbered or never written leaves them with nothing. Likewise `x-addition` (something beyond
 the vendor pages) must name its source, and `x-body-optional` (a response that may come without a body) is
-only meaningful as `true` on a response object.
+only meaningful as `true` on a response object. `x-client-datetime` (how a generated client types a date-time
+member, scripts/generate_lib/client_view.py) is `utc` or `optional-utc` on an object property, and
+`x-client-optional` (a member the generated client lets the caller omit) says why, on an object property.
 """
 
 from __future__ import annotations
@@ -58,6 +60,28 @@ def check_markers(file: str, document: dict[str, Any]) -> list[Problem]:
         if value is not True or not _is_response(where):
             problems.append(
                 Problem(file, where, MARKER_RULE, "x-body-optional must be true and sit on a response object")
+            )
+    for where, value in _references(document, marker="x-client-datetime"):
+        parts = where.split("/")
+        if value not in ("utc", "optional-utc") or len(parts) < 3 or parts[-3] != "properties":
+            problems.append(
+                Problem(
+                    file,
+                    where,
+                    MARKER_RULE,
+                    "x-client-datetime must be `utc` or `optional-utc` and sit on an object property",
+                )
+            )
+    for where, value in _references(document, marker="x-client-optional"):
+        parts = where.split("/")
+        if not isinstance(value, str) or not value.strip() or len(parts) < 3 or parts[-3] != "properties":
+            problems.append(
+                Problem(
+                    file,
+                    where,
+                    MARKER_RULE,
+                    "x-client-optional must say why (a string) on an object property",
+                )
             )
     for where, value in _references(document, marker="x-write"):
         problems.extend(

@@ -9,6 +9,9 @@ Spec facts that the vendor pages imply but OpenAPI has no word for are extension
 - ``x-write`` on an operation: it changes server state; ``replaces`` names what the body replaces and
   ``idParameter`` the path parameter a body ``id`` must match (the single-entity PUTs);
 - ``x-body-optional`` on a response: the pages show that answer with no body.
+- ``x-client-datetime`` on an object property (read by the client generator only, not here): how a generated
+  client types a date-time member (``utc``: ``datetime``; ``optional-utc``: ``datetime | None``);
+  ``x-client-optional`` likewise: a required member the generated client lets its caller leave out.
 """
 
 from __future__ import annotations

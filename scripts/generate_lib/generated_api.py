@@ -20,6 +20,7 @@ class Argument:
     name: str
     annotation: str
     required: bool
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,14 @@ def _read_endpoint(module_path: Path) -> GeneratedEndpoint | None:
         Argument(a.arg, ast.unparse(a.annotation) if a.annotation else "", True) for a in args.args
     )
     keywords = tuple(
-        Argument(a.arg, ast.unparse(a.annotation) if a.annotation else "", default is None)
+        Argument(
+            a.arg,
+            ast.unparse(a.annotation) if a.annotation else "",
+            default is None,
+            None if default is None else ast.unparse(default),
+        )
         for a, default in zip(args.kwonlyargs, args.kw_defaults, strict=True)
+        if a.arg != "options"  # every operation takes it; the reference lists it once per signature
     )
     return GeneratedEndpoint(
         tag_module=module_path.parent.name,

@@ -95,13 +95,17 @@ def run_generator(
     templates_dir: Path,
     package_dir: Path,
     work_dir: Path,
+    extra_templates: dict[str, str] | None = None,
 ) -> None:
     """Generate the import package into `package_dir` (which must not exist yet).
 
     Warnings fail the run (`--fail-on-warning`): each one means an operation or a response was dropped.
+    `extra_templates` (file name -> text) are written into the staged template folder (template_facts.py).
     """
     config_path = work_dir / f"{api}.opc-config.yaml"
     staged_templates = stage_templates(templates_dir, work_dir / f"{api}.templates")
+    for name, text in (extra_templates or {}).items():
+        (staged_templates / name).write_text(text, encoding="utf-8")
     config_path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
     command = [
         sys.executable,

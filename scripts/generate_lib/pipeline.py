@@ -2,9 +2,9 @@
 
 Order matters:
 1. pyproject.toml first (the generator's ruff post-hooks read the package's ruff settings from it);
-2. openapi-python-client with `--fail-on-warning`;
-3. README.md (examples per operation, then the package's regions of docs/clients.md), `_spec_info.py`,
-   py.typed;
+2. openapi-python-client with `--fail-on-warning`, on the spec's client view (client_view.py);
+3. README.md (examples per operation, then the package's regions of docs/clients.md), api.md (the API
+   reference, api_reference.py), `_spec_info.py`, py.typed;
 4. the overlay (hand-written modules);
 5. ruff fix + format over the whole project, so overlay and generated code share one style.
 """
@@ -15,6 +15,10 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+from spec_model import SpecModel
+
+from .api_reference import render_api_reference
+from .client_view import write_client_view
 from .errors import GenerationError
 from .generated_api import read_generated_api
 from .opc import run_generator, tool_env
@@ -30,6 +34,7 @@ from .readme_examples import build_examples
 from .readme_guide import readme_guide
 from .spec_facts import read_spec_facts
 from .targets import Target, load_spec, load_targets
+from .template_facts import FACTS_TEMPLATE, facts_template
 
 
 def build_package(target: Target, scratch: Path) -> Path:
@@ -59,14 +64,24 @@ def build_package(target: Target, scratch: Path) -> Path:
     package_dir = project_dir / target.import_package
     run_generator(
         api=target.api,
-        spec_path=target.spec_path,
+        spec_path=write_client_view(spec, scratch / f"{target.api}.client-view.yaml"),
         config=config,
         templates_dir=templates_dir,
         package_dir=package_dir,
         work_dir=scratch,
+        extra_templates={FACTS_TEMPLATE: facts_template(SpecModel(spec))},
     )
 
-    examples = build_examples(spec, read_generated_api(package_dir), target.import_package)
+    generated_api = read_generated_api(package_dir)
+    examples = build_examples(spec, generated_api, target.import_package)
+    reference = render_api_reference(
+        spec,
+        generated_api,
+        examples,
+        dist_name=target.dist_name,
+        import_package=target.import_package,
+    )
+    (project_dir / "api.md").write_text(reference, encoding="utf-8")
     known_packages = [other.import_package for other in load_targets(target.root)]
     guide = readme_guide(target.root, target.import_package, known_packages)
     render_package_files(env, context, examples, guide)

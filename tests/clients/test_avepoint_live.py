@@ -82,7 +82,7 @@ def test_typed_filters_select_jobs_and_unfiltered_walk_matches_the_mock(mock: Mo
     assert {j.job_id for j in every} <= set(mock.info["job_ids"])
     assert all(isinstance(j, Job) for j in every)
     assert drive, "the default scenario has Drive jobs after the start time"
-    # start_time is datetime | str: the spec admits ISO 8601 strings the client cannot parse (AVE-07)
+    # start_time is an aware UTC datetime (AVE-30)
     assert all(j.app_type is AppType.DRIVE for j in drive)
     assert all(isinstance(j.start_time, datetime) and j.start_time >= start for j in drive)
 

@@ -14,7 +14,6 @@ from typing import Any
 import attrs
 import pytest
 from avepoint_graph_client.models import Job, JobStatus
-from avepoint_graph_client.types import UNSET
 from olconnect_client.models import DocumentStatistics, JobSetStatistics, StatisticsPropertyMap
 from olconnect_client.types import UNSET as OLC_UNSET
 
@@ -105,18 +104,28 @@ FINISHED = datetime.datetime(2024, 1, 1, 0, 5, tzinfo=datetime.UTC)
 
 
 @pytest.mark.parametrize(
-    ("finish", "expected"), [("2024-01-01T00:05:00+00:00", FINISHED), (None, None), ("absent", UNSET)]
+    ("finish", "expected"),
+    [
+        ("2024-01-01T00:05:00+00:00", FINISHED),
+        ("2024-01-01T00:05:00", FINISHED),  # no offset: UTC (AVE-07)
+        ("2024-01-01T01:05:00+01:00", FINISHED),
+        (None, None),
+        ("", None),
+        ("0001-01-01T00:00:00+00:00", None),  # the .NET placeholder (variant ave.running-finish-time)
+        ("absent", None),
+    ],
 )
-def test_nullable_datetime_keeps_value_null_and_absent_apart(finish: str | None, expected: object) -> None:
+def test_finish_time_is_an_aware_utc_datetime_or_none(finish: str | None, expected: object) -> None:
+    # AVE-30: every way a running job can say "no finish time" reads as None, so `finish_time` is typed
+    # `datetime | None` (no `str`, no `Unset`); a time is aware and in UTC whatever offset it came with.
     data = {key: value for key, value in JOB.items() if key != "finishTime"}
     if finish != "absent":
         data["finishTime"] = finish
     job = Job.from_dict(data)
-    if expected is UNSET:
-        assert job.finish_time is UNSET
-    else:
-        assert job.finish_time == expected
-    assert job.to_dict() == data
+    assert job.finish_time == expected
+    if isinstance(job.finish_time, datetime.datetime):
+        assert job.finish_time.tzinfo is datetime.UTC
+    assert Job.from_dict(job.to_dict()) == job
     with_millis = Job.from_dict({**JOB, "finishTime": "2024-01-01T00:05:00.123+00:00"})
     assert with_millis.finish_time == FINISHED.replace(microsecond=123000)
 
@@ -129,3 +138,19 @@ def test_enum_fields_are_members_and_stay_open() -> None:
     assert unknown.status == 42
     assert not unknown.status.is_known
     assert unknown.to_dict()["status"] == 42
+
+
+def test_jobs_with_and_without_offsets_compare() -> None:
+    # Before AVE-30 a time without an offset was naive and one with an offset aware: `<` raised TypeError.
+    naive = Job.from_dict({**JOB, "startTime": "2024-01-01T00:01:00"})
+    shifted = Job.from_dict({**JOB, "startTime": "2024-01-01T02:00:00+02:00"})
+    assert naive.start_time.tzinfo is datetime.UTC
+    assert shifted.start_time.tzinfo is datetime.UTC
+    assert shifted.start_time < naive.start_time
+    assert sorted([naive, shifted], key=lambda job: job.start_time)[0] is shifted
+
+
+@pytest.mark.parametrize("value", ["not a time", "2024-13-01T00:00:00", 20240101])
+def test_a_start_time_that_is_no_time_fails_to_parse(value: object) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        Job.from_dict({**JOB, "startTime": value})

@@ -172,7 +172,7 @@ def test_a_put_is_retried_after_a_drop_and_applied_once(mock: MockProcess) -> No
     with client_for(mock) as client:
         get_job_properties.sync(job_id(mock), client=client)
         mock.set_faults(drop=1)
-        assert update_job_properties.sync(job_id(mock), client=client, body=body) == "true"
+        assert update_job_properties.sync(job_id(mock), client=client, body=body) is True
         after = get_job_properties.sync(job_id(mock), client=client)
     assert [(p.name, p.value) for p in after] == [("retried", "yes")]
 

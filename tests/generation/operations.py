@@ -151,11 +151,19 @@ def expected_type(op: SpecOperation, examples: SpecExamples, status: int) -> tup
     raise AssertionError(f"{op.test_id}: {status} has an inline JSON schema; give it a component name")
 
 
+def _is_single_update(op: SpecOperation) -> bool:
+    write = op.operation.write
+    return write is not None and write.id_parameter is not None
+
+
 def assert_documented_type(op: SpecOperation, examples: SpecExamples, status: int, parsed: object) -> None:
     kind, class_name = expected_type(op, examples, status)
     where = f"{op.test_id} {status}"
     if kind == "none":
         assert parsed is None, f"{where}: expected no body, parsed {parsed!r}"
+    elif kind == "text" and _is_single_update(op):
+        # OLC-10: a single-entity PUT's `true` answer is the typed result True (`false` raises).
+        assert parsed is True, f"{where}: expected True, parsed {parsed!r}"
     elif kind == "text":
         assert isinstance(parsed, str), f"{where}: expected text, parsed {parsed!r}"
         assert parsed, f"{where}: the text body is empty"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -59,6 +60,9 @@ def test_wheel_holds_the_typed_package(package: ClientPackage, built: dict[str, 
     metadata = zipfile.ZipFile(wheel).read(f"{package.import_package}-{version}.dist-info/METADATA").decode()
     for dependency in ("httpx", "attrs", "python-dateutil"):
         assert f"Requires-Dist: {dependency}" in metadata
+    with tarfile.open(sdist) as archive:
+        sdist_names = {name.split("/", 1)[-1] for name in archive.getnames()}
+    assert {"README.md", "api.md", "pyproject.toml"} <= sdist_names  # the API reference ships in the sdist
 
 
 @pytest.mark.slow

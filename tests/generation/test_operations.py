@@ -138,7 +138,7 @@ SINGLE_UPDATES = [
 
 
 @pytest.mark.parametrize("operation_id", SINGLE_UPDATES)
-def test_single_updates_return_true_as_text(
+def test_single_updates_return_true(
     operation_id: str, example_servers: dict[str, tuple[str, ExampleApp]]
 ) -> None:
     op = _operation("olconnect", operation_id)
@@ -146,7 +146,7 @@ def test_single_updates_return_true_as_text(
     args, kwargs = call_arguments(op, app.examples)
     with make_client(op, base_url) as client:
         parsed = endpoint_module(op).sync(*args, client=client, **kwargs)
-    assert parsed == "true"
+    assert parsed is True  # the text `true`, typed (OLC-10)
 
 
 def test_multi_update_accepts_the_empty_200(example_servers: dict[str, tuple[str, ExampleApp]]) -> None:

@@ -141,6 +141,11 @@ def _misplaced_write_markers(spec: dict[str, Any]) -> None:
     }
 
 
+def _bad_client_markers(spec: dict[str, Any]) -> None:
+    spec["components"]["schemas"]["Job"]["properties"]["startTime"]["x-client-datetime"] = "local"
+    spec["components"]["schemas"]["Job"]["properties"]["jobId"]["x-client-optional"] = ""
+
+
 def _anonymous_list(spec: dict[str, Any]) -> None:
     spec["paths"]["/backup/google/admin/jobs"]["get"]["security"] = [{}]
 
@@ -242,6 +247,20 @@ def _drop_token_operation(spec: dict[str, Any]) -> None:
             "marker-valid",
             "'jobId' is not a path parameter",
             id="write-id-parameter",
+        ),
+        pytest.param(
+            _bad_client_markers,
+            "/components/schemas/Job/properties/startTime/x-client-datetime",
+            "marker-valid",
+            "`utc` or `optional-utc`",
+            id="client-datetime",
+        ),
+        pytest.param(
+            _bad_client_markers,
+            "/components/schemas/Job/properties/jobId/x-client-optional",
+            "marker-valid",
+            "say why",
+            id="client-optional",
         ),
         pytest.param(_anonymous_list, f"{JOBS}/security", "inventory-security", "anonymous", id="security"),
         pytest.param(

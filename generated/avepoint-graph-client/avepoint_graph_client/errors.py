@@ -4,6 +4,8 @@
 per status family; ``ApiConnectionError``/``ApiTimeoutError`` cover requests that got no answer;
 ``ForeignOriginError`` a URL from the server that leads off the configured origin; ``PagingLoopError`` and
 ``PageLimitError`` (both ``PagingError``) a page walk that the server would keep going forever.
+``InvalidRequestError`` (also a ``ValueError``) arguments the client refuses to send, raised before any request;
+``UpdateRejectedError`` a single-entity update the server answered with ``false``.
 """
 
 from ._runtime.errors import (
@@ -26,6 +28,7 @@ from ._runtime.errors import (
     error_for_response,
 )
 from ._runtime.public_names import adopt_classes
+from ._runtime.request_checks import InvalidRequestError, UpdateRejectedError
 
 #: The stock generator's name for "a status the spec does not document"; kept for familiarity.
 UnexpectedStatus = UnexpectedStatusError
@@ -42,6 +45,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ForeignOriginError",
+    "InvalidRequestError",
     "NotFoundError",
     "PageLimitError",
     "PagingError",
@@ -52,5 +56,6 @@ __all__ = [
     "ServerError",
     "UnexpectedStatus",
     "UnexpectedStatusError",
+    "UpdateRejectedError",
     "error_for_response",
 ]

@@ -11,13 +11,14 @@ from ..models.app_type import AppType
 from ..models.data_source import DataSource
 from ..models.job_status import JobStatus
 from ..models.job_type import JobType
-from ..types import UNSET, Unset
 
 _AppType_BY_VALUE = cast("dict[Any, AppType]", AppType._value2member_map_)
 _JobType_BY_VALUE = cast("dict[Any, JobType]", JobType._value2member_map_)
 _DataSource_BY_VALUE = cast("dict[Any, DataSource]", DataSource._value2member_map_)
 _JobStatus_BY_VALUE = cast("dict[Any, JobStatus]", JobStatus._value2member_map_)
-_fromisoformat = datetime.datetime.fromisoformat
+from .._runtime.timestamps import optional_utc_datetime as _optional_utc_datetime  # noqa: E402
+from .._runtime.timestamps import utc_datetime as _utc_datetime  # noqa: E402 (aware UTC, AVE-30)
+
 _object_new = object.__new__
 
 # The JSON member names this model declares; any other member goes to additional_properties.
@@ -30,8 +31,8 @@ _PROPERTY_NAMES = frozenset(
         "status",
         "progress",
         "startTime",
-        "operator",
         "finishTime",
+        "operator",
     }
 )
 
@@ -64,20 +65,16 @@ class Job:
      """
     progress: float
     """ Percentage of the job's tasks that are done (100.0 = all). """
-    start_time: datetime.datetime | str
-    """ A date-time in ISO 8601 format, UTC unless an offset says otherwise (the pages ask for no more). Either an
-    RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the same without
-    the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years included),
-    and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates cannot hold it.
-     """
-    operator: str
-    """ Who ran the job (`System` for scheduled jobs). """
-    finish_time: datetime.datetime | None | str | Unset = UNSET
+    start_time: datetime.datetime
+    """ When the job started, in UTC (a time without an offset is UTC). """
+    finish_time: datetime.datetime | None
     """ When the job ended, an ISO 8601 string. The pages say nothing about running jobs; a server may leave
     the member out, send an empty string or a placeholder time (variant `ave.running-finish-time`). `null`
     is admitted as well, although the pages type the member as a string, so that clients tolerate it
-    (AVE-10).
+    (AVE-10). Clients return it as a UTC time, or none while the job runs (AVE-30).
      """
+    operator: str
+    """ Who ran the job (`System` for scheduled jobs). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -93,21 +90,15 @@ class Job:
 
         progress = self.progress
 
-        start_time: str
-        if isinstance(self.start_time, datetime.datetime):
-            start_time = self.start_time.isoformat()
-        else:
-            start_time = self.start_time
+        start_time = self.start_time.isoformat()
 
-        operator = self.operator
-
-        finish_time: None | str | Unset
-        if isinstance(self.finish_time, Unset):
-            finish_time = UNSET
-        elif isinstance(self.finish_time, datetime.datetime):
+        finish_time: None | str
+        if isinstance(self.finish_time, datetime.datetime):
             finish_time = self.finish_time.isoformat()
         else:
             finish_time = self.finish_time
+
+        operator = self.operator
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -120,11 +111,10 @@ class Job:
                 "status": status,
                 "progress": progress,
                 "startTime": start_time,
+                "finishTime": finish_time,
                 "operator": operator,
             }
         )
-        if finish_time is not UNSET:
-            field_dict["finishTime"] = finish_time
 
         return field_dict
 
@@ -142,45 +132,16 @@ class Job:
 
         progress = src_dict["progress"]
 
-        _start_time_data = src_dict["startTime"]
-        start_time: datetime.datetime | str
-        _start_time_found = False
-        if isinstance(_start_time_data, str):
-            try:
-                componentsschemas_iso_date_time_type_0 = _fromisoformat(_start_time_data)
+        start_time = _utc_datetime(src_dict["startTime"])
 
-                start_time = componentsschemas_iso_date_time_type_0
-                _start_time_found = True
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-        if not _start_time_found:
-            start_time = cast("datetime.datetime | str", _start_time_data)
+        finish_time = _optional_utc_datetime(src_dict.get("finishTime"))
 
         operator = src_dict["operator"]
-
-        _finish_time_data = src_dict.get("finishTime", UNSET)
-        finish_time: datetime.datetime | None | str | Unset
-        if _finish_time_data is None:
-            finish_time = None
-        elif isinstance(_finish_time_data, Unset):
-            finish_time = UNSET
-        else:
-            _finish_time_found = False
-            if isinstance(_finish_time_data, str):
-                try:
-                    componentsschemas_iso_date_time_type_0 = _fromisoformat(_finish_time_data)
-
-                    finish_time = componentsschemas_iso_date_time_type_0
-                    _finish_time_found = True
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            if not _finish_time_found:
-                finish_time = cast("datetime.datetime | None | str | Unset", _finish_time_data)
 
         # Usually no member is left over, and telling that is cheaper than the comprehension.
         additional_properties: dict[str, Any] = (
             {}
-            if len(src_dict) == 8 + (finish_time is not UNSET)
+            if len(src_dict) == 8 + ("finishTime" in src_dict)
             else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
@@ -195,8 +156,8 @@ class Job:
             _parsed_model_.status = status
             _parsed_model_.progress = progress
             _parsed_model_.start_time = start_time
-            _parsed_model_.operator = operator
             _parsed_model_.finish_time = finish_time
+            _parsed_model_.operator = operator
         else:
             # A user subclass may add fields or an __init__ of its own: build it the ordinary way.
             _parsed_model_ = cls(
@@ -207,8 +168,8 @@ class Job:
                 status=status,
                 progress=progress,
                 start_time=start_time,
-                operator=operator,
                 finish_time=finish_time,
+                operator=operator,
             )
         _parsed_model_.additional_properties = additional_properties
         return _parsed_model_

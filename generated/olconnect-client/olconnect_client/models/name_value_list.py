@@ -6,13 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 _object_new = object.__new__
 
 # The JSON member names this model declares; any other member goes to additional_properties.
 _PROPERTY_NAMES = frozenset(
     {
-        "id",
         "properties",
+        "id",
     }
 )
 
@@ -27,38 +29,37 @@ class NameValueList:
 
     """
 
-    id: int
-    """ Numeric identifier of a data entity (job, job segment, document set, content item …). The pages say only
-    "number"; the server stores IDs as Java longs, but neither a range nor a sign is documented, so none is set here
-    (see OLC-05 and OLC-20 in spec/DECISIONS.md). """
     properties: list[Property]
     """ JSON Name/Value List (Properties Only) – a bare array of name/value pairs, in stored order. Duplicate names
     are possible (see OLC-16 in spec/DECISIONS.md). """
+    id: int | Unset = UNSET
+    """ Numeric identifier of a data entity (job, job segment, document set, content item …). The pages say only
+    "number"; the server stores IDs as Java longs, but neither a range nor a sign is documented, so none is set here
+    (see OLC-05 and OLC-20 in spec/DECISIONS.md). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
         properties = []
         for componentsschemas_property_list_item_data in self.properties:
             componentsschemas_property_list_item = componentsschemas_property_list_item_data.to_dict()
             properties.append(componentsschemas_property_list_item)
 
+        id = self.id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "id": id,
                 "properties": properties,
             }
         )
+        if id is not UNSET:
+            field_dict["id"] = id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id = src_dict["id"]
-
         properties = []
         _properties = src_dict["properties"]
         for componentsschemas_property_list_item_data in _properties:
@@ -68,22 +69,26 @@ class NameValueList:
 
             properties.append(componentsschemas_property_list_item)
 
+        id = src_dict.get("id", UNSET)
+
         # Usually no member is left over, and telling that is cheaper than the comprehension.
         additional_properties: dict[str, Any] = (
-            {} if len(src_dict) == 2 else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
+            {}
+            if len(src_dict) == 1 + (id is not UNSET)
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         if cls is NameValueList:
             # The exact generated class: fill the slots directly. attrs' __init__ would make the same assignments,
             # and skipping the keyword call saves about a third of the construction time on big responses.
             _parsed_model_ = _object_new(cls)
-            _parsed_model_.id = id
             _parsed_model_.properties = properties
+            _parsed_model_.id = id
         else:
             # A user subclass may add fields or an __init__ of its own: build it the ordinary way.
             _parsed_model_ = cls(
-                id=id,
                 properties=properties,
+                id=id,
             )
         _parsed_model_.additional_properties = additional_properties
         return _parsed_model_

@@ -22,6 +22,7 @@ def build_request(
     }
 
     _kwargs["data"] = body.to_dict()
+
     headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
@@ -64,24 +65,17 @@ def sync(
     """Get an access token with the OAuth 2.0 client-credentials grant
 
      Exchanges the registered application's client ID and client secret for a bearer token (RFC 6749
-    §4.4).
-    The form asks for the scopes the application needs, space-separated; the job list needs
+    §4.4). The form asks for the scopes the application needs, space-separated; the job list needs
     `gsuite.graph.read.all`. Tokens last `expires_in` seconds (one hour in the vendor sample) and there
-    is no
-    refresh token: ask for a new one when it expires.
-
-    The vendor also documents a certificate variant, where `client_secret` is replaced by
-    `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` and a
-    `client_assertion`
-    JWT signed with the registered X.509 certificate (issuer and subject = client ID, audience = token
-    URL,
-    one-hour lifetime). This description, our mock and our clients cover the client-secret variant only
-    (AVE-13).
+    is no refresh token: ask for a new one when it expires. The vendor also documents a certificate
+    variant, where `client_secret` is replaced by `client_assertion_type=urn:ietf:params:oauth:client-
+    assertion-type:jwt-bearer` and a `client_assertion` JWT signed with the registered X.509 certificate
+    (issuer and subject = client ID, audience = token URL, one-hour lifetime). This description, our
+    mock and our clients cover the client-secret variant only.
 
     Args:
-        body (TokenRequest): Form fields of the client-credentials grant with a client secret
-            (AVE-13). `scope` holds one or more
-            scope names separated by spaces; servers match them case-insensitively.
+        body (TokenRequest): The form that asks for a token: the grant type `client_credentials`,
+            the application's client ID and secret, and the scope the token should carry.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

@@ -145,51 +145,33 @@ def sync(
 
      Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
     parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
-    1
-    (Admin) so ReCenter jobs need `dataSource=2` (AVE-08). Times are ISO 8601 date-times in UTC; an
-    offset
-    is optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included
-    (AVE-07); the pages do not say what a window whose start is after its end returns, so a server may
-    answer 400 or an empty page.
-
-    Servers match parameter names case-insensitively (AVE-02); some also take `status` as an alias of
-    `jobStatus` (AVE-01). Clients should send the names exactly as listed here.
-
-    When more jobs remain, the page carries `nextLink`: a URL that returns the next page with the same
-    filters when requested unchanged, or (as in the vendor sample) an opaque token (AVE-03). The last
-    page
-    has no `nextLink`, or a null or empty one (AVE-04).
+    1 (Admin) so ReCenter jobs need `dataSource=2`. Times are ISO 8601 date-times in UTC; an offset is
+    optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included; the
+    pages do not say what a window whose start is after its end returns, so a server may answer 400 or
+    an empty page. Servers match parameter names case-insensitively; some also take `status` as an alias
+    of `jobStatus`. Clients should send the names exactly as listed here. When more jobs remain, the
+    page carries `nextLink`: a URL that returns the next page with the same filters when requested
+    unchanged, or (as in the vendor sample) an opaque token. The last page has no `nextLink`, or a null
+    or empty one.
 
     Args:
-        data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
-            Backup admin portal), 2 = ReCenter.
-        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
-            each job and each filter carries exactly one
-            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
-            (Google Directory
-            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
-        page_index (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        job_type (JobType | Unset): Kind of work a job does.
-        start_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
-            an offset says otherwise (the pages ask for no more). Either an
-            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
-            same without
-            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
-            included),
-            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
-            cannot hold it.
-        finish_time (datetime.datetime | str | Unset): A date-time in ISO 8601 format, UTC unless
-            an offset says otherwise (the pages ask for no more). Either an
-            RFC 3339 date-time with an offset (what the vendor sample shows and our mock sends) or the
-            same without
-            the offset (AVE-07). The second form's pattern admits real calendar dates only (leap years
-            included),
-            and not year 0000: ISO 8601 allows it only by mutual agreement, and .NET and Java dates
-            cannot hold it.
-        job_status (JobStatus | Unset): State of a job. The documented codes skip 1, 4, 5 and 6,
-            which are evidently reserved; servers may send
-            them one day and clients keep unknown values (AVE-08).
+        data_source (DataSource | Unset): Which portal's jobs to list. Defaults to 1 (Admin);
+            there is no value for both.
+        app_type (AppType | Unset): Only jobs of this Google service. One value per request;
+            combined bit-masks are refused with 400. Omitted: every service.
+        page_index (int | Unset): Zero-based number of the page to return. Default: 0.
+        page_size (int | Unset): Jobs per page. The vendor documents no maximum and no integer
+            width, so none is set. Default: 100.
+        job_type (JobType | Unset): Only jobs of this kind. Omitted means every kind.
+        start_time (datetime.datetime | str | Unset): Earliest job start time to include: a UTC
+            time in ISO 8601 format, with or without an offset. What a window whose start is after
+            `finishTime` returns is not documented (400 or an empty page).
+        finish_time (datetime.datetime | str | Unset): Latest job start time to include (the
+            window bounds the start time, not the finish time): a UTC time in ISO 8601 format, with or
+            without an offset.
+        job_status (JobStatus | Unset): Only jobs in this state. Omitted means every state. The
+            vendor's request sample sends it as `status`, so servers may accept that name too; what
+            they do when both names disagree is not documented.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

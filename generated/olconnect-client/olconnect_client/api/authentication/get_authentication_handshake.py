@@ -65,8 +65,9 @@ def sync(
     (or a stateful test following the login link) check a freshly obtained token here.
 
     Args:
-        auth_token (str | Unset): Opaque authorization token returned by the login and sent back
-            in the `auth_token` header. Treat it as a secret.
+        auth_token (str | Unset): Token from the login operation. This is the same header the
+            `authToken` security scheme describes; it is declared as a parameter here only so that the
+            login response can be linked to this operation.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

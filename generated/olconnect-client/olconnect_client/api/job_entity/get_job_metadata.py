@@ -76,10 +76,7 @@ def sync(
     in the order the server stores them.
 
     Args:
-        job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
-            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
+        job_id (int): ID of the job entity on the server.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

@@ -1,8 +1,9 @@
 from typing import Any
 from urllib.parse import quote
 
-from ..._runtime.operation import Operation, unchanged
+from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.request_checks import check_write_body, update_answer
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...models.name_value_list import NameValueList
@@ -26,6 +27,7 @@ def build_request(
 
     _kwargs["json"] = body.to_dict()
 
+    _kwargs["json"] = check_write_body(_kwargs["json"], path_id=job_id)
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
@@ -33,9 +35,9 @@ def build_request(
 
 
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
-OPERATION: Operation[str, Response[str]] = Operation(
+OPERATION: Operation[bool, Response[bool]] = Operation(
     Response,
-    success=((200, 200, "text", unchanged),),
+    success=((200, 200, "text", update_answer),),
     failure=(
         (400, 400, "json", JsonError.from_dict),
         (401, 401, "json", JsonError.from_dict),
@@ -52,7 +54,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: NameValueList,
     options: RequestOptions | None = None,
-) -> Response[str]:
+) -> Response[bool]:
     """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
     return OPERATION.sync_detailed(
         client,
@@ -70,7 +72,7 @@ def sync(
     client: AuthenticatedClient,
     body: NameValueList,
     options: RequestOptions | None = None,
-) -> str:
+) -> bool:
     """Replace the properties of a job
 
      Replaces the job's whole property set with the list in the body; a following read returns exactly
@@ -78,12 +80,9 @@ def sync(
     the path, otherwise the server answers 500. On success the body is the plain text `true`.
 
     Args:
-        job_id (int): Numeric identifier of a data entity (job, job segment, document set, content
-            item …). The pages say only "number"; the server stores IDs as Java longs, but neither a
-            range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
-        body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
-            name/value pairs (see OLC-08 in spec/DECISIONS.md).
+        job_id (int): ID of the job entity on the server.
+        body (NameValueList): The job ID (equal to `jobId` in the path) and the complete new
+            property set of the job.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -92,9 +91,12 @@ def sync(
             ServerError, UnexpectedStatusError).
         errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
         errors.ResponseParseError: a success response does not fit the documented shape.
+        errors.InvalidRequestError: the arguments cannot be right, so nothing was sent (a body `id` that
+            differs from `job_id`, an empty property name).
+        errors.UpdateRejectedError: the server answered `false`: it took the request and changed nothing.
 
     Returns:
-        str
+        bool: True: the server answered `true` or with an empty body.
     """
 
     return OPERATION.sync(
@@ -113,7 +115,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: NameValueList,
     options: RequestOptions | None = None,
-) -> Response[str]:
+) -> Response[bool]:
     """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
     return await OPERATION.asyncio_detailed(
         client,
@@ -131,7 +133,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: NameValueList,
     options: RequestOptions | None = None,
-) -> str:
+) -> bool:
     """The async twin of ``sync`` (same arguments, errors and result)."""
     return await OPERATION.asyncio(
         client,

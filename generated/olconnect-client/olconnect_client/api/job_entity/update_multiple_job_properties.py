@@ -2,6 +2,7 @@ from typing import Any
 
 from ..._runtime.operation import Operation, no_body
 from ..._runtime.options import RequestOptions
+from ..._runtime.request_checks import check_write_body
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...models.name_value_list import NameValueList
@@ -25,6 +26,7 @@ def build_request(
         componentsschemas_name_value_lists_item = componentsschemas_name_value_lists_item_data.to_dict()
         _kwargs["json"].append(componentsschemas_name_value_lists_item)
 
+    _kwargs["json"] = check_write_body(_kwargs["json"])
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
@@ -75,9 +77,8 @@ def sync(
     successful update answers with an empty body.
 
     Args:
-        body (list[NameValueList]): JSON Name/Value Lists – one Name/Value List per entity. The
-            pages set no minimum; our clients never send an empty list, but a server may accept one as
-            a no-op.
+        body (list[NameValueList]): One entry per job: its ID and the properties to set on it.
+            Each job may appear only once.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -86,6 +87,8 @@ def sync(
             ServerError, UnexpectedStatusError).
         errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
         errors.ResponseParseError: a success response does not fit the documented shape.
+        errors.InvalidRequestError: the arguments cannot be right, so nothing was sent (an empty list or
+            an entry without `id`, an empty property name).
 
     Returns:
         None

@@ -3,6 +3,7 @@ from urllib.parse import quote
 
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.request_checks import any_case_choice
 from ...client import AuthenticatedClient
 from ...models.job_set_statistics import JobSetStatistics
 from ...models.json_error import JsonError
@@ -16,6 +17,9 @@ def build_request(
     level_mode: LevelMode | str | Unset = UNSET,
 ) -> dict[str, Any]:
     """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
+    level_mode = any_case_choice(
+        level_mode, ["documentOnly", "documentSetOnly", "documentSetAll"], name="level_mode"
+    )
 
     params: dict[str, Any] = {}
 
@@ -88,13 +92,11 @@ def sync(
     two document-set levels need 2024.2 or later.
 
     Args:
-        job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
-            content item …). The pages say only "number"; the server stores IDs as Java longs, but
-            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
-            spec/DECISIONS.md).
-        level_mode (LevelMode | str | Unset): A `levelMode` as servers take it: a canonical
-            spelling (what our clients send) or the same word in any other letter case (see OLC-12 in
-            spec/DECISIONS.md).
+        job_set_id (int): ID of the job set entity on the server.
+        level_mode (LevelMode | str | Unset): How deep the statistics break down: per document
+            (`documentOnly`, the default), per document set (`documentSetOnly`), or per document set
+            including its documents (`documentSetAll`). Servers match the value case-insensitively;
+            anything else, including an empty value, answers 400.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
@@ -103,6 +105,8 @@ def sync(
             ServerError, UnexpectedStatusError).
         errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
         errors.ResponseParseError: a success response does not fit the documented shape.
+        errors.InvalidRequestError: the arguments cannot be right, so nothing was sent (a value of
+            `level_mode` that is none of the documented ones in any letter case).
 
     Returns:
         JobSetStatistics
