@@ -2,7 +2,9 @@
 
 ``ApiError`` is the base. ``ApiStatusError`` (status, message, parameter, raw response) has one subclass
 per status family; ``ApiConnectionError``/``ApiTimeoutError`` cover requests that got no answer;
-``ForeignOriginError`` a URL from the server that leads off the configured origin; ``PagingLoopError`` and
+``ForeignOriginError`` a URL from the server that leads off the configured origin, ``CredentialRedirectError``
+a redirect that would carry credentials where they do not belong, ``InvalidUrlError`` a server URL that is no
+URL; ``ResponseTooLargeError`` a body past ``max_response_bytes``; ``PagingLoopError`` and
 ``PageLimitError`` (both ``PagingError``) a page walk that the server would keep going forever.
 """
 
