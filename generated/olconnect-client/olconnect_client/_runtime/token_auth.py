@@ -152,6 +152,9 @@ class RefreshingTokenAuth(httpx.Auth):
         self.refresh_margin = refresh_margin
         #: Tokens are attached only to requests for this origin (when set; ``connect()`` sets it).
         self.api_origin = OriginPolicy([api_url]) if api_url else None
+        self._token_scope = (
+            CredentialScope.for_origins(self.api_origin, what="the token") if self.api_origin else None
+        )
         self._clock = clock
         self._grant: TokenGrant | None = None
         self._thread_lock = threading.Lock()
@@ -250,8 +253,10 @@ class RefreshingTokenAuth(httpx.Auth):
     def _attach(self, request: httpx.Request, token: str) -> None:
         """Attach the token and record the origins it may travel to."""
         self.apply_token(request, token)
-        origins = self.api_origin or OriginPolicy([request.url])
-        request.extensions[CREDENTIAL_EXTENSION] = CredentialScope.for_origins(origins, what="the token")
+        scope = self._token_scope or CredentialScope.for_origins(
+            OriginPolicy([request.url]), what="the token"
+        )
+        request.extensions[CREDENTIAL_EXTENSION] = scope
 
     def _credentials_request(self, request: httpx.Request) -> httpx.Request:
         return bind_to_endpoint(self.prepare_credentials_request(request), what="the login credentials")
@@ -269,7 +274,8 @@ class RefreshingTokenAuth(httpx.Auth):
         if current is not None and current != stale:
             return current
         if self._fetches_done != seen and self._last_failure is not None:
-            raise self._last_failure
+            # Each waiter raises it afresh, without the traceback of the call that met it first.
+            raise self._last_failure.with_traceback(None)
         return None
 
     def _record(self, failure: ApiError | None) -> None:
