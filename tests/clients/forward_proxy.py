@@ -57,17 +57,19 @@ class ProxyHandler(BaseHTTPRequestHandler):
         if not self.path.startswith("http://"):
             self._control()
             return
-        target = urlsplit(self.path)
-        host = target.hostname or ""
+        # The Host header names the target unambiguously; httpcore writes an IPv6 target without brackets
+        # in the request line ("http://::1:8080/..."), which no URL parser reads back.
+        where = urlsplit("//" + self.headers.get("Host", ""))
+        host, port = where.hostname or "", where.port or 80
         if not _loopback(host):
             self._answer(403, b"loopback targets only", [])
             return
         with self.server.lock:
             self.server.log.append({"method": self.command, "url": self.path, "headers": dict(self.headers)})
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP}
-        connection = http.client.HTTPConnection(host, target.port or 80, timeout=10)
+        connection = http.client.HTTPConnection(host, port, timeout=10)
         try:
-            path = target.path + (f"?{target.query}" if target.query else "")
+            path = "/" + self.path.split("/", 3)[3] if self.path.count("/") >= 3 else "/"
             connection.request(self.command, path or "/", body=body or None, headers=headers)
             response = connection.getresponse()
             content = response.read()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import dataclasses
 import json
 import subprocess
@@ -404,6 +405,35 @@ def test_a_slow_login_does_not_hold_other_threads_past_their_timeout(env: Env) -
     expect("ApiTimeoutError", lambda: get_job_metadata.sync(2001, client=client, options=quick))
     assert time.monotonic() - started < 1.5
     first.join(timeout=5)
+
+
+def test_a_slow_login_does_not_hold_other_tasks_past_their_timeout(env: Env) -> None:
+    async def run() -> float:
+        async with olc_client(f"{env.api.url}/slow-login") as client:
+            first = asyncio.create_task(get_job_metadata.asyncio(2001, client=client))
+            await asyncio.sleep(0.3)
+            started = time.monotonic()
+            try:
+                quick = olc.RequestOptions(timeout=0.2)
+                error = None
+                try:
+                    await get_job_metadata.asyncio(2001, client=client, options=quick)
+                except olc.errors.ApiError as caught:
+                    error = caught
+                assert type(error).__name__ == "ApiTimeoutError", repr(error)
+                return time.monotonic() - started
+            finally:
+                first.cancel()
+                with contextlib.suppress(BaseException):
+                    await first
+
+    assert asyncio.run(run()) < 1.5
+
+
+def test_an_ipv6_server_through_the_proxy(env: Env) -> None:
+    client = olc_client(f"{env.third.url}/well-behaved", proxy=env.proxy.url)
+    expect(None, lambda: get_job_metadata.sync(2001, client=client))
+    assert [record["headers"]["Host"] for record in env.proxied()] == [env.third.url[7:]] * 2
 
 
 def test_a_failing_login_is_sent_once_for_all_waiting_threads(env: Env) -> None:
