@@ -15,6 +15,8 @@ servers with tokens disabled).
 
 from __future__ import annotations
 
+import re
+
 import httpx
 
 from ._runtime.basic_auth import BasicAuth, basic_header
@@ -31,10 +33,16 @@ TOKEN_HEADER = "auth_token"
 mask_header_in_httpx_reprs(TOKEN_HEADER)
 
 
+#: Longer lifetimes are cut to this (a year): the server means "does not expire soon", not infinity.
+_LONGEST_LIFETIME = 366 * 24 * 3600.0
+_SECONDS = re.compile(r"[0-9]+")
+
+
 def _token_lifetime(response: httpx.Response) -> float:
+    """``Token-Expires-In`` in seconds; anything but ASCII digits falls back to the default (OLC-03)."""
     header = response.headers.get("Token-Expires-In", "").strip()
-    if header.isdigit():
-        return float(header)
+    if _SECONDS.fullmatch(header):  # "²".isdigit() is true, but it is no number of seconds
+        return min(float(header), _LONGEST_LIFETIME)
     return DEFAULT_TOKEN_LIFETIME
 
 

@@ -2,7 +2,9 @@
 
 ``ApiError`` is the base. ``ApiStatusError`` (status, message, parameter, raw response) has one subclass
 per status family; ``ApiConnectionError``/``ApiTimeoutError`` cover requests that got no answer;
-``ForeignOriginError`` a URL from the server that leads off the configured origin; ``PagingLoopError`` and
+``ForeignOriginError`` a URL from the server that leads off the configured origin, ``CredentialRedirectError``
+a redirect that would carry credentials where they do not belong, ``InvalidUrlError`` a server URL that is no
+URL; ``ResponseTooLargeError`` a body past ``max_response_bytes``; ``PagingLoopError`` and
 ``PageLimitError`` (both ``PagingError``) a page walk that the server would keep going forever.
 ``InvalidRequestError`` (also a ``ValueError``) arguments the client refuses to send, raised before any request;
 ``UpdateRejectedError`` a single-entity update the server answered with ``false``.
@@ -15,7 +17,9 @@ from ._runtime.errors import (
     ApiTimeoutError,
     AuthenticationError,
     BadRequestError,
+    CredentialRedirectError,
     ForeignOriginError,
+    InvalidUrlError,
     NotFoundError,
     PageLimitError,
     PagingError,
@@ -23,6 +27,7 @@ from ._runtime.errors import (
     PermissionDeniedError,
     RateLimitError,
     ResponseParseError,
+    ResponseTooLargeError,
     ServerError,
     UnexpectedStatusError,
     error_for_response,
@@ -44,8 +49,10 @@ __all__ = [
     "ApiTimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "CredentialRedirectError",
     "ForeignOriginError",
     "InvalidRequestError",
+    "InvalidUrlError",
     "NotFoundError",
     "PageLimitError",
     "PagingError",
@@ -53,6 +60,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "ServerError",
     "UnexpectedStatus",
     "UnexpectedStatusError",

@@ -32,7 +32,8 @@ def connect(
         client_id / client_secret: the app registration; the secret never appears in logs or reprs.
         scope: requested scope(s), default ``gsuite.graph.read.all``.
         options: ``timeout``, ``max_retries``, ``retry_policy``, ``headers``, ``verify_ssl``, ``transport``,
-            ``async_transport``, ``httpx_args`` (see ``ConnectOptions`` in ``_runtime/connection.py``).
+            ``async_transport``, ``httpx_args``, ``proxy``, ``trust_env`` (environment proxies, off by
+            default); see ``ConnectOptions`` in ``_runtime/connection.py``.
 
     No request is sent until the first call; the first call fetches the token.
     """

@@ -29,7 +29,8 @@ def connect(
         username / password: an OL Connect user; the password never appears in logs, reprs or errors.
         use_basic_auth: send Basic credentials on every request instead of logging in for a token.
         options: ``timeout``, ``max_retries``, ``retry_policy``, ``headers``, ``verify_ssl``, ``transport``,
-            ``async_transport``, ``httpx_args`` (see ``ConnectOptions`` in ``_runtime/connection.py``).
+            ``async_transport``, ``httpx_args``, ``proxy``, ``trust_env`` (environment proxies, off by
+            default); see ``ConnectOptions`` in ``_runtime/connection.py``.
 
     No request is sent until the first call; the first call logs in (token mode).
     """

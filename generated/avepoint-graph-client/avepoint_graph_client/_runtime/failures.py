@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from .errors import ApiConnectionError, ApiError, ResponseParseError
+from .errors import ApiConnectionError, ApiError, InvalidUrlError, ResponseParseError
 from .json_body import JsonNestingError
 
 __all__ = ["PARSE_ERRORS", "parse_failures", "request_failures"]
@@ -73,8 +73,17 @@ def request_failures() -> Iterator[None]:
         raise ApiConnectionError(
             f"{_describe(request)} failed: {type(exc).__name__}", request=request
         ) from exc
+    except httpx.InvalidURL:
+        # Not an httpx.HTTPError: a URL with a tab or newline, or too long (a server's nextLink or Location).
+        raise InvalidUrlError("the request was not sent: its URL is not valid (InvalidURL)") from None
     except (UnicodeError, RecursionError) as exc:
         # Raised while headers or bodies are encoded or decoded; the text may quote the offending value.
+        raise ApiConnectionError(
+            f"the request or its response could not be processed: {type(exc).__name__}"
+        ) from None
+    except Exception as exc:
+        # Anything else a layer below can raise on hostile input (a header it cannot parse, an overflow):
+        # still an ApiError, named by type only, since the text may quote a header or a URL.
         raise ApiConnectionError(
             f"the request or its response could not be processed: {type(exc).__name__}"
         ) from None

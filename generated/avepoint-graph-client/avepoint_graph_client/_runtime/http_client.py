@@ -9,6 +9,10 @@ read 30 s), a retrying transport (``max_retries`` / ``retry_policy``), per-attem
 using, a ``repr`` that shows no headers or credentials, and origin pinning: the transports refuse any
 request for an origin other than ``base_url``'s and the auth's token URL (a redirect to another host,
 followed with ``follow_redirects=True``, raises ``ForeignOriginError``).
+
+No httpx option takes the retrying transport out of the chain: a ``proxy`` (or ``trust_env=True`` for the
+environment's proxies, see ``routing.py``) is applied below it, and ``mounts`` from ``httpx_args`` are
+each wrapped in it.
 """
 
 from __future__ import annotations
@@ -24,8 +28,12 @@ from attrs import define, evolve, field
 from .options import DEFAULT_TIMEOUT
 from .origins import OriginPolicy
 from .retries import DEFAULT_RETRY_POLICY, AsyncRetryingTransport, RetryingTransport, RetryPolicy
+from .routing import ProxyChoice, async_router, sync_router
 
 __all__ = ["AuthenticatedClient", "Client"]
+
+#: ``httpx_args`` keys the client applies itself, below its retrying transport (never through httpx).
+_OWN_ARGS = ("proxy", "trust_env", "mounts")
 
 
 def _policy(max_retries: int | None, retry_policy: RetryPolicy | None) -> RetryPolicy:
@@ -52,6 +60,9 @@ class Client:
         transport / async_transport: the innermost transports (for tests: ``httpx.MockTransport``, which
             serves both when passed as ``transport``); the retrying transport always wraps them.
         httpx_args: further keyword arguments for ``httpx.Client`` and ``httpx.AsyncClient``.
+        proxy: a proxy URL (or ``httpx.Proxy``) for every request; also accepted in ``httpx_args``.
+        trust_env: use the ``HTTP(S)_PROXY``/``ALL_PROXY``/``NO_PROXY`` environment variables (default
+            ``False``: they are ignored unless you ask for them).
     """
 
     _base_url: str = field(alias="base_url")
@@ -68,6 +79,8 @@ class Client:
         default=None, kw_only=True, alias="async_transport"
     )
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    _proxy: ProxyChoice = field(default=None, kw_only=True, alias="proxy")
+    _trust_env: bool = field(default=False, kw_only=True, alias="trust_env")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     _build_lock: threading.Lock = field(factory=threading.Lock, init=False)
@@ -127,8 +140,19 @@ class Client:
             "timeout": self._timeout,
             "follow_redirects": self._follow_redirects,
             "auth": self._auth,
-            **self._httpx_args,
+            **{key: value for key, value in self._httpx_args.items() if key not in _OWN_ARGS},
         }
+
+    def _proxy_settings(self) -> tuple[ProxyChoice, bool]:
+        proxy = self._proxy if self._proxy is not None else self._httpx_args.get("proxy")
+        trust_env = self._trust_env or self._httpx_args.get("trust_env") is True
+        if proxy is not None and (self._transport is not None or self._async_transport is not None):
+            raise ValueError("pass either a proxy or your own transport (a transport has its own routing)")
+        return proxy, trust_env
+
+    def _mounts(self, wrap: Any) -> dict[str, Any]:
+        mounts = self._httpx_args.get("mounts") or {}
+        return {pattern: None if inner is None else wrap(inner) for pattern, inner in mounts.items()}
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use a ready ``httpx.Client`` (it bypasses this object's retries, timeouts and auth settings)."""
@@ -140,10 +164,17 @@ class Client:
         if self._client is None:
             with self._build_lock:
                 if self._client is None:
-                    inner = self._transport or httpx.HTTPTransport(verify=self._verify_ssl)
+                    origins = self.origin_policy()
+                    proxy, trust_env = self._proxy_settings()
+                    inner = self._transport or sync_router(
+                        origins.allowed, verify=self._verify_ssl, proxy=proxy, trust_env=trust_env
+                    )
+
+                    def wrap(transport: httpx.BaseTransport) -> httpx.BaseTransport:
+                        return RetryingTransport(transport, self.retry_policy, origins=origins)
+
                     self._client = httpx.Client(
-                        transport=RetryingTransport(inner, self.retry_policy, origins=self.origin_policy()),
-                        **self._client_kwargs(),
+                        transport=wrap(inner), mounts=self._mounts(wrap), **self._client_kwargs()
                     )
         return self._client
 
@@ -174,16 +205,21 @@ class Client:
         if self._async_client is None:
             with self._build_lock:
                 if self._async_client is None:
+                    origins = self.origin_policy()
+                    proxy, trust_env = self._proxy_settings()
                     inner = self._async_transport
                     if inner is None and isinstance(self._transport, httpx.AsyncBaseTransport):
                         inner = self._transport  # e.g. one httpx.MockTransport for both
                     if inner is None:
-                        inner = httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+                        inner = async_router(
+                            origins.allowed, verify=self._verify_ssl, proxy=proxy, trust_env=trust_env
+                        )
+
+                    def wrap(transport: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
+                        return AsyncRetryingTransport(transport, self.retry_policy, origins=origins)
+
                     self._async_client = httpx.AsyncClient(
-                        transport=AsyncRetryingTransport(
-                            inner, self.retry_policy, origins=self.origin_policy()
-                        ),
-                        **self._client_kwargs(),
+                        transport=wrap(inner), mounts=self._mounts(wrap), **self._client_kwargs()
                     )
         return self._async_client
 

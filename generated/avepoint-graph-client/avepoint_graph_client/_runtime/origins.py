@@ -15,9 +15,14 @@ from collections.abc import Iterable
 
 import httpx
 
-from .errors import ForeignOriginError
+from .errors import CredentialRedirectError, ForeignOriginError, InvalidUrlError
 
-__all__ = ["OriginPolicy", "origin_of"]
+__all__ = ["CREDENTIAL_EXTENSION", "CredentialScope", "OriginPolicy", "origin_of"]
+
+#: ``request.extensions`` key under which an auth flow records where the credentials it attached may go.
+#: httpx copies a request's extensions onto the requests it builds for redirects, so the scope travels
+#: with every redirect and the retrying transport (the last gate before the network) enforces it.
+CREDENTIAL_EXTENSION = "credential_scope"
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -75,5 +80,44 @@ class OriginPolicy:
         try:
             target = current.join(link)
         except httpx.InvalidURL:
-            raise ForeignOriginError("an unreadable URL", self._allowed, source=source) from None
+            raise InvalidUrlError(f"{source} was not sent: the server's link is not a valid URL") from None
         return self.check(target, source=source)
+
+
+class CredentialScope:
+    """Where the credentials on one request may be sent: an origin (a token) or one exact URL (a login).
+
+    A token is good for any path of the API's origin; the credentials of a login or token request (Basic,
+    the client secret in the form) are good only for the endpoint they were built for, so a redirect to
+    another path of the same host is refused too.
+    """
+
+    __slots__ = ("_endpoint", "_origins", "what")
+
+    def __init__(
+        self, *, what: str, origins: OriginPolicy | None = None, endpoint: httpx.URL | None = None
+    ) -> None:
+        self.what = what
+        self._origins = origins
+        self._endpoint = None if endpoint is None else (origin_of(endpoint), endpoint.path)
+
+    @classmethod
+    def for_endpoint(cls, url: httpx.URL, *, what: str) -> CredentialScope:
+        return cls(what=what, endpoint=url)
+
+    @classmethod
+    def for_origins(cls, origins: OriginPolicy, *, what: str) -> CredentialScope:
+        return cls(what=what, origins=origins)
+
+    def enforce(self, url: httpx.URL) -> None:
+        """``CredentialRedirectError`` unless ``url`` is where these credentials may go."""
+        origin = origin_of(url)
+        if self._endpoint is not None:
+            if (origin, url.path) != self._endpoint:
+                raise CredentialRedirectError(
+                    f"{origin}{url.path}", what=self.what, meant_for="".join(self._endpoint)
+                )
+        elif self._origins is not None and origin not in self._origins.allowed:
+            raise CredentialRedirectError(
+                f"{origin}{url.path}", what=self.what, meant_for=", ".join(self._origins.allowed)
+            )

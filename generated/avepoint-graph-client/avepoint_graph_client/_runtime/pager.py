@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from .errors import PageLimitError, PagingLoopError
+from .failures import parse_failures
 from .operation import HttpxClients, Operation
 from .options import RequestOptions
 from .origins import OriginPolicy
@@ -182,7 +183,8 @@ def iter_pages(
         walk.before_fetch()
         response = operation.send(client, request, options)
         page = operation.parse(response)
-        request = walk.next_request(page, response.request.url)
+        with parse_failures(response, what="cannot be paged"):  # e.g. item IDs that are not hashable
+            request = walk.next_request(page, response.request.url)
         del response  # keep only the page the caller is reading
         yield page
         del page
@@ -200,7 +202,8 @@ async def aiter_pages(
         walk.before_fetch()
         response = await operation.asend(client, request, options)
         page = operation.parse(response)
-        request = walk.next_request(page, response.request.url)
+        with parse_failures(response, what="cannot be paged"):
+            request = walk.next_request(page, response.request.url)
         del response
         yield page
         del page

@@ -8,7 +8,10 @@ it; this class owns the lifecycle:
   expires, then fetched again before the call instead of waiting for a 401;
 - a 401 on a call made with the cached token drops it, fetches a new one and repeats the call once;
 - concurrent callers share one fetch: threads wait on a ``threading.Lock``, asyncio tasks on a per-loop
-  ``asyncio.Lock``; whoever gets the lock second finds the fresh token and uses it;
+  ``asyncio.Lock``; whoever gets the lock second finds the fresh token and uses it. A waiter waits no
+  longer than its own call could have taken (its deadline, else the sum of its timeouts), then raises
+  ``ApiTimeoutError``; when the fetch it waited for failed, it raises that same failure instead of
+  sending the login again (one failing login per burst of callers, not one per caller);
 - token requests go through the same client, so they get the client's retries (POSTs only before
   sending), timeouts and logging;
 - a token is checked when it arrives: empty, non-ASCII or holding characters an HTTP header cannot carry
@@ -16,7 +19,12 @@ it; this class owns the lifecycle:
   h11, with an error message that does);
 - the operation that *is* the token request (``login``, ``request_token``) is recognised and sent to the
   token URL with the credentials it needs (Basic, or the client secret in the form), never with a token;
-- with ``api_url`` set, the flow refuses to attach a token to a request for any other origin.
+- with ``api_url`` set, the flow refuses to attach a token to a request for any other origin;
+- every request that carries credentials records where they may go (``CredentialScope``: the token's
+  origin, or the one login/token URL); the retrying transport refuses a redirect that would take them
+  anywhere else, whatever ``follow_redirects`` says;
+- a login or token request sent by hand that fails raises the same ``AuthenticationError`` (any 4xx
+  but 429) as the automatic one.
 """
 
 from __future__ import annotations
@@ -31,9 +39,17 @@ from collections.abc import AsyncGenerator, Callable, Generator
 
 import httpx
 
-from .errors import AuthenticationError, ResponseParseError, error_for_response
+from .deadlines import DEADLINE_EXTENSION
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    AuthenticationError,
+    ResponseParseError,
+    error_for_response,
+)
 from .failures import PARSE_ERRORS
-from .origins import OriginPolicy
+from .origins import CREDENTIAL_EXTENSION, CredentialScope, OriginPolicy
 
 __all__ = ["RefreshingTokenAuth", "TokenGrant", "UnusableTokenError", "check_token", "retarget"]
 
@@ -74,6 +90,36 @@ def retarget(request: httpx.Request, url: httpx.URL | str) -> httpx.Request:
     )
 
 
+def bind_to_endpoint(request: httpx.Request, *, what: str) -> httpx.Request:
+    """Record that ``request``'s credentials go to its URL only (no redirect may take them elsewhere)."""
+    request.extensions[CREDENTIAL_EXTENSION] = CredentialScope.for_endpoint(request.url, what=what)
+    return request
+
+
+def _wait_limit(request: httpx.Request) -> float | None:
+    """How long a call may wait for another call's token fetch: what its own fetch could have taken."""
+    limit: float | None = None
+    timeout = request.extensions.get("timeout")
+    if isinstance(timeout, dict):
+        phases = [timeout.get(phase) for phase in ("connect", "read", "write", "pool")]
+        numbers = [float(value) for value in phases if isinstance(value, int | float)]
+        if len(numbers) == len(phases):
+            limit = sum(numbers)
+    deadline = request.extensions.get(DEADLINE_EXTENSION)
+    if isinstance(deadline, int | float):
+        left = max(0.0, deadline - time.monotonic())
+        limit = left if limit is None else min(limit, left)
+    return limit
+
+
+def _waited_too_long(request: httpx.Request, limit: float | None) -> ApiTimeoutError:
+    return ApiTimeoutError(
+        f"{request.method} {request.url.path}: gave up after waiting {limit:.1f} s for another call's "
+        "login or token request to finish",
+        request=request,
+    )
+
+
 # The token flow needs to read the token response body, and must resend the original request after a 401.
 _Flow = Generator[httpx.Request, httpx.Response, None]
 _AsyncFlow = AsyncGenerator[httpx.Request, httpx.Response]
@@ -106,6 +152,9 @@ class RefreshingTokenAuth(httpx.Auth):
         self.refresh_margin = refresh_margin
         #: Tokens are attached only to requests for this origin (when set; ``connect()`` sets it).
         self.api_origin = OriginPolicy([api_url]) if api_url else None
+        self._token_scope = (
+            CredentialScope.for_origins(self.api_origin, what="the token") if self.api_origin else None
+        )
         self._clock = clock
         self._grant: TokenGrant | None = None
         self._thread_lock = threading.Lock()
@@ -115,6 +164,9 @@ class RefreshingTokenAuth(httpx.Auth):
         self._loop_locks_guard = threading.Lock()
         #: How many tokens this object fetched; tests and metrics read it.
         self.token_fetches = 0
+        #: How many fetches finished (well or not), and how the last one failed (``None``: it did not).
+        self._fetches_done = 0
+        self._last_failure: ApiError | None = None
 
     # --- what subclasses provide -------------------------------------------------------------------------
 
@@ -189,45 +241,99 @@ class RefreshingTokenAuth(httpx.Auth):
 
     def _token_request(self, request: httpx.Request) -> httpx.Request:
         token_request = self.build_token_request(request)
-        # Requests built inside an auth flow skip the client's defaults: carry the call's timeout and
-        # User-Agent over (never its other headers, which may hold credentials meant for the API host).
-        if "timeout" in request.extensions and "timeout" not in token_request.extensions:
-            token_request.extensions["timeout"] = request.extensions["timeout"]
+        # Requests built inside an auth flow skip the client's defaults: carry the call's timeout, deadline
+        # and User-Agent over (never its other headers, which may hold credentials meant for the API host).
+        for key in ("timeout", DEADLINE_EXTENSION):
+            if key in request.extensions and key not in token_request.extensions:
+                token_request.extensions[key] = request.extensions[key]
         if "User-Agent" in request.headers and "User-Agent" not in token_request.headers:
             token_request.headers["User-Agent"] = request.headers["User-Agent"]
-        return token_request
+        return bind_to_endpoint(token_request, what="the login credentials")
+
+    def _attach(self, request: httpx.Request, token: str) -> None:
+        """Attach the token and record the origins it may travel to."""
+        self.apply_token(request, token)
+        scope = self._token_scope or CredentialScope.for_origins(
+            OriginPolicy([request.url]), what="the token"
+        )
+        request.extensions[CREDENTIAL_EXTENSION] = scope
+
+    def _credentials_request(self, request: httpx.Request) -> httpx.Request:
+        return bind_to_endpoint(self.prepare_credentials_request(request), what="the login credentials")
+
+    def _check_credentials_answer(self, response: httpx.Response) -> None:
+        """A login sent by hand: raise what the automatic login would, else let the caller parse it."""
+        if response.is_success:
+            self._read_grant(response)  # the caller gets the answer, but only with a usable token
+        elif 400 <= response.status_code <= 499:
+            raise error_for_response(response, credentials_request=True)
+
+    def _shared_outcome(self, seen: int, stale: str | None) -> str | None:
+        """After getting the lock: the token another call fetched meanwhile, or the failure it met."""
+        current = self._usable_token()
+        if current is not None and current != stale:
+            return current
+        if self._fetches_done != seen and self._last_failure is not None:
+            # Each waiter raises it afresh, without the traceback of the call that met it first.
+            raise self._last_failure.with_traceback(None)
+        return None
+
+    def _record(self, failure: ApiError | None) -> None:
+        self._fetches_done += 1
+        self._last_failure = failure
+
+    def _no_answer(self, request: httpx.Request) -> ApiConnectionError:
+        return ApiConnectionError(
+            f"the login or token request made for {request.method} {request.url.path} got no usable answer "
+            "(the call that sent it raised the details)",
+            request=None,
+        )
 
     # --- sync flow -----------------------------------------------------------------------------------------
 
     def _fetch_sync(
         self, request: httpx.Request, stale: str | None
     ) -> Generator[httpx.Request, httpx.Response, str]:
-        with self._thread_lock:
-            current = self._usable_token()
-            if current is not None and current != stale:
-                return current  # another thread refreshed while we waited
-            response = yield self._token_request(request)
-            response.read()
-            return self._accept(response)
+        seen = self._fetches_done
+        limit = _wait_limit(request)
+        if not self._thread_lock.acquire(timeout=-1 if limit is None else limit):
+            raise _waited_too_long(request, limit)
+        try:
+            shared = self._shared_outcome(seen, stale)
+            if shared is not None:
+                return shared  # another thread refreshed while we waited
+            failure: ApiError | None = self._no_answer(request)
+            try:
+                response = yield self._token_request(request)
+                response.read()
+                token = self._accept(response)
+                failure = None
+                return token
+            except ApiError as exc:
+                failure = exc
+                raise
+            finally:
+                self._record(failure)
+        finally:
+            self._thread_lock.release()
 
     def sync_auth_flow(self, request: httpx.Request) -> _Flow:
         # Overriding the *_auth_flow methods skips httpx's own body handling, so it is done here.
         request.read()  # the request may be sent twice (after a 401)
         if self.is_credentials_request(request):
-            response = yield self.prepare_credentials_request(request)
+            response = yield self._credentials_request(request)
             response.read()
-            if response.is_success:
-                self._read_grant(response)  # the caller gets the answer, but only with a usable token
+            self._check_credentials_answer(response)
             return
         self._pin(request)
         token = self._usable_token()
         if token is None:
             token = yield from self._fetch_sync(request, None)
-        self.apply_token(request, token)
+        self._attach(request, token)
         response = yield request
         if response.status_code == 401:
             token = yield from self._fetch_sync(request, token)
-            self.apply_token(request, token)
+            self._attach(request, token)
             yield request
 
     # --- async flow ----------------------------------------------------------------------------------------
@@ -240,30 +346,45 @@ class RefreshingTokenAuth(httpx.Auth):
                 lock = self._loop_locks[loop] = asyncio.Lock()
             return lock
 
+    async def _acquire(self, request: httpx.Request) -> asyncio.Lock:
+        lock = self._loop_lock()
+        limit = _wait_limit(request)
+        try:
+            await asyncio.wait_for(lock.acquire(), limit)
+        except TimeoutError:
+            raise _waited_too_long(request, limit) from None
+        return lock
+
     async def async_auth_flow(self, request: httpx.Request) -> _AsyncFlow:
         await request.aread()
         if self.is_credentials_request(request):
-            response = yield self.prepare_credentials_request(request)
+            response = yield self._credentials_request(request)
             await response.aread()
-            if response.is_success:
-                self._read_grant(response)
+            self._check_credentials_answer(response)
             return
         self._pin(request)
-        token = self._usable_token()
-        if token is None:
-            async with self._loop_lock():
-                token = self._usable_token()
-                if token is None:
-                    token = await self._accept_async((yield self._token_request(request)))
-        self.apply_token(request, token)
-        response = yield request
-        if response.status_code == 401:
-            stale = token
-            async with self._loop_lock():
-                current = self._usable_token()
-                if current is not None and current != stale:
-                    token = current
-                else:
-                    token = await self._accept_async((yield self._token_request(request)))
-            self.apply_token(request, token)
-            yield request
+        token: str | None = self._usable_token()
+        stale: str | None = None
+        while True:
+            if token is None:
+                seen = self._fetches_done
+                lock = await self._acquire(request)
+                try:
+                    token = self._shared_outcome(seen, stale)
+                    if token is None:
+                        failure: ApiError | None = self._no_answer(request)
+                        try:
+                            token = await self._accept_async((yield self._token_request(request)))
+                            failure = None
+                        except ApiError as exc:
+                            failure = exc
+                            raise
+                        finally:
+                            self._record(failure)
+                finally:
+                    lock.release()
+            self._attach(request, token)
+            response = yield request
+            if response.status_code != 401 or stale is not None:
+                return
+            stale, token = token, None

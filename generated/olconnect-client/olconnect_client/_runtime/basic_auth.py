@@ -1,7 +1,9 @@
 """HTTP Basic credentials (RFC 7617): the header value, and an ``httpx.Auth`` that sends it every time.
 
-The password is held in a ``Secret``, so neither the auth object's ``repr`` nor an error that formats it
-shows the password; the header itself is masked in httpx's reprs like any ``Authorization`` header.
+The credentials are bound to the origin of the request they are attached to (a ``CredentialScope``
+the retrying transport enforces on redirects). The password is held in a ``Secret``, so neither the
+auth object's ``repr`` nor an error that formats it shows the password; the header itself is masked in
+httpx's reprs like any ``Authorization`` header.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Generator
 
 import httpx
 
+from .origins import CREDENTIAL_EXTENSION, CredentialScope, OriginPolicy
 from .redaction import Secret
 
 __all__ = ["BasicAuth", "basic_header"]
@@ -34,4 +37,9 @@ class BasicAuth(httpx.Auth):
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = basic_header(self.username, self._password)
+        # Good for the origin of the request they were attached to: a redirect elsewhere is refused.
+        origin = OriginPolicy([request.url])
+        request.extensions[CREDENTIAL_EXTENSION] = CredentialScope.for_origins(
+            origin, what="the Basic credentials"
+        )
         yield request

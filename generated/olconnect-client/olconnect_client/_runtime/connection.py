@@ -28,7 +28,10 @@ class ConnectOptions(TypedDict, total=False):
         headers: extra headers for every request (a ``User-Agent`` naming the package is added).
         verify_ssl: TLS verification (``True``, ``False``, a CA bundle path or an ``ssl.SSLContext``).
         transport / async_transport: innermost httpx transports, e.g. ``httpx.MockTransport`` in tests.
-        httpx_args: further keyword arguments for ``httpx.Client``/``httpx.AsyncClient``.
+        httpx_args: further keyword arguments for ``httpx.Client``/``httpx.AsyncClient`` (a ``proxy``,
+            ``trust_env`` or ``mounts`` there is applied below the retrying transport, like the options).
+        proxy: send every request through this HTTP proxy (URL or ``httpx.Proxy``).
+        trust_env: honour ``HTTP_PROXY``/``HTTPS_PROXY``/``ALL_PROXY``/``NO_PROXY`` (default ``False``).
     """
 
     timeout: httpx.Timeout | float | None
@@ -39,6 +42,8 @@ class ConnectOptions(TypedDict, total=False):
     transport: httpx.BaseTransport | None
     async_transport: httpx.AsyncBaseTransport | None
     httpx_args: dict[str, Any] | None
+    proxy: str | httpx.URL | httpx.Proxy | None
+    trust_env: bool
 
 
 def client_settings(options: ConnectOptions, *, user_agent: str) -> dict[str, Any]:
@@ -55,4 +60,6 @@ def client_settings(options: ConnectOptions, *, user_agent: str) -> dict[str, An
         "transport": options.get("transport"),
         "async_transport": options.get("async_transport"),
         "httpx_args": options.get("httpx_args") or {},
+        "proxy": options.get("proxy"),
+        "trust_env": options.get("trust_env", False),
     }

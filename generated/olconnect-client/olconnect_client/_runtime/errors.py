@@ -23,7 +23,9 @@ __all__ = [
     "ApiTimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "CredentialRedirectError",
     "ForeignOriginError",
+    "InvalidUrlError",
     "NotFoundError",
     "PageLimitError",
     "PagingError",
@@ -31,6 +33,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "ServerError",
     "UnexpectedStatusError",
     "error_for_response",
@@ -93,6 +96,39 @@ class ForeignOriginError(ApiError):
         super().__init__(
             f"refusing to send {source} to {origin}: this client only talks to {', '.join(allowed)}"
         )
+
+
+class CredentialRedirectError(ApiError):
+    """A redirect would carry credentials where they are not meant to go; it was refused unsent.
+
+    A login or token request is never followed to another URL (its credentials belong to that one
+    endpoint), and a request that carries a token is never followed to an origin the token is not for,
+    even one the client talks to for other reasons (the identity host). ``target`` is the refused
+    destination's origin and path (no query string).
+    """
+
+    def __init__(self, target: str, *, what: str, meant_for: str) -> None:
+        self.target = target
+        super().__init__(
+            f"refusing to follow a redirect to {target}: it would carry {what}, "
+            f"which only goes to {meant_for}"
+        )
+
+
+class InvalidUrlError(ApiError):
+    """A URL the server handed us (a ``nextLink``, a ``Location``) is not a URL httpx can send to.
+
+    Control characters (tab, newline), an over-long URL or a broken host: the request is not sent.
+    """
+
+
+class ResponseTooLargeError(ApiError):
+    """A response body grew past the call's ``max_response_bytes`` (counted after decompression)."""
+
+    def __init__(self, message: str, *, limit: int, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.request = request
 
 
 class PagingError(ApiError):

@@ -13,7 +13,13 @@ The rules (the issue's contract):
 - ``max_retries`` (default 2) extra attempts; ``RetryPolicy(max_retries=0)`` turns retries off.
 
 The transport is also the last gate before the network: a request for an origin the client was not
-configured for (a redirect httpx follows, for instance) raises ``ForeignOriginError`` unsent.
+configured for (a redirect httpx follows, for instance) raises ``ForeignOriginError`` unsent, and a request
+whose credentials (recorded by the auth flow as a ``CredentialScope`` in its extensions, which httpx copies
+onto redirects) are not meant for its URL raises ``CredentialRedirectError`` unsent.
+
+It also enforces the call's limits: the overall ``deadline`` (no retry starts, and no read waits, past it;
+see ``deadlines.py``) and ``max_response_bytes`` (counted on the decoded body, so a small gzip bomb is
+stopped as early as a large plain body).
 
 httpx-retries on PyPI covers part of this, but it cannot express "POST only before sending", per-call
 policies or per-attempt logging, so this module implements the loop itself.
@@ -24,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import email.utils
 import random
+import re
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -31,8 +38,10 @@ from datetime import UTC, datetime
 import anyio
 import httpx
 
+from . import deadlines
+from .errors import ApiTimeoutError, ResponseTooLargeError
 from .logs import log_failure, log_response, log_retry
-from .origins import OriginPolicy
+from .origins import CREDENTIAL_EXTENSION, CredentialScope, OriginPolicy
 
 __all__ = [
     "DEFAULT_RETRY_POLICY",
@@ -76,6 +85,10 @@ class RetryPolicy:
         idempotent_methods: methods that may be repeated after the server may have seen them.
         refused_statuses: statuses that say the server did not act on the request (429 Too Many
             Requests, RFC 6585), so they are retried for every method, the login and token POSTs included.
+        deadline: seconds one call may take in all (its login, retries, waits and body reads included);
+            ``None`` for no overall limit. Past it the call raises ``ApiTimeoutError``.
+        max_response_bytes: the largest response body accepted, counted after decompression; ``None``
+            (the default) for no cap. A larger body raises ``ResponseTooLargeError``.
     """
 
     max_retries: int = 2
@@ -85,10 +98,16 @@ class RetryPolicy:
     retry_statuses: frozenset[int] = frozenset({429, 502, 503, 504})
     idempotent_methods: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
     refused_statuses: frozenset[int] = frozenset({429})
+    deadline: float | None = 300.0
+    max_response_bytes: int | None = None
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
+        if self.deadline is not None and not self.deadline > 0:
+            raise ValueError("deadline must be > 0 seconds (or None)")
+        if self.max_response_bytes is not None and self.max_response_bytes < 0:
+            raise ValueError("max_response_bytes must be >= 0 (or None)")
         if self.backoff_initial < 0 or self.backoff_max < 0 or self.retry_after_max < 0:
             raise ValueError("retry delays must be >= 0")
 
@@ -129,16 +148,19 @@ NO_RETRIES = RetryPolicy(max_retries=0)
 def parse_retry_after(value: str, *, now: datetime | None = None) -> float | None:
     """Seconds to wait from a ``Retry-After`` value: delta-seconds or an HTTP date; ``None`` if unreadable."""
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if _DELTA_SECONDS.fullmatch(value):  # ASCII digits only: "²".isdigit() is true but float("²") fails
+        return float(value)  # a huge number becomes inf, which the policy's cap cuts down
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        current = now or datetime.now(UTC)
+        return max(0.0, (when - current).total_seconds())
+    except (TypeError, ValueError, IndexError, OverflowError):  # a year or zone out of range, and so on
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    current = now or datetime.now(UTC)
-    return max(0.0, (when - current).total_seconds())
+
+
+_DELTA_SECONDS = re.compile(r"[0-9]+")
 
 
 def _policy_for(request: httpx.Request, default: RetryPolicy) -> RetryPolicy:
@@ -165,22 +187,99 @@ def _finish(
     )
 
 
-def _read_raw(response: httpx.Response) -> bytes | None:
+class _Limits:
+    """The limits one attempt reads its body under: the call's deadline and the size cap."""
+
+    __slots__ = ("deadline", "max_bytes", "request", "size")
+
+    def __init__(self, request: httpx.Request, deadline: float | None, max_bytes: int | None) -> None:
+        self.request = request
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+        self.size = 0
+
+    def check_time(self) -> None:
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise _deadline_error(self.request)
+
+    def add(self, chunk: bytes) -> bytes:
+        self.check_time()
+        if self.max_bytes is not None:
+            self.size += len(chunk)
+            if self.size > self.max_bytes:
+                raise ResponseTooLargeError(
+                    f"{self.request.method} {self.request.url.path}: the response body is larger than "
+                    f"max_response_bytes={self.max_bytes} (counted after decompression)",
+                    limit=self.max_bytes,
+                    request=self.request,
+                )
+        return chunk
+
+
+def _deadline_error(request: httpx.Request) -> ApiTimeoutError:
+    return ApiTimeoutError(
+        f"{request.method} {request.url.path}: the call's overall deadline passed", request=request
+    )
+
+
+def _decoded(response: httpx.Response) -> bool:
+    """Whether the body must be decoded here (to count its decoded size): a cap is set and it is encoded."""
+    return "Content-Encoding" in response.headers
+
+
+def _read_raw(response: httpx.Response, limits: _Limits) -> bytes | None:
     try:
-        return b"".join(response.iter_raw())
+        if limits.max_bytes is not None and _decoded(response):
+            response.request = limits.request
+            body = b"".join(limits.add(chunk) for chunk in response.iter_bytes())
+            _drop_encoding(response)
+            return body
+        return b"".join(limits.add(chunk) for chunk in response.iter_raw())
     except httpx.StreamConsumed:
         return None
     finally:
         response.close()
 
 
-async def _aread_raw(response: httpx.Response) -> bytes | None:
+async def _aread_raw(response: httpx.Response, limits: _Limits) -> bytes | None:
     try:
-        return b"".join([chunk async for chunk in response.aiter_raw()])
+        if limits.max_bytes is not None and _decoded(response):
+            response.request = limits.request
+            body = b"".join([limits.add(chunk) async for chunk in response.aiter_bytes()])
+            _drop_encoding(response)
+            return body
+        return b"".join([limits.add(chunk) async for chunk in response.aiter_raw()])
     except httpx.StreamConsumed:
         return None
     finally:
         await response.aclose()
+
+
+def _drop_encoding(response: httpx.Response) -> None:
+    """The body was decoded here: its headers must no longer say it is encoded (or how long it was)."""
+    for name in ("Content-Encoding", "Content-Length"):
+        if name in response.headers:
+            del response.headers[name]
+
+
+def _prepare(request: httpx.Request, origins: OriginPolicy | None, policy: RetryPolicy) -> float | None:
+    """Gate checks before the first attempt; returns the call's deadline (absolute, monotonic)."""
+    if origins is not None:
+        origins.check(request.url, source="a request")
+    scope = request.extensions.get(CREDENTIAL_EXTENSION)
+    if isinstance(scope, CredentialScope):
+        scope.enforce(request.url)
+    deadline = request.extensions.get(deadlines.DEADLINE_EXTENSION)
+    if not isinstance(deadline, int | float):
+        deadline = None if policy.deadline is None else time.monotonic() + policy.deadline
+        if deadline is not None:
+            request.extensions[deadlines.DEADLINE_EXTENSION] = deadline
+    return deadline
+
+
+def _time_for(delay: float, deadline: float | None) -> bool:
+    """Whether a retry after ``delay`` seconds still starts before the deadline."""
+    return deadline is None or time.monotonic() + delay < deadline
 
 
 class RetryingTransport(httpx.BaseTransport):
@@ -200,21 +299,32 @@ class RetryingTransport(httpx.BaseTransport):
         self.origins = origins
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self.origins is not None:
-            self.origins.check(request.url, source="a request")
         policy = _policy_for(request, self.policy)
+        deadline = _prepare(request, self.origins, policy)
+        limits = _Limits(request, deadline, policy.max_response_bytes)
+        token = deadlines.current_deadline.set(deadline)
+        try:
+            return self._attempts(request, policy, limits)
+        finally:
+            deadlines.current_deadline.reset(token)
+
+    def _attempts(self, request: httpx.Request, policy: RetryPolicy, limits: _Limits) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
+            limits.check_time()
+            limits.size = 0
             started = time.monotonic()
             try:
                 response = self._inner.handle_request(request)
-                raw = _read_raw(response)
+                raw = _read_raw(response, limits)
             except httpx.TransportError as error:
                 log_failure(request, error, attempt=attempt, duration_s=time.monotonic() - started)
                 if attempt > policy.max_retries or not policy.should_retry_error(request.method, error):
                     raise
                 delay = policy.backoff(attempt)
+                if not _time_for(delay, limits.deadline):
+                    raise
                 log_retry(request, attempt=attempt, delay_s=delay, reason=type(error).__name__)
                 self._sleep(delay)
                 continue
@@ -223,9 +333,12 @@ class RetryingTransport(httpx.BaseTransport):
                 request.method, response.status_code
             ):
                 delay = policy.delay_for(response, attempt)
-                log_retry(request, attempt=attempt, delay_s=delay, reason=f"status {response.status_code}")
-                self._sleep(delay)
-                continue
+                if _time_for(delay, limits.deadline):
+                    log_retry(
+                        request, attempt=attempt, delay_s=delay, reason=f"status {response.status_code}"
+                    )
+                    self._sleep(delay)
+                    continue
             return _finish(response, raw, request, attempt)
 
     def close(self) -> None:
@@ -247,21 +360,32 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         self.origins = origins
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self.origins is not None:
-            self.origins.check(request.url, source="a request")
         policy = _policy_for(request, self.policy)
+        deadline = _prepare(request, self.origins, policy)
+        limits = _Limits(request, deadline, policy.max_response_bytes)
+        token = deadlines.current_deadline.set(deadline)
+        try:
+            return await self._attempts(request, policy, limits)
+        finally:
+            deadlines.current_deadline.reset(token)
+
+    async def _attempts(self, request: httpx.Request, policy: RetryPolicy, limits: _Limits) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
+            limits.check_time()
+            limits.size = 0
             started = time.monotonic()
             try:
                 response = await self._inner.handle_async_request(request)
-                raw = await _aread_raw(response)
+                raw = await _aread_raw(response, limits)
             except httpx.TransportError as error:
                 log_failure(request, error, attempt=attempt, duration_s=time.monotonic() - started)
                 if attempt > policy.max_retries or not policy.should_retry_error(request.method, error):
                     raise
                 delay = policy.backoff(attempt)
+                if not _time_for(delay, limits.deadline):
+                    raise
                 log_retry(request, attempt=attempt, delay_s=delay, reason=type(error).__name__)
                 await anyio.sleep(delay)
                 continue
@@ -270,9 +394,12 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
                 request.method, response.status_code
             ):
                 delay = policy.delay_for(response, attempt)
-                log_retry(request, attempt=attempt, delay_s=delay, reason=f"status {response.status_code}")
-                await anyio.sleep(delay)
-                continue
+                if _time_for(delay, limits.deadline):
+                    log_retry(
+                        request, attempt=attempt, delay_s=delay, reason=f"status {response.status_code}"
+                    )
+                    await anyio.sleep(delay)
+                    continue
             return _finish(response, raw, request, attempt)
 
     async def aclose(self) -> None:
