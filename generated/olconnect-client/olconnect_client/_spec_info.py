@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="6c6108b170558eec619690fc425115c059bba0ab267687b21c127279768604ee",
+    spec_sha256="7a257e18c22c280bea1daef36fbfa8dfb56a9b97d4cf9bb69628cb558fc38a5e",
     generator="openapi-python-client 0.29.1",
 )
 

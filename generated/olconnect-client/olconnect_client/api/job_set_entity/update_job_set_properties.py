@@ -1,0 +1,144 @@
+from typing import Any
+from urllib.parse import quote
+
+from ..._runtime.operation import Operation, unchanged
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient
+from ...models.json_error import JsonError
+from ...models.name_value_list import NameValueList
+from ...types import Response
+
+
+def build_request(
+    job_set_id: int,
+    *,
+    body: NameValueList,
+) -> dict[str, Any]:
+    """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/rest/serverengine/entity/jobsets/{job_set_id}/properties".format(
+            job_set_id=quote(str(job_set_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+OPERATION: Operation[str, Response[str]] = Operation(
+    Response,
+    success=((200, 200, "text", unchanged),),
+    failure=(
+        (400, 400, "json", JsonError.from_dict),
+        (401, 401, "json", JsonError.from_dict),
+        (403, 403, "json", JsonError.from_dict),
+        (404, 404, "json", JsonError.from_dict),
+        (500, 500, "json", JsonError.from_dict),
+    ),
+)
+
+
+def sync_detailed(
+    job_set_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: NameValueList,
+    options: RequestOptions | None = None,
+) -> Response[str]:
+    """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
+    return OPERATION.sync_detailed(
+        client,
+        build_request(
+            job_set_id=job_set_id,
+            body=body,
+        ),
+        options,
+    )
+
+
+def sync(
+    job_set_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: NameValueList,
+    options: RequestOptions | None = None,
+) -> str:
+    """Replace the properties of a job set
+
+     Replaces the job set's whole property set with the list in the body; a following read returns
+    exactly that list in the same order (an empty list clears it). The `id` in the body must equal
+    `jobSetId` in the path, otherwise the server answers 500. On success the body is the plain text
+    `true`.
+
+    Args:
+        job_set_id (int): Numeric identifier of a data entity (job, job segment, document set,
+            content item …). The pages say only "number"; the server stores IDs as Java longs, but
+            neither a range nor a sign is documented, so none is set here (see OLC-05 and OLC-20 in
+            spec/DECISIONS.md).
+        body (NameValueList): JSON Name/Value List – the ID of one entity together with a list of
+            name/value pairs (see OLC-08 in spec/DECISIONS.md).
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        str
+    """
+
+    return OPERATION.sync(
+        client,
+        build_request(
+            job_set_id=job_set_id,
+            body=body,
+        ),
+        options,
+    )
+
+
+async def asyncio_detailed(
+    job_set_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: NameValueList,
+    options: RequestOptions | None = None,
+) -> Response[str]:
+    """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio_detailed(
+        client,
+        build_request(
+            job_set_id=job_set_id,
+            body=body,
+        ),
+        options,
+    )
+
+
+async def asyncio(
+    job_set_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: NameValueList,
+    options: RequestOptions | None = None,
+) -> str:
+    """The async twin of ``sync`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio(
+        client,
+        build_request(
+            job_set_id=job_set_id,
+            body=body,
+        ),
+        options,
+    )
