@@ -17,7 +17,7 @@ from contract_tests.fingerprint import Observation
 from contract_tests.profiles import Profile
 from contract_tests.redaction import register_secret
 from contract_tests.restore import restoring
-from contract_tests.targets import AvePointTarget, OLConnectTarget, Targets
+from contract_tests.targets import DISPOSABLE_JOB_SET, AvePointTarget, OLConnectTarget, Targets
 
 
 @dataclass
@@ -183,6 +183,7 @@ class RunState:
             for operation_id in self._olconnect_excluded(olc):
                 result.excluded[api_paths.label_of(api, operation_id)] = (
                     "write against a live server: set CONTRACT_ALLOW_WRITES=1 and the entity ID variables"
+                    + (f" ({DISPOSABLE_JOB_SET} for a delete)" if operation_id in st_hooks.DELETES else "")
                 )
             for operation_id, reason in too_new.items():
                 result.excluded[api_paths.label_of(api, operation_id)] = reason
@@ -229,6 +230,9 @@ class RunState:
                 excluded.append(operation_id)
         for operation_id in st_hooks.MULTI_UPDATES:
             if not target.writes_allowed or target.job_id is None:
+                excluded.append(operation_id)
+        for operation_id in st_hooks.DELETES:
+            if not target.writes_allowed or target.disposable_job_set_id is None:
                 excluded.append(operation_id)
         return excluded
 
