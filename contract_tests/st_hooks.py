@@ -165,9 +165,10 @@ def install_olconnect_hooks(
 
 
 def _aim_delete(value: float, known: tuple[int, ...], target: OLConnectTarget) -> float:
-    """Where a generated delete may land (OLC-42): on a live server only the disposable job set (the
-    operation is left out without one); on the mock never a seeded entity, since the semantic tests read
-    them after the engine run (the delete's success path is a semantic test that resets the mock)."""
+    """Where a generated delete may land (OLC-42): on a live server only the disposable job set (belt and
+    braces: run_state leaves deletes out of a live engine run); on the mock never a seeded entity, since the
+    semantic tests read them after the engine run (the delete's success path is a semantic test that resets
+    the mock)."""
     if target.live:
         return target.disposable_job_set_id if target.disposable_job_set_id is not None else value
     return value + MAX_ID // 2 if int(value) in known else value

@@ -510,6 +510,8 @@ def test_delete_job_set_removes_what_it_owns(
     segments, document sets, documents and statistics answer as unknown (OLC-04, OLC-42)."""
     if olc.live:
         job_set_id = _deletable(olc)
+        if job_set_id not in json_body(_listing(client), "getJobSetIds")["identifiers"]:
+            pytest.skip(f"{DISPOSABLE_JOB_SET}={job_set_id} names no job set (deleted by an earlier run?)")
     else:  # the seeded job set that owns the most documents; the mock is reset afterwards
         job_set_id = max(olc.job_set_ids, key=lambda candidate: len(_tree(client, candidate).documents))
     tree = _tree(client, job_set_id)

@@ -21,7 +21,7 @@ from .conftest import ROOT
 SPEC_DIR = ROOT / "spec"
 SOURCES = SPEC_DIR / "doc-drift-sources.yaml"
 PINNED = yaml.safe_load(SOURCES.read_text(encoding="utf-8"))["bundles"][0]
-BUNDLE = ROOT.parent / "shared" / PINNED["bundle"]
+BUNDLE: Path = ROOT.parent / "shared" / str(PINNED["bundle"])
 SOURCE = f"bundle:{PINNED['name']}"
 # The 12 methods of the three pages, as the pages write them.
 BUNDLE_OPERATIONS = {

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="7a257e18c22c280bea1daef36fbfa8dfb56a9b97d4cf9bb69628cb558fc38a5e",
+    spec_sha256="f25534a667e2a2e747ae2f8c872dfb1657c803cc04b457dd6c2dc23fd56ba84e",
     generator="openapi-python-client 0.29.1",
 )
 
