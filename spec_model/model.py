@@ -8,7 +8,8 @@ validators that resolve them through ``SpecModel.refs.registry``.
 Spec facts that the vendor pages imply but OpenAPI has no word for are extensions read here, once:
 - ``x-write`` on an operation: it changes server state; ``replaces`` names what the body replaces and
   ``idParameter`` the path parameter a body ``id`` must match (the single-entity PUTs), and ``deletes`` the
-  path parameter naming the entity a delete removes (it cannot be undone, so the contract suite treats it apart);
+  path parameter naming the entity a delete removes (no snapshot undoes it, so the contract suite treats it
+  apart);
 - ``x-body-optional`` on a response: the pages show that answer with no body.
 """
 
