@@ -36,6 +36,9 @@ environment variables (live mode; without them the bundled mocks are started):
   OLCONNECT_JOB_ID         an existing job, for the positive paths
   OLCONNECT_JOB_SEGMENT_ID an existing job segment
   OLCONNECT_JOB_SET_ID     an existing job set
+  OLCONNECT_DOCUMENT_SET_ID an existing document set
+  OLCONNECT_DOCUMENT_ID    an existing document
+  OLCONNECT_DISPOSABLE_JOB_SET_ID a job set the suite may delete (with CONTRACT_ALLOW_WRITES=1)
   AVEPOINT_BASE_URL        Graph API host of your data centre
   AVEPOINT_TOKEN           a bearer token, or instead the three client-credentials variables:
   AVEPOINT_TOKEN_URL       token endpoint of the identity host

@@ -10,7 +10,8 @@
   twice in a multi-update (OLC-09). Without them ``positive_data_acceptance`` would blame the server for
   following the docs.
 * Live-mode write safety: with writes allowed, every write is pinned to the configured entities (which
-  the suite snapshots and restores), so fuzzing can never touch another job on a real server.
+  the suite snapshots and restores), so fuzzing can never touch another job on a real server; a delete is
+  pinned to the one job set the user declared disposable (OLC-42), and on the mock it never hits a seeded one.
 * ``documented_server_error``: OLC-07 documents a 500 for a body/path ID mismatch on the single PUTs; the
   built-in ``not_a_server_error`` is told to accept that 500 on those operations, and this check makes
   sure a 500 there is *only* ever that case, with a JSON Error body or none (OLC-02 alternatives).
@@ -36,6 +37,8 @@ from contract_tests.targets import ID_ATTRIBUTES, OLConnectTarget
 # and the writes whose body lists the jobs to change.
 SINGLE_PUTS = writes.single_puts(spec_model.spec("olconnect"))
 MULTI_UPDATES = writes.multi_updates(spec_model.spec("olconnect"))
+# {delete: the path parameter of the entity it removes}; a delete cannot be undone (OLC-42).
+DELETES = writes.deletes(spec_model.spec("olconnect"))
 ID_MISMATCH_STATUS = 500
 
 
@@ -123,14 +126,17 @@ def install_olconnect_hooks(
         params = case.path_parameters or {}
         for name in list(params):
             params[name] = _into_range(case, stay_in_operation(params[name]))
+        operation_id = _operation_id(case)
         for name, ids in known.items():
             if name in params and _valid_id(params[name]):
-                params[name] = _steer(params[name], ids, always=pin)
+                if operation_id in DELETES:
+                    params[name] = _aim_delete(params[name], ids, target)
+                else:
+                    params[name] = _steer(params[name], ids, always=pin)
         query = case.query if isinstance(case.query, dict) else {}
         level = str(query.get("levelMode", "")).lower()
         if not document_set_levels and _is_positive(case) and level in DOCUMENT_SET_LEVELS:
             del query["levelMode"]
-        operation_id = _operation_id(case)
         body = case.body
         if operation_id in SINGLE_PUTS and isinstance(body, dict) and "id" in body:
             body["id"] = _into_range(case, body["id"])
@@ -156,6 +162,16 @@ def install_olconnect_hooks(
             if kept:
                 case.body = kept
         return case
+
+
+def _aim_delete(value: float, known: tuple[int, ...], target: OLConnectTarget) -> float:
+    """Where a generated delete may land (OLC-42): on a live server only the disposable job set (belt and
+    braces: run_state leaves deletes out of a live engine run); on the mock never a seeded entity, since the
+    semantic tests read them after the engine run (the delete's success path is a semantic test that resets
+    the mock)."""
+    if target.live:
+        return target.disposable_job_set_id if target.disposable_job_set_id is not None else value
+    return value + MAX_ID // 2 if int(value) in known else value
 
 
 def _parse_time(value: Any) -> datetime | None:

@@ -26,7 +26,15 @@ class TargetError(Exception):
 
 
 # The OL Connect path parameters that name an entity, and the target attribute holding the known ones.
-ID_ATTRIBUTES = {"jobId": "job_ids", "jobSegmentId": "job_segment_ids", "jobSetId": "job_set_ids"}
+ID_ATTRIBUTES = {
+    "jobId": "job_ids",
+    "jobSegmentId": "job_segment_ids",
+    "jobSetId": "job_set_ids",
+    "documentSetId": "document_set_ids",
+    "documentId": "document_ids",
+}
+# Live mode: the one job set the user allows the suite to delete (OLC-42); no other entity is ever deleted.
+DISPOSABLE_JOB_SET = "OLCONNECT_DISPOSABLE_JOB_SET_ID"
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,11 @@ class OLConnectTarget:
     job_ids: tuple[int, ...] = ()
     job_segment_ids: tuple[int, ...] = ()
     job_set_ids: tuple[int, ...] = ()
+    document_set_ids: tuple[int, ...] = ()
+    document_ids: tuple[int, ...] = ()
+    # Live mode: the one job set a delete may remove (OLCONNECT_DISPOSABLE_JOB_SET_ID); None on the mock,
+    # whose delete test picks a seeded job set and resets the mock afterwards.
+    disposable_job_set_id: int | None = None
     live: bool = False
     writes_allowed: bool = True
     # Mock only: a user without any role, to see 403 (empty when unknown).
@@ -122,6 +135,9 @@ def olconnect_from_env(env: Mapping[str, str]) -> OLConnectTarget:
         job_ids=_int_ids(env, "OLCONNECT_JOB_ID"),
         job_segment_ids=_int_ids(env, "OLCONNECT_JOB_SEGMENT_ID"),
         job_set_ids=_int_ids(env, "OLCONNECT_JOB_SET_ID"),
+        document_set_ids=_int_ids(env, "OLCONNECT_DOCUMENT_SET_ID"),
+        document_ids=_int_ids(env, "OLCONNECT_DOCUMENT_ID"),
+        disposable_job_set_id=next(iter(_int_ids(env, DISPOSABLE_JOB_SET)), None),
         live=True,
         writes_allowed=env.get(WRITE_FLAG, "") == "1",
     )
@@ -222,6 +238,8 @@ def olconnect_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None
         job_ids=tuple(int(i) for i in ids.get("jobs", [])),
         job_segment_ids=tuple(int(i) for i in ids.get("job_segments", [])),
         job_set_ids=tuple(int(i) for i in ids.get("job_sets", [])),
+        document_set_ids=tuple(int(i) for i in ids.get("document_sets", [])),
+        document_ids=tuple(int(i) for i in ids.get("documents", [])),
         live=False,
         writes_allowed=True,
         unprivileged=(str(no_role["username"]), str(no_role["password"])) if no_role else None,

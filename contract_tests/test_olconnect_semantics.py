@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -17,8 +19,8 @@ from contract_tests.expect import conforms, expect, expect_status, is_json_error
 from contract_tests.run_state import RunState
 from contract_tests.server_version import RULES, ServerVersion, show
 from contract_tests.st_auth import TOKEN_HEADER, basic_header, olconnect_login
-from contract_tests.targets import ID_ATTRIBUTES, OLConnectTarget
-from contract_tests.writes import multi_updates, restorable_sets, single_puts, write_operations
+from contract_tests.targets import DISPOSABLE_JOB_SET, ID_ATTRIBUTES, OLConnectTarget
+from contract_tests.writes import deletes, multi_updates, restorable_sets, single_puts, write_operations
 
 pytestmark = pytest.mark.api("olconnect")
 
@@ -29,6 +31,7 @@ SETS = {kind.write_operation: kind for kind in restorable_sets(MODEL)}
 SINGLE_PUTS = single_puts(MODEL)
 MULTI_UPDATES = multi_updates(MODEL)
 WRITES = write_operations(MODEL)
+DELETES = deletes(MODEL)
 LEVEL_MODES = ("documentOnly", "documentSetOnly", "documentSetAll")
 
 # Printable text without surrogates or control characters: what a property name/value realistically holds.
@@ -368,6 +371,187 @@ def test_segment_and_document_set_ids_are_reachable(olc: OLConnectTarget, client
             )
 
 
+# --- the job set hierarchy across the entity services and statistics (OLC-40, OLC-42) -----------------------
+
+
+def _identifiers(
+    client: httpx.Client, operation_id: str, rule: str, **params: int
+) -> tuple[list[int], httpx.Response]:
+    """The IDs an identifier-list operation answers for a known entity (checked against the spec)."""
+    got = client.get(_path(operation_id, **params))
+    expect_status(got, operation_id, 200, rule)
+    conforms(API, operation_id, got)
+    ids = [int(i) for i in json_body(got, operation_id)["identifiers"]]
+    expect(len(set(ids)) == len(ids), operation_id, "the IDs of one list are unique", got)
+    return ids, got
+
+
+@dataclass
+class Tree:
+    """What one job set owns, as the entity services list it (``response``: the job set's job list)."""
+
+    response: httpx.Response
+    jobs: list[int] = field(default_factory=list)
+    segments: list[int] = field(default_factory=list)
+    document_sets: list[int] = field(default_factory=list)
+    documents: list[int] = field(default_factory=list)
+
+
+def _tree(client: httpx.Client, job_set_id: int) -> Tree:
+    """Walk job set -> jobs -> segments -> document sets -> documents through the list operations."""
+    jobs, response = _identifiers(client, "getJobIds", "a listed job set lists its jobs", jobSetId=job_set_id)
+    tree = Tree(response=response, jobs=jobs)
+    for job_id in tree.jobs:
+        rule = f"job {job_id} of job set {job_set_id} is reachable"
+        tree.segments += _identifiers(client, "getJobSegmentIds", rule, jobId=job_id)[0]
+    for segment_id in tree.segments:
+        rule = f"segment {segment_id} is reachable"
+        tree.document_sets += _identifiers(client, "getDocumentSetIds", rule, jobSegmentId=segment_id)[0]
+    for document_set_id in tree.document_sets:
+        rule = f"document set {document_set_id} is reachable"
+        tree.documents += _identifiers(client, "getDocumentIds", rule, documentSetId=document_set_id)[0]
+    return tree
+
+
+# A live server may hold thousands of job sets; the walk reads the configured ones and a few more.
+MAX_WALKED_JOB_SETS = 5
+
+
+@pytest.mark.operations(
+    "getJobSetIds", "getJobIds", "getDocumentIds", "getDocumentSetMetadata", "getDocumentMetadata"
+)
+def test_job_set_hierarchy_is_reachable_and_consistent(
+    olc: OLConnectTarget, client: httpx.Client, version: ServerVersion
+) -> None:
+    """Every ID a list answers can be followed down to the documents, no document set or document belongs
+    to two parents, and the statistics of a job set count exactly the documents and document sets the entity
+    services list (OLC-40, OLC-11)."""
+    listed, listing = _identifiers(client, "getJobSetIds", "the server lists its job sets")
+    for known in olc.job_set_ids:
+        rule = f"the known job set {known} is in the list of all job sets"
+        expect(known in listed, "getJobSetIds", rule, listing)
+    walked = list(dict.fromkeys([*olc.job_set_ids, *listed]))[:MAX_WALKED_JOB_SETS]
+    seen_sets: set[int] = set()
+    seen_documents: set[int] = set()
+    statistics = version.owes("statistics")
+    for job_set_id in walked:
+        tree = _tree(client, job_set_id)
+        expect(
+            not seen_sets & set(tree.document_sets)
+            and len(set(tree.document_sets)) == len(tree.document_sets),
+            "getDocumentSetIds",
+            f"job set {job_set_id}: no document set belongs to two job segments",
+            tree.response,
+            repr(tree.document_sets),
+        )
+        expect(
+            not seen_documents & set(tree.documents) and len(set(tree.documents)) == len(tree.documents),
+            "getDocumentIds",
+            f"job set {job_set_id}: no document belongs to two document sets",
+            tree.response,
+            repr(tree.documents),
+        )
+        seen_sets |= set(tree.document_sets)
+        seen_documents |= set(tree.documents)
+        for operation_id, param, ids in (
+            ("getDocumentSetMetadata", "documentSetId", tree.document_sets),
+            ("getDocumentMetadata", "documentId", tree.documents),
+        ):
+            for entity_id in ids:
+                got = client.get(_path(operation_id, **{param: entity_id}))
+                expect_status(got, operation_id, 200, f"{param} {entity_id} from a list is readable")
+                conforms(API, operation_id, got)
+        if not statistics:
+            continue
+        got = client.get(_path("getJobSetStatistics", jobSetId=job_set_id))
+        expect_status(got, "getJobSetStatistics", 200, "a listed job set has statistics")
+        counted = sorted(
+            int(d["documentId"]) for d in json_body(got, "getJobSetStatistics").get("documents", [])
+        )
+        expect(
+            counted == sorted(tree.documents),
+            "getJobSetStatistics",
+            f"job set {job_set_id}: the statistics count exactly the documents the entity services list",
+            got,
+            f"entity services list {sorted(tree.documents)}",
+        )
+        if version.owes("document-set-levels"):
+            got = client.get(
+                _path("getJobSetStatistics", jobSetId=job_set_id), params={"levelMode": "documentSetOnly"}
+            )
+            expect_status(got, "getJobSetStatistics", 200, "a listed job set has document-set statistics")
+            sets = sorted(
+                int(d["documentSetId"]) for d in json_body(got, "getJobSetStatistics").get("documentSets", [])
+            )
+            expect(
+                sets == sorted(tree.document_sets),
+                "getJobSetStatistics",
+                f"job set {job_set_id}: the statistics list exactly the entity services' document sets",
+                got,
+                f"entity services list {sorted(tree.document_sets)}",
+            )
+
+
+DELETE_WAIT_SECONDS = 10.0  # OLC-42: a job set "marked for deletion" must be gone within this time
+
+
+def _listing(client: httpx.Client) -> httpx.Response:
+    listed = client.get(_path("getJobSetIds"))
+    expect_status(listed, "getJobSetIds", 200, "the server lists its job sets")
+    return listed
+
+
+@pytest.mark.writes
+@pytest.mark.operations("deleteJobSet", "getJobSetIds", "getJobIds", "getDocumentIds", "getDocumentMetadata")
+def test_delete_job_set_removes_what_it_owns(
+    olc: OLConnectTarget, client: httpx.Client, writes: None, version: ServerVersion
+) -> None:
+    """Deleting a job set answers `true` (or an empty 200); within 10 s it leaves the list, and its jobs,
+    segments, document sets, documents and statistics answer as unknown (OLC-04, OLC-42)."""
+    if olc.live:
+        job_set_id = _deletable(olc)
+        if job_set_id not in json_body(_listing(client), "getJobSetIds")["identifiers"]:
+            pytest.skip(f"{DISPOSABLE_JOB_SET}={job_set_id} names no job set (deleted by an earlier run?)")
+    else:  # the seeded job set that owns the most documents; the mock is reset afterwards
+        job_set_id = max(olc.job_set_ids, key=lambda candidate: len(_tree(client, candidate).documents))
+    tree = _tree(client, job_set_id)
+    try:
+        got = client.post(_path("deleteJobSet", jobSetId=job_set_id))
+        expect_status(got, "deleteJobSet", 200, "deleting an existing job set answers 200")
+        conforms(API, "deleteJobSet", got)
+        expect(got.text.strip() in {"true", ""}, "deleteJobSet", "an accepted deletion answers `true`", got)
+        deadline = time.monotonic() + DELETE_WAIT_SECONDS
+        while job_set_id in json_body(listing := _listing(client), "getJobSetIds")["identifiers"]:
+            expect(
+                time.monotonic() < deadline,
+                "deleteJobSet",
+                f"a deleted job set leaves the list within {DELETE_WAIT_SECONDS:.0f} s (OLC-42)",
+                listing,
+                f"job set {job_set_id} is still listed",
+            )
+            time.sleep(0.2)
+        checks = [("getJobIds", "GET", {"jobSetId": job_set_id})]
+        checks += [("getJobSegmentIds", "GET", {"jobId": i}) for i in tree.jobs]
+        checks += [("getDocumentSetIds", "GET", {"jobSegmentId": i}) for i in tree.segments]
+        checks += [("getDocumentIds", "GET", {"documentSetId": i}) for i in tree.document_sets]
+        checks += [("getDocumentMetadata", "GET", {"documentId": i}) for i in tree.documents]
+        for operation_id, method, params in checks:
+            got = client.request(method, _path(operation_id, **params))
+            expect(
+                _unknown_answer_ok(method, got),
+                operation_id,
+                f"what deleted job set {job_set_id} owned answers as unknown (OLC-04, OLC-42)",
+                got,
+            )
+            conforms(API, operation_id, got)
+        if version.owes("statistics"):
+            got = client.get(_path("getJobSetStatistics", jobSetId=job_set_id))
+            expect_status(got, "getJobSetStatistics", 404, "a deleted job set has no statistics (OLC-42)")
+    finally:
+        if olc.mock is not None:
+            olc.mock.reset()  # the other tests read the seeded job sets
+
+
 # --- authentication (OLC-01, OLC-02, OLC-14, OLC-17) ------------------------------------------------------
 
 
@@ -377,11 +561,25 @@ def _request_for(olc: OLConnectTarget, operation_id: str) -> tuple[str, str, Any
     ids = {name: next(iter(olc.known_ids(name)), 0) for name in ID_ATTRIBUTES}
     path = _path(operation_id, **ids)
     body: Any = None
+    if operation_id in DELETES:
+        path = _path(operation_id, **{**ids, DELETES[operation_id]: _deletable(olc)})
     if operation_id in MULTI_UPDATES:
         body = [{"id": ids["jobId"], "properties": []}]
     elif operation_id in SINGLE_PUTS:
         body = {"id": ids[SINGLE_PUTS[operation_id]], "properties": []}
     return method, path, body
+
+
+def _deletable(olc: OLConnectTarget) -> int:
+    """The job set a request to a delete may name: live, only the disposable one (OLC-42); on the mock an ID
+    no seeded entity has, so an answer that ignored the credentials would still delete nothing."""
+    if olc.live:
+        if olc.disposable_job_set_id is None or not olc.writes_allowed:
+            pytest.skip(
+                f"a delete against a live server needs CONTRACT_ALLOW_WRITES=1 and {DISPOSABLE_JOB_SET}"
+            )
+        return olc.disposable_job_set_id
+    return max(olc.job_set_ids, default=0) + 1_000_000
 
 
 PROTECTED = [op for op in api_paths.operation_ids(API) if op != "login"]
@@ -485,6 +683,8 @@ def test_invalid_credentials_answer_documented_status(
     """Wrong passwords and unknown tokens answer 401 (2023.1+ pages) or 403 (2020-2022 pages) (OLC-01)."""
     text = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=40)
     operations = PROTECTED
+    if olc.live and olc.disposable_job_set_id is None:
+        operations = [op for op in operations if op not in DELETES]
     if olc.live and not olc.writes_allowed:
         operations = [op for op in PROTECTED if op not in WRITES]
     elif olc.live:
@@ -522,7 +722,7 @@ def _unknown_answer_ok(method: str, response: httpx.Response) -> bool:
     if response.status_code != 200:
         return False
     text = response.text.strip()
-    if method == "PUT":
+    if method in {"PUT", "POST"}:  # the single PUTs and the delete answer text (OLC-04, OLC-42)
         return text in {"false", "true", ""}
     try:
         body = response.json()
@@ -546,6 +746,8 @@ def test_malformed_path_id_answers_400(
     may also be answered as an unknown ID (OLC-04, OLC-05)."""
     operation = MODEL.operation(operation_id)
     method = operation.method
+    if operation_id in DELETES:
+        _deletable(olc)  # live: only with a disposable job set, since a misparsed ID might name a real one
     if operation_id in WRITES:
         request.getfixturevalue("writes")  # a server that misparsed the ID might write: guard live data
     malformed = st.one_of(

@@ -2,10 +2,11 @@
 
 The suite treats writes with care (pins them to known entities, leaves them out against a read-only live
 server, snapshots and restores what they touch), so it must know them; the spec is where that fact lives.
-Two shapes exist: a single-entity PUT names the path parameter its body ``id`` must match
-(``x-write.idParameter``, OLC-07), and a multi-update has no such parameter because its body lists the
-entities. A set a single PUT replaces is read back by the GET on the same path, which is what the live
-restore and the replace-semantics tests pair it with.
+Three shapes exist: a single-entity PUT names the path parameter its body ``id`` must match
+(``x-write.idParameter``, OLC-07), a multi-update has no such parameter because its body lists the
+entities, and a delete names the path parameter of the entity it removes (``x-write.deletes``, OLC-42),
+which no snapshot can bring back. A set a single PUT replaces is read back by the GET on the same path,
+which is what the live restore and the replace-semantics tests pair it with.
 """
 
 from __future__ import annotations
@@ -33,10 +34,19 @@ def single_puts(model: SpecModel) -> dict[str, str]:
     }
 
 
+def deletes(model: SpecModel) -> dict[str, str]:
+    """``{operationId: ID path parameter}`` of the writes that delete the entity the parameter names."""
+    return {
+        name: operation.write.deletes
+        for name, operation in model.writes().items()
+        if operation.write is not None and operation.write.deletes is not None
+    }
+
+
 def multi_updates(model: SpecModel) -> tuple[str, ...]:
     """The writes that name their entities in the body rather than the path."""
-    singles = single_puts(model)
-    return tuple(name for name in model.writes() if name not in singles)
+    others = {**single_puts(model), **deletes(model)}
+    return tuple(name for name in model.writes() if name not in others)
 
 
 def write_operations(model: SpecModel) -> tuple[str, ...]:

@@ -1,10 +1,11 @@
 """Doc drift: compare the vendor's API pages with our OpenAPI specs.
 
     python -m scripts.doc_drift [DOCS_DIR] [--spec-dir spec] [--allowlist spec/doc-drift-allowlist.yaml]
-                                [--verbose] [--suggest-allowlist] [--format text|json]
-                                [--propose PATCH_FILE] [--record]
+                                [--sources spec/doc-drift-sources.yaml] [--verbose] [--suggest-allowlist]
+                                [--format text|json] [--propose PATCH_FILE] [--record]
 
-Reads every Markdown page under DOCS_DIR (default ../shared/vendor-docs), extracts operations, parameters,
+Reads every Markdown page under DOCS_DIR (default ../shared/vendor-docs) and, with --sources, the pages a
+sources file tracks in git bundles at a pinned commit (drift_lib/sources.py), extracts operations, parameters,
 status codes, response headers and body fields, and compares them with the specs and with the record of the
 last reviewed pages (spec/doc-drift-pages.yaml, which makes removals and renames visible). The default report
 has one line per finding that needs action and one summary line; --verbose shows every finding with its
@@ -34,6 +35,7 @@ from .drift_lib.page_record import (
 from .drift_lib.pages import read_folder
 from .drift_lib.propose import ProposalError, write_proposal
 from .drift_lib.report import Outcome, render, render_json, render_quiet
+from .drift_lib.sources import FOLDER, PREFIX, SourcesError, load_sources, read_sources, source_of
 from .speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +47,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--spec-dir", type=Path, default=ROOT / "spec")
     parser.add_argument(
         "--allowlist", type=Path, default=None, help="default: SPEC_DIR/doc-drift-allowlist.yaml"
+    )
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=None,
+        help="also read the bundle pages this file pins (e.g. spec/doc-drift-sources.yaml)",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="every finding, grouped by operation")
     parser.add_argument(
@@ -69,8 +77,11 @@ class DriftSetupError(Exception):
     """A missing folder or a malformed spec or allowlist: reported as one line, exit code 2."""
 
 
-def analyse(docs_dir: Path, spec_dir: Path, allowlist: Path | None = None) -> Outcome:
-    """Parse the pages, compare them with the specs and apply the allowlist (default: SPEC_DIR's)."""
+def analyse(
+    docs_dir: Path, spec_dir: Path, allowlist: Path | None = None, sources: Path | None = None
+) -> Outcome:
+    """Parse the pages (DOCS_DIR's and the bundle pages ``sources`` pins), compare them with the specs and
+    apply the allowlist (default: SPEC_DIR's)."""
     if not docs_dir.is_dir():
         raise DriftSetupError(f"docs folder {docs_dir} does not exist")
     spec_files = sorted(p for p in spec_dir.glob("*.y*ml") if is_openapi_file(p)) if spec_dir.is_dir() else []
@@ -84,15 +95,25 @@ def analyse(docs_dir: Path, spec_dir: Path, allowlist: Path | None = None) -> Ou
             allowlist or spec_dir / "doc-drift-allowlist.yaml", known_decisions(spec_dir / "DECISIONS.md")
         )
         record = load_record(spec_dir / RECORD_NAME)
-    except (SpecError, AllowlistError, RecordError) as exc:
+        bundles = load_sources(sources, ROOT.parent / "shared") if sources is not None else []
+    except (SpecError, AllowlistError, RecordError, SourcesError) as exc:
         raise DriftSetupError(str(exc)) from exc
     pages = read_folder(docs_dir)
     if not pages:
         raise DriftSetupError(f"no Markdown pages (*.md) in {docs_dir}")
+    try:
+        pages += read_sources(bundles)
+    except SourcesError as exc:
+        raise DriftSetupError(str(exc)) from exc
     findings, matched = compare([op for page in pages for op in page.operations], specs)
+    read_from = {FOLDER, *(f"{PREFIX}{bundle.name}" for bundle in bundles)}
+    unread = {}
     if record is not None:
+        # Record entries of a source this run did not read are neither checked nor forgotten (--record).
+        unread = {key: item for key, item in record.items() if source_of(item.page) not in read_from}
+        record = {key: item for key, item in record.items() if key not in unread}
         findings = apply_record(findings, record)
-    stale = apply_allowlist(findings, entries)
+    stale = apply_allowlist(findings, [entry for entry in entries if entry.source in read_from])
     targets = {}
     for op in (op for page in pages for op in page.operations):
         hit = specs.find(op.method, op.path)
@@ -105,19 +126,21 @@ def analyse(docs_dir: Path, spec_dir: Path, allowlist: Path | None = None) -> Ou
         matched=matched,
         record_used=record is not None,
         targets=targets,
+        unread_record=unread,
     )
 
 
 def page_record_text(outcome: Outcome) -> str:
-    """The page record these pages give (what `--record` writes)."""
+    """The page record these pages give (what `--record` writes), keeping the entries of unread sources."""
     spec_keys = {key: f"{t.method.upper()} {t.path}" for key, t in outcome.targets.items()}
-    return render_record(build_record((op for p in outcome.pages for op in p.operations), spec_keys))
+    record = build_record((op for p in outcome.pages for op in p.operations), spec_keys)
+    return render_record({**outcome.unread_record, **record})
 
 
 def run(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     try:
-        outcome = analyse(args.docs_dir, args.spec_dir, args.allowlist)
+        outcome = analyse(args.docs_dir, args.spec_dir, args.allowlist, args.sources)
     except DriftSetupError as exc:
         print(f"doc_drift: {exc}", file=sys.stderr)
         return 2

@@ -92,7 +92,8 @@ def check_markers(file: str, document: dict[str, Any]) -> list[Problem]:
 
 
 def _write_marker_problems(document: dict[str, Any], where: str, value: Any) -> list[str]:
-    """``x-write`` sits on an operation, names what it replaces; its ``idParameter`` is a path parameter."""
+    """``x-write`` sits on an operation, names what it replaces; its ``idParameter`` or ``deletes`` (at most
+    one of them) is a path parameter."""
     parts = where.split("/")
     if not (len(parts) == 5 and parts[1] == "paths" and parts[3] in HTTP_METHODS):
         return ["x-write must sit on an operation"]
@@ -102,12 +103,14 @@ def _write_marker_problems(document: dict[str, Any], where: str, value: Any) -> 
         or not value["replaces"].strip()
     ):
         return ["x-write must be a mapping whose `replaces` names what the request body replaces"]
-    unknown = sorted(set(value) - {"replaces", "idParameter"})
+    unknown = sorted(set(value) - {"replaces", "idParameter", "deletes"})
     if unknown:
-        return [f"x-write has unknown keys {unknown} (allowed: replaces, idParameter)"]
-    id_parameter = value.get("idParameter")
-    if id_parameter is None:
+        return [f"x-write has unknown keys {unknown} (allowed: replaces, idParameter, deletes)"]
+    named = {key: value[key] for key in ("idParameter", "deletes") if value.get(key) is not None}
+    if not named:
         return []
+    if len(named) > 1:
+        return ["x-write names either an idParameter (a body id to match) or deletes (no body), not both"]
     path = parts[2].replace("~1", "/").replace("~0", "~")
     try:
         operations = SpecModel(document).operations.values()
@@ -115,8 +118,9 @@ def _write_marker_problems(document: dict[str, Any], where: str, value: Any) -> 
         return []  # a broken reference is reported by the reference check
     operation = next((op for op in operations if op.path == path and op.method == parts[3].upper()), None)
     path_names = {p.name for p in operation.parameters_in("path")} if operation is not None else set()
-    if id_parameter not in path_names:
-        return [f"x-write idParameter {id_parameter!r} is not a path parameter of this operation"]
+    for key, parameter in named.items():
+        if parameter not in path_names:
+            return [f"x-write {key} {parameter!r} is not a path parameter of this operation"]
     return []
 
 

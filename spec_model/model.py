@@ -7,7 +7,9 @@ validators that resolve them through ``SpecModel.refs.registry``.
 
 Spec facts that the vendor pages imply but OpenAPI has no word for are extensions read here, once:
 - ``x-write`` on an operation: it changes server state; ``replaces`` names what the body replaces and
-  ``idParameter`` the path parameter a body ``id`` must match (the single-entity PUTs);
+  ``idParameter`` the path parameter a body ``id`` must match (the single-entity PUTs), and ``deletes`` the
+  path parameter naming the entity a delete removes (no snapshot undoes it, so the contract suite treats it
+  apart);
 - ``x-body-optional`` on a response: the pages show that answer with no body.
 - ``x-client-datetime`` on an object property (read by the client generator only, not here): how a generated
   client types a date-time member (``utc``: ``datetime``; ``optional-utc``: ``datetime | None``);
@@ -141,6 +143,7 @@ class WriteEffect:
 
     replaces: str
     id_parameter: str | None
+    deletes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -178,9 +181,11 @@ class Operation:
         if not isinstance(marker, Mapping):
             return None
         id_parameter = marker.get("idParameter")
+        deletes = marker.get("deletes")
         return WriteEffect(
             replaces=str(marker.get("replaces", "")),
             id_parameter=str(id_parameter) if isinstance(id_parameter, str) else None,
+            deletes=str(deletes) if isinstance(deletes, str) else None,
         )
 
     def parameters_in(self, location: str) -> tuple[Parameter, ...]:

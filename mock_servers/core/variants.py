@@ -118,6 +118,22 @@ _ALL = (
         "each listed job's whole set (replace).",
     ),
     Variant(
+        "olc.job-sets-root",
+        "olconnect",
+        "OLC-41",
+        ("list", "negotiated"),
+        "GET .../entity/jobsets always answers the JSON list of job sets, or answers the plain-text service "
+        "handshake to a request whose Accept names text/plain and not JSON.",
+    ),
+    Variant(
+        "olc.job-set-delete",
+        "olconnect",
+        "OLC-42",
+        ("immediate", "deferred"),
+        "A deleted job set (and everything it owns) is gone at once, or is only marked and disappears about "
+        "a second later.",
+    ),
+    Variant(
         "ave.next-link",
         "avepoint",
         "AVE-03",
@@ -178,6 +194,8 @@ _DOCS_LITERAL = {
     "olc.server-version": "2021.1",
     "olc.update-answer": "true",
     "olc.multi-update": "merge",
+    "olc.job-sets-root": "list",
+    "olc.job-set-delete": "deferred",
     "ave.next-link": "opaque",
     "ave.last-page-link": "absent",
     "ave.status-alias": "ignored",

@@ -35,9 +35,12 @@ from mock_servers.core.variants import state_for
 from mock_servers.olconnect.domain import (
     READ,
     WRITE,
+    Document,
+    DocumentSet,
     DuplicateEntityError,
     Job,
     JobSegment,
+    JobSet,
     OLConnectStore,
     Properties,
     UnknownEntityError,
@@ -55,6 +58,7 @@ READING_RULES = ReadingRules(
 )
 DEFAULT_TOKEN_TTL = 3600
 DEFAULT_VERSION = "2025.2.0.1"
+JOB_SET_DELETE_DELAY = 1.0  # seconds a deleted job set stays visible under olc.job-set-delete=deferred
 CHALLENGE = {"WWW-Authenticate": "BASIC"}
 ID_LIST_CAP = 1000
 _BODYLESS_STATUSES = frozenset({401, 500})  # olc.error-body=none: the older pages show no body on these
@@ -97,6 +101,7 @@ class OLConnectMock:
     # -- authentication (OLC-01, OLC-02, OLC-14)
 
     def authenticate(self, request: Request, role: str | None) -> User:
+        self.store.sweep()  # every entity handler authenticates first: deferred deletions land before reads
         token = request.headers.get("auth_token")
         if token is not None:
             token = token.strip()  # surrounding whitespace is trimmed as in the other auth headers
@@ -245,6 +250,92 @@ class OLConnectMock:
         self._lookup(lambda: self.store.replace_segment_metadata(segment.id, properties))
         return self._updated()
 
+    # -- Job Set Entity service (OLC-40..42)
+
+    async def job_set_ids(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, READ)
+        if self.variants.is_("olc.job-sets-root", "negotiated") and _wants_only_text(request):
+            return text_response("Server Engine REST Service available: JobSetEntityRestService")
+        return json_response({"identifiers": list(self.store.job_sets)})
+
+    async def job_ids(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, READ)
+        job_set = self._job_set(args)
+        return json_response({"identifiers": [job.id for job in job_set.jobs] if job_set else []})
+
+    async def delete_job_set(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, WRITE)
+        job_set = self._job_set(args)
+        if job_set is None:
+            return text_response("false")
+        delay = JOB_SET_DELETE_DELAY if self.variants.is_("olc.job-set-delete", "deferred") else 0.0
+        self._lookup(lambda: self.store.delete_job_set(job_set.id, delay))
+        return self._updated()
+
+    async def job_set_metadata(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, READ)
+        job_set = self._job_set(args)
+        return json_response(properties_to_json(job_set.metadata) if job_set else [])
+
+    async def job_set_properties(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, READ)
+        job_set = self._job_set(args)
+        return json_response(properties_to_json(job_set.properties) if job_set else [])
+
+    async def update_job_set_metadata(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, WRITE)
+        job_set = self._job_set(args)
+        properties = await self._single_body(request, args, "updateJobSetMetadata", "Job Set")
+        if job_set is None:
+            return text_response("false")
+        self._lookup(lambda: self.store.replace_job_set_metadata(job_set.id, properties))
+        return self._updated()
+
+    async def update_job_set_properties(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, WRITE)
+        job_set = self._job_set(args)
+        properties = await self._single_body(request, args, "updateJobSetProperties", "Job Set")
+        if job_set is None:
+            return text_response("false")
+        self._lookup(lambda: self.store.replace_job_set_properties(job_set.id, properties))
+        return self._updated()
+
+    # -- Document Set Entity and Document Entity services (OLC-40, OLC-43)
+
+    async def document_ids(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, READ)
+        document_set = self._document_set(args)
+        identifiers = [document.id for document in document_set.documents] if document_set else []
+        return json_response({"identifiers": identifiers})
+
+    async def document_set_metadata(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, READ)
+        document_set = self._document_set(args)
+        return json_response(properties_to_json(document_set.metadata) if document_set else [])
+
+    async def update_document_set_metadata(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, WRITE)
+        document_set = self._document_set(args)
+        properties = await self._single_body(request, args, "updateDocumentSetMetadata", "Document Set")
+        if document_set is None:
+            return text_response("false")
+        self._lookup(lambda: self.store.replace_document_set_metadata(document_set.id, properties))
+        return self._updated()
+
+    async def document_metadata(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, READ)
+        document = self._document(args)
+        return json_response(properties_to_json(document.metadata) if document else [])
+
+    async def update_document_metadata(self, request: Request, args: Arguments) -> Response:
+        self.authenticate(request, WRITE)
+        document = self._document(args)
+        properties = await self._single_body(request, args, "updateDocumentMetadata", "Document")
+        if document is None:
+            return text_response("false")
+        self._lookup(lambda: self.store.replace_document_metadata(document.id, properties))
+        return self._updated()
+
     # -- Statistics service
 
     async def job_set_statistics(self, request: Request, args: Arguments) -> Response:
@@ -308,6 +399,18 @@ class OLConnectMock:
         segment_id = self._path_id(args, "jobSegmentId")
         return self._missing(lambda: self.store.segment(segment_id))
 
+    def _job_set(self, args: Arguments) -> JobSet | None:
+        job_set_id = self._path_id(args, "jobSetId")
+        return self._missing(lambda: self.store.job_set(job_set_id))
+
+    def _document_set(self, args: Arguments) -> DocumentSet | None:
+        document_set_id = self._path_id(args, "documentSetId")
+        return self._missing(lambda: self.store.document_set(document_set_id))
+
+    def _document(self, args: Arguments) -> Document | None:
+        document_id = self._path_id(args, "documentId")
+        return self._missing(lambda: self.store.document(document_id))
+
     def _updated(self) -> Response:
         """A single PUT's success answer (olc.update-answer)."""
         if self.variants.is_("olc.update-answer", "empty"):
@@ -365,6 +468,7 @@ class OLConnectMock:
                 "jobs": list(store.jobs)[:ID_LIST_CAP],
                 "job_segments": list(store.segments)[:ID_LIST_CAP],
                 "document_sets": [ds.id for ds in document_sets[:ID_LIST_CAP]],
+                "documents": list(store.documents)[:ID_LIST_CAP],
             },
             "counts": {
                 "job_sets": len(store.job_sets),
@@ -403,6 +507,12 @@ def _release(version: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+def _wants_only_text(request: Request) -> bool:
+    """An ``Accept`` header that names text/plain and neither JSON nor a wildcard (olc.job-sets-root)."""
+    accept = request.headers.get("accept", "").lower()
+    return "text/plain" in accept and "json" not in accept and "*/*" not in accept
+
+
 def _multi_updates(body: Any) -> list[tuple[int, Properties]]:
     """JSON Schema counts 2001.0 as an integer, so IDs are normalised before they are looked up."""
     return [(int(item["id"]), properties_from(item["properties"])) for item in body]
@@ -429,6 +539,18 @@ def handlers(mock: OLConnectMock) -> dict[str, Handler]:
         "getJobSegmentMetadata": mock.segment_metadata,
         "updateJobSegmentMetadata": mock.update_segment_metadata,
         "getJobSetStatistics": mock.job_set_statistics,
+        "getJobSetIds": mock.job_set_ids,
+        "getJobIds": mock.job_ids,
+        "deleteJobSet": mock.delete_job_set,
+        "getJobSetMetadata": mock.job_set_metadata,
+        "updateJobSetMetadata": mock.update_job_set_metadata,
+        "getJobSetProperties": mock.job_set_properties,
+        "updateJobSetProperties": mock.update_job_set_properties,
+        "getDocumentIds": mock.document_ids,
+        "getDocumentSetMetadata": mock.document_set_metadata,
+        "updateDocumentSetMetadata": mock.update_document_set_metadata,
+        "getDocumentMetadata": mock.document_metadata,
+        "updateDocumentMetadata": mock.update_document_metadata,
     }
 
 

@@ -1,7 +1,9 @@
 """OL Connect entities and their rules, independent of HTTP.
 
 Job sets hold jobs, jobs hold job segments, segments hold document sets, document sets hold documents; each
-document names its content item and data record and carries its sheet, page and media counts. Writes go
+document names its content item and data record and carries its sheet, page and media counts. Every level is
+indexed by ID, and every service (entities and statistics) reads the same objects, so a write through one is
+seen by all; deleting a job set drops its whole subtree from every index (OLC-42). Writes go
 through :class:`OLConnectStore`, whose lock makes every update (and the whole multi-update) atomic: a
 property list is never edited in place but replaced by a new tuple, so readers never see half an update.
 """
@@ -9,6 +11,7 @@ property list is never edited in place but replaced by a new tuple, so readers n
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -132,6 +135,9 @@ class OLConnectStore:
             _register(self.job_sets, job_set, "job set", ["job_sets", index], source)
         self.jobs: dict[int, Job] = loader.jobs
         self.segments: dict[int, JobSegment] = loader.segments
+        self.document_sets: dict[int, DocumentSet] = loader.document_sets
+        self.documents: dict[int, Document] = loader.documents
+        self._doomed: dict[int, float] = {}  # job set ID -> monotonic time its deferred deletion is due
 
     # -- reads (no lock: they read whole immutable tuples or lists that are only ever replaced)
 
@@ -153,6 +159,18 @@ class OLConnectStore:
             raise UnknownEntityError("Job Set", job_set_id)
         return job_set
 
+    def document_set(self, document_set_id: int) -> DocumentSet:
+        document_set = self.document_sets.get(document_set_id)
+        if document_set is None:
+            raise UnknownEntityError("Document Set", document_set_id)
+        return document_set
+
+    def document(self, document_id: int) -> Document:
+        document = self.documents.get(document_id)
+        if document is None:
+            raise UnknownEntityError("Document", document_id)
+        return document
+
     def job_contents(self, job_id: int) -> list[dict[str, int]]:
         """Content item / data record pairs of every document under the job, in hierarchy order."""
         return [{"item": doc.content_item, "record": doc.data_record} for doc in self.job(job_id).documents()]
@@ -173,6 +191,65 @@ class OLConnectStore:
         with self._lock:
             self.segment(segment_id).metadata = properties
             self.version += 1
+
+    def replace_job_set_metadata(self, job_set_id: int, properties: Properties) -> None:
+        with self._lock:
+            self.job_set(job_set_id).metadata = properties
+            self.version += 1
+
+    def replace_job_set_properties(self, job_set_id: int, properties: Properties) -> None:
+        with self._lock:
+            self.job_set(job_set_id).properties = properties
+            self.version += 1
+
+    def replace_document_set_metadata(self, document_set_id: int, properties: Properties) -> None:
+        with self._lock:
+            self.document_set(document_set_id).metadata = properties
+            self.version += 1
+
+    def replace_document_metadata(self, document_id: int, properties: Properties) -> None:
+        with self._lock:
+            self.document(document_id).metadata = properties
+            self.version += 1
+
+    def delete_job_set(self, job_set_id: int, delay: float = 0.0) -> None:
+        """Remove the job set and everything it owns (OLC-42), now or ``delay`` seconds from now.
+
+        A deferred deletion only marks the job set; :meth:`sweep` removes it once it is due. Marking a job
+        set twice keeps the first due time.
+        """
+        with self._lock:
+            self.job_set(job_set_id)
+            if delay > 0:
+                self._doomed.setdefault(job_set_id, time.monotonic() + delay)
+                return
+            self._remove_job_set(job_set_id)
+
+    def sweep(self) -> None:
+        """Carry out the deferred deletions that are due (cheap when none is pending)."""
+        if not self._doomed:
+            return
+        now = time.monotonic()
+        with self._lock:
+            for job_set_id, due in list(self._doomed.items()):
+                if due <= now:
+                    self._remove_job_set(job_set_id)
+
+    def _remove_job_set(self, job_set_id: int) -> None:
+        """Drop the job set and its whole subtree from every index (called with the lock held)."""
+        self._doomed.pop(job_set_id, None)
+        job_set = self.job_sets.pop(job_set_id, None)
+        if job_set is None:
+            return
+        for job in job_set.jobs:
+            self.jobs.pop(job.id, None)
+            for segment in job.segments:
+                self.segments.pop(segment.id, None)
+                for document_set in segment.document_sets:
+                    self.document_sets.pop(document_set.id, None)
+                    for document in document_set.documents:
+                        self.documents.pop(document.id, None)
+        self.version += 1
 
     def merge_job_properties(self, updates: Sequence[tuple[int, Properties]], replace: bool = False) -> None:
         """Set each listed property on each listed job, keeping the others; all or nothing (OLC-09).

@@ -31,6 +31,9 @@ class AllowEntry:
     reason: str
     decision: str
     used: bool = False
+    # Where the page comes from: "folder" (DOCS_DIR) or "bundle:NAME" (sources.py). An entry is only judged
+    # (applied, or reported stale) in a run that reads its source.
+    source: str = "folder"
 
     def matches(self, finding: Finding) -> bool:
         return (
@@ -80,6 +83,9 @@ def load_allowlist(path: Path, decisions: set[str]) -> list[AllowEntry]:
             raise AllowlistError(
                 f"{path}: entry {number} cites {', '.join(unknown)}, which spec/DECISIONS.md does not define"
             )
+        source = raw.get("source", "folder")
+        if not isinstance(source, str) or not (source == "folder" or source.startswith("bundle:")):
+            raise AllowlistError(f"{path}: entry {number}'s source must be 'folder' or 'bundle:NAME'")
         entries.append(
             AllowEntry(
                 operation=str(values["operation"]),
@@ -87,6 +93,7 @@ def load_allowlist(path: Path, decisions: set[str]) -> list[AllowEntry]:
                 subject=str(values["subject"]),
                 reason=reason.strip(),
                 decision=cited[0],
+                source=source,
             )
         )
     return entries

@@ -16,6 +16,11 @@ def read_page(path: Path, name: str | None = None) -> PageResult:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return PageResult(page=label, layout=None, error=f"cannot read the file ({exc})")
+    return read_text(label, text)
+
+
+def read_text(label: str, text: str) -> PageResult:
+    """Parse a page's text (from a file or from a git bundle, ``sources.py``); errors go into the result."""
     try:
         return _parse(label, text)
     except Exception as exc:  # a reader bug must name the page and fail the run, not end it with a traceback

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .allowlist import AllowEntry
 from .model import Finding, PageResult, Severity, SpecTarget
+from .page_record import RecordedOperation
 
 
 @dataclass
@@ -18,6 +19,8 @@ class Outcome:
     matched: dict[str, str]
     record_used: bool = True
     targets: dict[str, SpecTarget] = field(default_factory=dict)  # page operation key -> its spec operation
+    # Page-record entries of sources this run did not read (kept as they are by --record).
+    unread_record: dict[str, RecordedOperation] = field(default_factory=dict)
 
     @property
     def failing(self) -> list[Finding]:

@@ -166,6 +166,29 @@ def put_not_persisted(ex: Exchange) -> None:
         ex.status, ex.response_headers, ex.response_body = 200, {"content-type": "text/plain"}, b"true"
 
 
+def statistics_miss_a_document(ex: Exchange) -> None:
+    """OL Connect getJobSetStatistics: the last document of a job set is left out of its statistics."""
+    if _calls(ex, "getJobSetStatistics") and ex.status == 200:
+        body = ex.json()
+        if body.get("documents"):
+            body["documents"] = body["documents"][:-1]
+            ex.set_json(body)
+
+
+def job_set_missing_from_list(ex: Exchange) -> None:
+    """OL Connect getJobSetIds: the first job set is left out of the list of all job sets."""
+    if _calls(ex, "getJobSetIds") and ex.status == 200:
+        body = ex.json()
+        body["identifiers"] = body.get("identifiers", [])[1:]
+        ex.set_json(body)
+
+
+def delete_not_carried_out(ex: Exchange) -> None:
+    """OL Connect deleteJobSet: the deletion is answered `true` but never reaches the server."""
+    if _calls(ex, "deleteJobSet"):
+        ex.status, ex.response_headers, ex.response_body = 200, {"content-type": "text/plain"}, b"true"
+
+
 def server_error_on_malformed_id(ex: Exchange) -> None:
     """OL Connect: a path ID that is not an integer crashes with an undocumented 500."""
     if ex.path in LITERAL_PATHS:  # /entity/jobs/version is an operation of its own, not a malformed jobId
@@ -224,6 +247,8 @@ AFTER: dict[str, After] = {
     "2025-2-without-token-expires-in": new_version_without_token_expiry,
     "login-wrong-content-type": login_wrong_content_type,
     "renamed-field": renamed_field,
+    "statistics-miss-a-document": statistics_miss_a_document,
+    "job-set-missing-from-list": job_set_missing_from_list,
 }
 BEFORE: dict[str, Before] = {
     "filter-ignored": filter_ignored,
@@ -231,6 +256,7 @@ BEFORE: dict[str, Before] = {
     "server-error-on-malformed-id": server_error_on_malformed_id,
     "next-link-loops": next_link_loops,
     "token-for-wrong-secret": token_for_wrong_secret,
+    "delete-not-carried-out": delete_not_carried_out,
 }
 DEVIATIONS = ("none", *AFTER, *BEFORE, "auth-ignored")
 

@@ -63,6 +63,10 @@ def olconnect_env(info: Mapping[str, Any], base_url: str) -> dict[str, str]:
         "OLCONNECT_JOB_ID": str(ids["jobs"][0]),
         "OLCONNECT_JOB_SEGMENT_ID": str(ids["job_segments"][0]),
         "OLCONNECT_JOB_SET_ID": str(ids["job_sets"][0]),
+        "OLCONNECT_DOCUMENT_SET_ID": str(ids["document_sets"][0]),
+        "OLCONNECT_DOCUMENT_ID": str(ids["documents"][0]),
+        # The last seeded job set may be deleted; a test that lets the suite delete resets the mock first.
+        "OLCONNECT_DISPOSABLE_JOB_SET_ID": str(ids["job_sets"][-1]),
         "CONTRACT_ALLOW_WRITES": "1",
     }
 

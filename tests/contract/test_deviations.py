@@ -40,7 +40,16 @@ CASES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "server-error-on-malformed-id": ("olconnect", ("getJobProperties",), "OLC-05"),
     "token-for-wrong-secret": ("avepoint", ("requestToken",), "a wrong client secret gets no token"),
     "2025-2-without-token-expires-in": ("olconnect", ("login",), "sends Token-Expires-In on login"),
+    "statistics-miss-a-document": (
+        "olconnect",
+        ("getJobIds",),
+        "the statistics count exactly the documents the entity services list",
+    ),
+    "delete-not-carried-out": ("olconnect", ("deleteJobSet",), "a deleted job set leaves the list within"),
+    "job-set-missing-from-list": ("olconnect", ("getJobSetIds",), "is in the list of all job sets"),
 }
+# Deviations a profile cannot show: docs-literal plays a 2021.1 server, which has no statistics service.
+NOT_IN_PROFILE = {("statistics-miss-a-document", "docs-literal"): "statistics exist only from server 2024.1"}
 # Each deviation must be caught whichever documented reading the server behind it follows.
 MOCK_PROFILES = ("project", "docs-literal")
 
@@ -79,8 +88,11 @@ def _focus(operations: tuple[str, ...]) -> list[str]:
 def test_suite_fails_on_deviation(
     deviation: str, profile: str, mocks: dict[tuple[str, str], MockProcess], tmp_path: Path
 ) -> None:
+    if (deviation, profile) in NOT_IN_PROFILE:
+        pytest.skip(NOT_IN_PROFILE[deviation, profile])
     api, operations, rule = CASES[deviation]
     mock = mocks[api, profile]
+    mock.reset()  # an earlier focused run may have deleted the disposable job set (OLC-42)
     with deviation_proxy(mock.base_url, deviation, _proxy_env(mock)) as url:
         run = run_suite(["--api", api, *_focus(operations)], clean_env(_live_env(api, mock, url)), tmp_path)
     assert run.returncode == 1, f"the suite did not fail on {deviation} ({profile}):\n{run.output[-3000:]}"
@@ -97,6 +109,7 @@ def test_suite_passes_without_deviation(
     """The same focused runs through the same proxy, with no deviation, pass."""
     operations = tuple(sorted({op for case_api, ops, _ in CASES.values() if case_api == api for op in ops}))
     mock = mocks[api, profile]
+    mock.reset()  # an earlier focused run may have deleted the disposable job set (OLC-42)
     with deviation_proxy(mock.base_url, "none", _proxy_env(mock)) as url:
         run = run_suite(["--api", api, *_focus(operations)], clean_env(_live_env(api, mock, url)), tmp_path)
     expect_pass(run, f"the focused {api} run without any deviation ({profile})")

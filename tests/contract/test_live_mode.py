@@ -47,7 +47,13 @@ def _olconnect_sets(mock: MockProcess) -> dict[str, object]:
     from the mock."""
     env = olconnect_env(mock.info, mock.base_url)
     auth = (env["OLCONNECT_USERNAME"], env["OLCONNECT_PASSWORD"])
-    ids = {"jobId": env["OLCONNECT_JOB_ID"], "jobSegmentId": env["OLCONNECT_JOB_SEGMENT_ID"]}
+    ids = {
+        "jobId": env["OLCONNECT_JOB_ID"],
+        "jobSegmentId": env["OLCONNECT_JOB_SEGMENT_ID"],
+        "jobSetId": env["OLCONNECT_JOB_SET_ID"],
+        "documentSetId": env["OLCONNECT_DOCUMENT_SET_ID"],
+        "documentId": env["OLCONNECT_DOCUMENT_ID"],
+    }
     paths = [
         api_paths.path_of("olconnect", kind.read_operation, **{kind.id_parameter: ids[kind.id_parameter]})
         for kind in writes.restorable_sets(spec_model.spec("olconnect"))

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 import spec_model
-from contract_tests import api_paths, conformance, redaction, restore, st_hooks, writes
+from contract_tests import api_paths, conformance, redaction, restore, st_hooks, targets, writes
 from contract_tests import server_version as sv
 from contract_tests.__main__ import pytest_arguments
 from contract_tests.targets import TargetError, avepoint_from_env, olconnect_from_env, selected_apis
@@ -144,16 +144,43 @@ def test_write_facts_come_from_the_x_write_markers() -> None:
         "updateJobMetadata": "jobId",
         "updateJobProperties": "jobId",
         "updateJobSegmentMetadata": "jobSegmentId",
+        "updateJobSetMetadata": "jobSetId",
+        "updateJobSetProperties": "jobSetId",
+        "updateDocumentSetMetadata": "documentSetId",
+        "updateDocumentMetadata": "documentId",
     }
     assert st_hooks.MULTI_UPDATES == ("updateMultipleJobProperties",)
+    assert st_hooks.DELETES == {"deleteJobSet": "jobSetId"}  # OLC-42: no snapshot can undo it
     olconnect, avepoint = spec_model.spec("olconnect"), spec_model.spec("avepoint")
-    assert set(writes.write_operations(olconnect)) == {*st_hooks.SINGLE_PUTS, *st_hooks.MULTI_UPDATES}
+    assert set(writes.write_operations(olconnect)) == {
+        *st_hooks.SINGLE_PUTS,
+        *st_hooks.MULTI_UPDATES,
+        *st_hooks.DELETES,
+    }
     assert writes.write_operations(avepoint) == ()
     assert [(s.read_operation, s.write_operation, s.id_parameter) for s in restore.RESTORABLE_SETS] == [
         ("getJobMetadata", "updateJobMetadata", "jobId"),
         ("getJobProperties", "updateJobProperties", "jobId"),
         ("getJobSegmentMetadata", "updateJobSegmentMetadata", "jobSegmentId"),
+        ("getJobSetMetadata", "updateJobSetMetadata", "jobSetId"),
+        ("getJobSetProperties", "updateJobSetProperties", "jobSetId"),
+        ("getDocumentSetMetadata", "updateDocumentSetMetadata", "documentSetId"),
+        ("getDocumentMetadata", "updateDocumentMetadata", "documentId"),
     ]
+
+
+def test_deletes_are_never_fuzzed_into_a_seeded_or_undeclared_entity() -> None:
+    """OLC-42: on the mock a generated delete misses every seeded job set; live, it names only the
+    disposable one."""
+    mock = targets.OLConnectTarget("http://127.0.0.1:1", "u", "p", job_set_ids=(1001, 1002))
+    assert st_hooks._aim_delete(1001, (1001, 1002), mock) not in {1001, 1002}
+    assert st_hooks._aim_delete(7, (1001, 1002), mock) == 7
+    live = targets.OLConnectTarget("http://127.0.0.1:1", "u", "p", live=True, disposable_job_set_id=55)
+    assert st_hooks._aim_delete(1001, (1001,), live) == 55
+    env = {"OLCONNECT_BASE_URL": "http://127.0.0.1:1", "OLCONNECT_USERNAME": "u", "OLCONNECT_PASSWORD": "p"}
+    assert targets.olconnect_from_env(env).disposable_job_set_id is None
+    env[targets.DISPOSABLE_JOB_SET] = "55"
+    assert targets.olconnect_from_env(env).disposable_job_set_id == 55
 
 
 def test_every_put_of_the_specs_is_a_marked_write() -> None:

@@ -33,6 +33,8 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "olc.server-version": (*_AUTH, "getJobSetStatistics"),
     "olc.update-answer": ("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"),
     "olc.multi-update": ("updateMultipleJobProperties", "getJobProperties"),
+    "olc.job-sets-root": ("getJobSetIds", "getJobIds"),
+    "olc.job-set-delete": ("deleteJobSet", "getJobSetIds"),
     "ave.next-link": ("listJobs",),
     "ave.last-page-link": ("listJobs",),
     "ave.invalid-client": ("requestToken",),

@@ -235,11 +235,15 @@ def test_body_validator_reports_json_pointer() -> None:
 
 
 def test_every_documented_json_body_has_a_check() -> None:
-    """The four OL Connect PUT bodies; the AvePoint token form is checked as a form (see the HTTP tests)."""
+    """The eight OL Connect PUT bodies; the AvePoint token form is checked as a form (see the HTTP tests)."""
     assert sorted(body_checks(spec("olconnect"))) == [
+        "updateDocumentMetadata",
+        "updateDocumentSetMetadata",
         "updateJobMetadata",
         "updateJobProperties",
         "updateJobSegmentMetadata",
+        "updateJobSetMetadata",
+        "updateJobSetProperties",
         "updateMultipleJobProperties",
     ]
     assert body_checks(spec("avepoint")) == {}

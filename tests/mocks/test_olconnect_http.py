@@ -19,6 +19,9 @@ ROOT = "/rest/serverengine"
 JOBS = f"{ROOT}/entity/jobs"
 SEGMENTS = f"{ROOT}/entity/jobsegments"
 STATS = f"{ROOT}/statistics/jobset"
+JOB_SETS = f"{ROOT}/entity/jobsets"
+DOCUMENT_SETS = f"{ROOT}/entity/documentsets"
+DOCUMENTS = f"{ROOT}/entity/documents"
 ADMIN = ("admin", "admin-password")
 VIEWER = ("viewer", "viewer-password")
 NOROLE = ("norole", "norole-password")
@@ -67,6 +70,12 @@ for _op, _template, _known in (
     ("getDocumentSetIds", SEGMENTS + "/{}", 3001),
     ("getJobSegmentMetadata", SEGMENTS + "/{}/metadata", 3001),
     ("getJobSetStatistics", STATS + "/{}", 1001),
+    ("getJobIds", JOB_SETS + "/{}", 1001),
+    ("getJobSetMetadata", JOB_SETS + "/{}/metadata", 1001),
+    ("getJobSetProperties", JOB_SETS + "/{}/properties", 1001),
+    ("getDocumentIds", DOCUMENT_SETS + "/{}", 4001),
+    ("getDocumentSetMetadata", DOCUMENT_SETS + "/{}/metadata", 4001),
+    ("getDocumentMetadata", DOCUMENTS + "/{}/metadata", 5001),
 ):
     RECIPES += [
         (_op, "GET", _template.format(_known), {}, 200),
@@ -85,6 +94,10 @@ for _op, _template, _known in (
     ("updateJobMetadata", JOBS + "/{}/metadata", 2003),
     ("updateJobProperties", JOBS + "/{}/properties", 2003),
     ("updateJobSegmentMetadata", SEGMENTS + "/{}/metadata", 3004),
+    ("updateJobSetMetadata", JOB_SETS + "/{}/metadata", 1002),
+    ("updateJobSetProperties", JOB_SETS + "/{}/properties", 1002),
+    ("updateDocumentSetMetadata", DOCUMENT_SETS + "/{}/metadata", 4005),
+    ("updateDocumentMetadata", DOCUMENTS + "/{}/metadata", 5006),
 ):
     _path = _template.format(_known)
     RECIPES += [
@@ -96,6 +109,17 @@ for _op, _template, _known in (
         (_op, "PUT", _template.format(987654), {"json": _body(987654)}, 404),
         (_op, "PUT", _path, {"json": _body(_known + 1)}, 500),
     ]
+RECIPES += [
+    ("getJobSetIds", "GET", JOB_SETS, {}, 200),
+    ("getJobSetIds", "GET", JOB_SETS, {"auth": None}, 401),
+    ("getJobSetIds", "GET", JOB_SETS, {"auth": NOROLE}, 403),
+    # Job set 1003 owns nothing the other tests of this module read; its deletion comes last.
+    ("deleteJobSet", "POST", f"{JOB_SETS}/12x/delete", {}, 400),
+    ("deleteJobSet", "POST", f"{JOB_SETS}/1003/delete", {"auth": None}, 401),
+    ("deleteJobSet", "POST", f"{JOB_SETS}/1003/delete", {"auth": VIEWER}, 403),
+    ("deleteJobSet", "POST", f"{JOB_SETS}/987654/delete", {}, 404),
+    ("deleteJobSet", "POST", f"{JOB_SETS}/1003/delete", {}, 200),
+]
 _MULTI = f"{JOBS}/properties"
 RECIPES += [
     ("updateMultipleJobProperties", "PUT", _MULTI, {"json": [_body(2003, ("m", "1"))]}, 200),

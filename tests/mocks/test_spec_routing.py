@@ -145,4 +145,10 @@ def test_single_put_rules_come_from_x_write() -> None:
         "updateJobMetadata": "jobId",
         "updateJobProperties": "jobId",
         "updateJobSegmentMetadata": "jobSegmentId",
+        "updateJobSetMetadata": "jobSetId",
+        "updateJobSetProperties": "jobSetId",
+        "updateDocumentSetMetadata": "documentSetId",
+        "updateDocumentMetadata": "documentId",
+        "deleteJobSet": None,
     }
+    assert {name for name, write in mock.writes.items() if write.deletes} == {"deleteJobSet"}

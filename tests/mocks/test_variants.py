@@ -255,6 +255,54 @@ def test_unknown_id_empty_200(olconnect_spec: Conformance) -> None:
         assert _olc(mock, "PUT", "/entity/jobs/properties", json=multi).status_code == 200
         assert {"name": "n", "value": "v"} in _olc(mock, "GET", "/entity/jobs/2001/properties").json()
         assert _olc(mock, "GET", "/statistics/jobset/99999").status_code == 404  # documented 404 stays
+        for path, operation, empty in [
+            ("/entity/jobsets/99999", "getJobIds", {"identifiers": []}),
+            ("/entity/jobsets/99999/metadata", "getJobSetMetadata", []),
+            ("/entity/jobsets/99999/properties", "getJobSetProperties", []),
+            ("/entity/documentsets/99999", "getDocumentIds", {"identifiers": []}),
+            ("/entity/documentsets/99999/metadata", "getDocumentSetMetadata", []),
+            ("/entity/documents/99999/metadata", "getDocumentMetadata", []),
+        ]:
+            response = _olc(mock, "GET", path)
+            assert (response.status_code, response.json()) == (200, empty), path
+            olconnect_spec.check(operation, response)
+        delete = _olc(mock, "POST", "/entity/jobsets/99999/delete")
+        assert (delete.status_code, delete.text) == (200, "false")
+        olconnect_spec.check("deleteJobSet", delete)
+
+
+def test_job_sets_root_negotiated(olconnect_spec: Conformance) -> None:
+    with running_mock("olconnect", variants={"olc.job-sets-root": "negotiated"}) as mock:
+        text = _olc(mock, "GET", "/entity/jobsets", headers={"Accept": "text/plain"})
+        assert text.text == "Server Engine REST Service available: JobSetEntityRestService"
+        for accept in ("application/json", "*/*", "text/plain, application/json"):
+            listed = _olc(mock, "GET", "/entity/jobsets", headers={"Accept": accept})
+            assert listed.json()["identifiers"] == mock.info["ids"]["job_sets"], accept
+            olconnect_spec.check("getJobSetIds", listed)
+
+
+def test_job_set_delete_deferred() -> None:
+    """A deferred deletion: the job set and what it owns stay readable for about a second, then go."""
+    with running_mock("olconnect", variants={"olc.job-set-delete": "deferred"}) as mock:
+        started = time.monotonic()
+        assert _olc(mock, "POST", "/entity/jobsets/1001/delete").text == "true"
+        still = [
+            _olc(mock, "GET", path).status_code for path in ("/entity/jobsets/1001", "/entity/jobs/2001")
+        ]
+        if time.monotonic() - started < 0.9:  # a very slow machine may already have passed the due time
+            assert still == [200, 200]
+        deadline = started + 10
+        while 1001 in _olc(mock, "GET", "/entity/jobsets").json()["identifiers"]:
+            assert time.monotonic() < deadline, "the deferred deletion never happened"
+            time.sleep(0.1)
+        assert time.monotonic() - started >= 0.9
+        for path in (
+            "/entity/jobsets/1001",
+            "/entity/jobs/2001",
+            "/entity/documentsets/4001",
+            "/statistics/jobset/1001",
+        ):
+            assert _olc(mock, "GET", path).status_code == 404, path
 
 
 @pytest.mark.parametrize("raw", ["abc", "1.5", "99999999999999999999"])

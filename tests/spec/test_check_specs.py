@@ -146,6 +146,18 @@ def _bad_client_markers(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["Job"]["properties"]["jobId"]["x-client-optional"] = ""
 
 
+def _delete_marker_without_path_parameter(spec: dict[str, Any]) -> None:
+    spec["paths"]["/backup/google/admin/jobs"]["get"]["x-write"] = {"replaces": "jobs", "deletes": "jobId"}
+
+
+def _delete_marker_with_id_parameter(spec: dict[str, Any]) -> None:
+    spec["paths"]["/backup/google/admin/jobs"]["get"]["x-write"] = {
+        "replaces": "jobs",
+        "deletes": "jobId",
+        "idParameter": "jobId",
+    }
+
+
 def _anonymous_list(spec: dict[str, Any]) -> None:
     spec["paths"]["/backup/google/admin/jobs"]["get"]["security"] = [{}]
 
@@ -261,6 +273,20 @@ def _drop_token_operation(spec: dict[str, Any]) -> None:
             "marker-valid",
             "say why",
             id="client-optional",
+        ),
+        pytest.param(
+            _delete_marker_without_path_parameter,
+            f"{JOBS}/x-write",
+            "marker-valid",
+            "deletes 'jobId' is not a path parameter",
+            id="write-deletes",
+        ),
+        pytest.param(
+            _delete_marker_with_id_parameter,
+            f"{JOBS}/x-write",
+            "marker-valid",
+            "not both",
+            id="write-deletes-and-id",
         ),
         pytest.param(_anonymous_list, f"{JOBS}/security", "inventory-security", "anonymous", id="security"),
         pytest.param(

@@ -253,5 +253,7 @@ def test_record_option_rewrites_the_page_record(shared_docs: Path, tmp_path: Pat
     record = spec_dir / "doc-drift-pages.yaml"
     kept = record.read_text(encoding="utf-8")
     record.write_text("operations: {}\n", encoding="utf-8")
-    assert run([str(shared_docs), "--spec-dir", str(spec_dir), "--record"]) == 0
+    # The committed record also holds the pages pinned in the vendor bundle, so the rewrite reads them too.
+    sources = ["--sources", str(spec_dir / "doc-drift-sources.yaml")]
+    assert run([str(shared_docs), "--spec-dir", str(spec_dir), *sources, "--record"]) == 0
     assert record.read_text(encoding="utf-8") == kept  # the committed record is what the shared pages give

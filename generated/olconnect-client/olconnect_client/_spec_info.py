@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="6880bad74c941588cedc2834646cde524a92e0a447c49018343e21635b647ca9",
+    spec_sha256="00dce2ec7d832b75b6d35f0221ec6a7523a51267906bcd2ce91c576ef812b3bb",
     generator="openapi-python-client 0.29.1",
 )
 

@@ -1,0 +1,121 @@
+from typing import Any
+from urllib.parse import quote
+
+from ..._runtime.operation import Operation, unchanged
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient
+from ...models.json_error import JsonError
+from ...types import Response
+
+
+def build_request(
+    job_set_id: int,
+) -> dict[str, Any]:
+    """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/rest/serverengine/entity/jobsets/{job_set_id}/delete".format(
+            job_set_id=quote(str(job_set_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+OPERATION: Operation[str, Response[str]] = Operation(
+    Response,
+    success=((200, 200, "text", unchanged),),
+    failure=(
+        (400, 400, "json", JsonError.from_dict),
+        (401, 401, "json", JsonError.from_dict),
+        (403, 403, "json", JsonError.from_dict),
+        (404, 404, "json", JsonError.from_dict),
+    ),
+)
+
+
+def sync_detailed(
+    job_set_id: int,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> Response[str]:
+    """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
+    return OPERATION.sync_detailed(
+        client,
+        build_request(
+            job_set_id=job_set_id,
+        ),
+        options,
+    )
+
+
+def sync(
+    job_set_id: int,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> str:
+    """Mark a job set for deletion
+
+     Asks the server to delete the job set; the request has no body. The plain-text answer is `true` when
+    the deletion was accepted and `false` when it failed. Deleting a job set removes what it owns (its
+    jobs, job segments, document sets and documents); the page says the job set is *marked* for
+    deletion, so a server may still list it for a while.
+
+    Args:
+        job_set_id (int): ID of the job set entity on the server.
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        str
+    """
+
+    return OPERATION.sync(
+        client,
+        build_request(
+            job_set_id=job_set_id,
+        ),
+        options,
+    )
+
+
+async def asyncio_detailed(
+    job_set_id: int,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> Response[str]:
+    """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio_detailed(
+        client,
+        build_request(
+            job_set_id=job_set_id,
+        ),
+        options,
+    )
+
+
+async def asyncio(
+    job_set_id: int,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> str:
+    """The async twin of ``sync`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio(
+        client,
+        build_request(
+            job_set_id=job_set_id,
+        ),
+        options,
+    )
