@@ -11,8 +11,10 @@ shim in ``vendor_client/core-shim``). ``mock`` starts the bundled OL Connect moc
 (``vendor_client/driver.cjs``) once per selection: ``--all`` is every profile and every single non-default
 value of every OL Connect variant. ``live`` runs it once against the server the contract suite's variables
 name (``OLCONNECT_BASE_URL``, ``OLCONNECT_USERNAME``, ``OLCONNECT_PASSWORD``, ``OLCONNECT_JOB_ID``,
-``OLCONNECT_JOB_SEGMENT_ID``, ``OLCONNECT_JOB_SET_ID``; writes only with
-``CONTRACT_ALLOW_WRITES=1``, and what they change is put back afterwards). Both install first when needed.
+``OLCONNECT_JOB_SEGMENT_ID``, ``OLCONNECT_JOB_SET_ID``, ``OLCONNECT_DOCUMENT_SET_ID``,
+``OLCONNECT_DOCUMENT_ID``; writes only with ``CONTRACT_ALLOW_WRITES=1``, and what they change is put back
+afterwards; a job set is deleted only when ``OLCONNECT_DISPOSABLE_JOB_SET_ID`` names one, and only that one).
+Both install first when needed.
 
 Exit codes: 0 every call agrees with the pages and spec/DECISIONS.md; 1 a call disagrees (or a client method
 has no case); 2 bad arguments, a missing variable, or no Node.js/npm/bundle. Disagreements and their
@@ -35,6 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from contract_tests.targets import DISPOSABLE_JOB_SET
 from mock_servers.core.admin_access import ADMIN_TOKEN_HEADER
 from mock_servers.core.variants import PROFILES, VariantError, parse_assignments, resolve, variants_for
 from mock_servers.testing import running_mock
@@ -140,7 +143,15 @@ def mock_config(
         "mode": "mock",
         "base_url": info["base_url"],
         "users": {name: users[name] for name in ("admin", "viewer", "norole") if name in users},
-        "ids": {"job": ids["jobs"][0], "job_segment": ids["job_segments"][0], "job_set": ids["job_sets"][0]},
+        "ids": {
+            "job": ids["jobs"][0],
+            "job_segment": ids["job_segments"][0],
+            "job_set": ids["job_sets"][0],
+            "document_set": ids["document_sets"][0],
+            "document": ids["documents"][0],
+            # The last seeded job set may be deleted: every run starts from a reset mock (OLC-42).
+            "disposable_job_set": ids["job_sets"][-1],
+        },
         "variants": dict(variants),
         "token_ttl": info.get("token_ttl"),
         "allow_writes": True,
@@ -167,6 +178,9 @@ def live_config(env: Mapping[str, str]) -> dict[str, Any]:
         ("job", "OLCONNECT_JOB_ID"),
         ("job_segment", "OLCONNECT_JOB_SEGMENT_ID"),
         ("job_set", "OLCONNECT_JOB_SET_ID"),
+        ("document_set", "OLCONNECT_DOCUMENT_SET_ID"),
+        ("document", "OLCONNECT_DOCUMENT_ID"),
+        ("disposable_job_set", DISPOSABLE_JOB_SET),
     ):
         text = env.get(name, "").strip()
         if text:

@@ -28,6 +28,9 @@ function loadClient() {
     JobEntityService: require(`${dist}/rest/services/JobEntityService.js`).JobEntityService,
     JobSegmentEntityService: require(`${dist}/rest/services/JobSegmentService.js`).JobSegmentEntityService,
     StatisticsService: require(`${dist}/rest/services/StatisticsService.js`).StatisticsService,
+    JobSetEntityService: require(`${dist}/rest/services/JobSetEntityService.js`).JobSetEntityService,
+    DocumentSetEntityService: require(`${dist}/rest/services/DocumentSetEntityService.js`).DocumentSetEntityService,
+    DocumentEntityService: require(`${dist}/rest/services/DocumentEntityService.js`).DocumentEntityService,
   };
 }
 

@@ -33,6 +33,13 @@ def mock_runs(installed: None) -> dict[str, tuple[Selection, DriverRun]]:
 
 
 @pytest.fixture(scope="session")
-def live_mock(installed: None) -> Iterator[MockProcess]:
+def _live_mock_process(installed: None) -> Iterator[MockProcess]:
     with running_mock("olconnect", access_log=False) as mock:
         yield mock
+
+
+@pytest.fixture
+def live_mock(_live_mock_process: MockProcess) -> MockProcess:
+    """The "live" mock, reset: a live run with writes deletes its disposable (last seeded) job set."""
+    _live_mock_process.reset()
+    return _live_mock_process

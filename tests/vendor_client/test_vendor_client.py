@@ -31,8 +31,11 @@ ROOT = Path(__file__).resolve().parents[2]
 # One worker runs them all, so the installation and the selection matrix are made once (--dist loadgroup).
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("vendor-client")]
 REST = "/rest/serverengine"
-# Variants the driver's expectations need not read because the client cannot see them (none today).
-CLIENT_NEUTRAL: dict[str, str] = {}
+# Variants the driver's expectations need not read because the client cannot see them.
+CLIENT_NEUTRAL: dict[str, str] = {
+    "olc.job-sets-root": "fetchAllJobSetIds sends no Accept header, so a negotiating server (OLC-41) gives it"
+    " the list too; its case holds every selection to the list",
+}
 # Cases a live run cannot make: other users and the mock's token expiry are not in the live variables.
 LIVE_ONLY_MOCK = 3
 
@@ -103,6 +106,10 @@ def _lists(mock: MockProcess) -> dict[str, Any]:
         f"/entity/jobs/{ids['jobs'][0]}/metadata",
         f"/entity/jobs/{ids['jobs'][0]}/properties",
         f"/entity/jobsegments/{ids['job_segments'][0]}/metadata",
+        f"/entity/jobsets/{ids['job_sets'][0]}/metadata",
+        f"/entity/jobsets/{ids['job_sets'][0]}/properties",
+        f"/entity/documentsets/{ids['document_sets'][0]}/metadata",
+        f"/entity/documents/{ids['documents'][0]}/metadata",
     ]
     auth = ("admin", "admin-password")
     return {path: httpx.get(mock.base_url + REST + path, auth=auth, timeout=10).json() for path in paths}
@@ -119,6 +126,9 @@ def test_live_mode_writes_and_restores(live_mock: MockProcess) -> None:
     assert report["not_run"] == LIVE_ONLY_MOCK, completed.stderr
     assert report["calls"] >= 45
     assert _lists(live_mock) == before, "the live run must put back what it changed"
+    # The one thing it may not put back: the disposable job set it was allowed to delete (OLC-42), alone.
+    job_sets = httpx.get(live_mock.base_url + REST + "/entity/jobsets", auth=("admin", "admin-password"))
+    assert job_sets.json()["identifiers"] == live_mock.info["ids"]["job_sets"][:-1]
 
 
 def test_live_mode_without_writes_changes_nothing(live_mock: MockProcess) -> None:
@@ -135,6 +145,22 @@ def test_live_mode_without_writes_changes_nothing(live_mock: MockProcess) -> Non
     assert len(skipped) > LIVE_ONLY_MOCK
     assert any("CONTRACT_ALLOW_WRITES=1" in r["reason"] for r in skipped)
     assert _lists(live_mock) == before
+    assert not any(r["method"] == "deleteJobSet" for r in report["results"] if r["run"])
+
+
+def test_live_mode_deletes_nothing_without_a_disposable_job_set(live_mock: MockProcess) -> None:
+    """Writes on but no OLCONNECT_DISPOSABLE_JOB_SET_ID: the delete cases are reported as not run."""
+    env = olconnect_env(live_mock.info, live_mock.base_url)
+    del env["OLCONNECT_DISPOSABLE_JOB_SET_ID"]
+    completed = _live(env, "--json")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    report = json.loads(completed.stdout)
+    skipped = [r for r in report["results"] if not r["run"]]
+    assert {r["reason"] for r in skipped if r["service"] == "jobSetEntity"} == {
+        "no disposable job set configured (OLCONNECT_DISPOSABLE_JOB_SET_ID)"
+    }
+    job_sets = httpx.get(live_mock.base_url + REST + "/entity/jobsets", auth=("admin", "admin-password"))
+    assert job_sets.json()["identifiers"] == live_mock.info["ids"]["job_sets"]
 
 
 def test_live_mode_names_missing_variables() -> None:
@@ -152,6 +178,9 @@ def test_live_mode_names_missing_variables() -> None:
     [
         ("login-wrong-content-type", "authentication.login [good credentials]"),
         ("renamed-field", "jobEntity.fetchJobSegmentIdsForJob [known job]"),
+        ("job-set-missing-from-list", "jobSetEntity.fetchAllJobSetIds [all job sets]"),
+        # Slow by design: the driver gives a marked job set 10 s to go (OLC-42) before calling it a failure.
+        ("delete-not-carried-out", "jobSetEntity.fetchAllJobSetIds [within 10 s of the delete]"),
     ],
 )
 def test_driver_fails_on_a_broken_server(deviation: str, case: str, live_mock: MockProcess) -> None:
@@ -217,6 +246,9 @@ SERVICE_TABLES = {
     "entity/jobs": "jobEntity",
     "entity/jobsegments": "jobSegmentEntity",
     "statistics/jobset": "statistics",
+    "entity/jobsets": "jobSetEntity",
+    "entity/documentsets": "documentSetEntity",
+    "entity/documents": "documentEntity",
 }
 
 
