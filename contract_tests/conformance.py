@@ -41,7 +41,7 @@ CHECKS = (
     "use_after_free",
     "ensure_resource_availability",
 )
-# Our own checks registered with `@schemathesis.check` (see `st_checks.py`).
+# Our own checks registered with `@schemathesis.check` (see `st_hooks.py`).
 CUSTOM_CHECKS = ("documented_server_error", "bearer_auth_enforced")
 # Not a check: anything the engine could not run (network errors, auth fetch failures, schema errors).
 ENGINE_ERRORS = "engine_errors"

@@ -43,13 +43,54 @@ class Observation:
         return f"{self.decision}: {self.evidence()}"
 
 
-def _decisions() -> dict[str, str]:
-    """Variant name → decision, from the mock's registry (read at run time, never copied)."""
+def _registry() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Variant name → (decision, documented values), from the mock's registry (read at run time)."""
     try:
         from mock_servers.core.variants import VARIANTS  # noqa: PLC0415 - optional outside a checkout
     except ImportError:
         return {}
-    return {name: variant.decision for name, variant in VARIANTS.items()}
+    return {name: (variant.decision, variant.values) for name, variant in VARIANTS.items()}
+
+
+def _decisions() -> dict[str, str]:
+    """Variant name → decision."""
+    return {name: decision for name, (decision, _) in _registry().items()}
+
+
+# Readings the DECISIONS entries admit beyond the values the mock plays: a relative nextLink (AVE-03, clients
+# follow it as a URL) and a running job's ``finishTime: null`` (AVE-10, admitted for client tolerance).
+ALSO_DOCUMENTED: dict[str, frozenset[str]] = {
+    "ave.next-link": frozenset({"relative"}),
+    "ave.running-finish-time": frozenset({"null"}),
+    "olc.negative-id": frozenset({"malformed or unknown (same answer)"}),
+}
+# Observations that judge nothing: the server gave the probe no chance to show a reading.
+NOT_SEEN = ("not seen", "not probed")
+# Variants whose value is free text by nature (any release may be reported).
+FREE = frozenset({"olc.server-version"})
+
+
+def undocumented(observation: Observation) -> str | None:
+    """Why ``observation`` is none of the documented alternatives, or None when it is one of them.
+
+    A fingerprint that records a value no DECISIONS entry admits is itself a finding, so the fingerprint
+    tests fail on it (besides the semantic test that judges the same behaviour in detail).
+    """
+    shown = observation.shown
+    if shown.startswith(NOT_SEEN):
+        return None
+    if observation.variant in FREE:
+        return None if shown != "unknown" else f"{observation.variant}: no release could be read"
+    known = _registry().get(observation.variant)
+    if known is None:
+        return None  # informational line without a variant (see ``note``): nothing to compare with
+    allowed = (*known[1], *sorted(ALSO_DOCUMENTED.get(observation.variant, ())))
+    if shown in allowed:
+        return None
+    return (
+        f"{observation.decision} ({observation.variant}): the server showed {shown!r}, documented are"
+        f" {', '.join(allowed)}; evidence: {observation.evidence()}"
+    )
 
 
 def _body_kind(response: httpx.Response) -> str:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def _verdict(tally: conformance.CheckTally) -> str:
     if tally.cases == 0:
-        return "not exercised"
+        return "**FAIL** (applies, no case ran)"
     return "pass" if tally.ok else "**FAIL**"
 
 

@@ -35,8 +35,14 @@ def test_operation_check(run_state: RunState, api: str, label: str, check: str) 
     if label not in result.operations or all(key[0] != label for key in result.tallies):
         pytest.skip(f"{label} was left out of this run (see the summary)")
     tally = result.tallies.get((label, check))
+    # `_params` only schedules checks that apply: one that ran on no case is a check that silently stopped
+    # working (an engine upgrade that no longer schedules it, a hook that filters every case), never a pass.
     if tally is None or tally.cases == 0:
-        pytest.skip(f"{check} does not apply to {label}")
+        pytest.fail(
+            f"{api_paths.labels(api)[label]} ({label}): `{check}` applies but ran on no case"
+            f" (seed {result.seed}); the engine no longer exercises it",
+            pytrace=False,
+        )
     if not tally.ok:
         details = "\n\n".join(record.render() for record in tally.failures)
         pytest.fail(

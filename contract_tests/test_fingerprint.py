@@ -1,8 +1,8 @@
-"""The server fingerprint (see ``fingerprint.py``): observed, never judged here.
+"""The server fingerprint (see ``fingerprint.py``): which documented alternative the server follows.
 
-These tests only record which documented alternative the server follows; the semantic tests judge
-whether it is one the pages allow. Each observation also becomes a JUnit test-suite property, so a CI
-system keeps the evidence next to the results.
+These tests record which documented alternative the server follows, and fail when what it showed is none
+of them (the semantic tests judge the same behaviour in more detail). Each observation also becomes a
+JUnit test-suite property, so a CI system keeps the evidence next to the results.
 """
 
 from __future__ import annotations
@@ -19,9 +19,15 @@ Record = Callable[[str, object], None]
 
 
 def _record(state: RunState, found: list[fingerprint.Observation], record: Record) -> None:
+    """Keep every observation, then fail naming each one that is no documented alternative."""
     for observation in found:
         state.fingerprint.append(observation)
         record(f"fingerprint {observation.variant}", f"{observation.shown} | {observation.line()}")
+    assert found, "the fingerprint observed nothing"
+    problems = [problem for observation in found if (problem := fingerprint.undocumented(observation))]
+    assert not problems, "the server shows behaviour no documented alternative admits:\n" + "\n".join(
+        problems
+    )
 
 
 @pytest.mark.api("olconnect")

@@ -163,6 +163,31 @@ _ALL = (
         "A running job (status 0) leaves finishTime out, sends an empty string, or sends the .NET "
         "placeholder time 0001-01-01T00:00:00+00:00.",
     ),
+    # Behaviours the pages leave open that the contract suite checks per variant (issue 20).
+    Variant(
+        "olc.security",
+        "olconnect",
+        "OLC-22",
+        ("on", "off"),
+        "Server security settings enabled (credentials checked, 401/403 as OLC-01) or disabled (every "
+        "request is served without checking credentials; login hands out a token to anyone).",
+    ),
+    Variant(
+        "olc.property-store",
+        "olconnect",
+        "OLC-30",
+        ("list", "map"),
+        "A single PUT stores the list as given (order and duplicate names kept) or as a name -> value map "
+        "(one entry per name, at its first place, with its last value).",
+    ),
+    Variant(
+        "ave.time-window",
+        "avepoint",
+        "AVE-25",
+        ("start", "finish", "overlap"),
+        "startTime/finishTime bound the job's start time, its finish time (a running job has none, so only "
+        "a window without finishTime holds it), or select every job that ran during the window; inclusive.",
+    ),
 )
 
 VARIANTS: Mapping[str, Variant] = MappingProxyType({variant.name: variant for variant in _ALL})

@@ -41,6 +41,7 @@ from mock_servers.olconnect.domain import (
     OLConnectStore,
     Properties,
     UnknownEntityError,
+    as_map,
     User,
     properties_from,
     properties_to_json,
@@ -57,6 +58,8 @@ DEFAULT_TOKEN_TTL = 3600
 DEFAULT_VERSION = "2025.2.0.1"
 CHALLENGE = {"WWW-Authenticate": "BASIC"}
 ID_LIST_CAP = 1000
+# olc.security=off (OLC-22): who every request runs as when the server checks no credentials.
+SECURITY_OFF_USER = User("anonymous", "", frozenset({"read", "write"}))
 _BODYLESS_STATUSES = frozenset({401, 500})  # olc.error-body=none: the older pages show no body on these
 T = TypeVar("T")
 
@@ -93,6 +96,8 @@ class OLConnectMock:
     # -- authentication (OLC-01, OLC-02, OLC-14)
 
     def authenticate(self, request: Request, role: str | None) -> User:
+        if self.variants.is_("olc.security", "off"):
+            return SECURITY_OFF_USER  # OLC-22: no credential is checked, every operation is open
         token = request.headers.get("auth_token")
         if token is not None:
             token = token.strip()  # surrounding whitespace is trimmed as in the other auth headers
@@ -139,6 +144,8 @@ class OLConnectMock:
     async def login(self, request: Request, args: Arguments) -> Response:
         header = request.headers.get("authorization")
         credentials = parse_basic_credentials(header)
+        if self.variants.is_("olc.security", "off"):
+            return self._issue(credentials[0] if credentials else SECURITY_OFF_USER.username)
         if credentials is None:
             message = (
                 "The Authorization header is not valid HTTP Basic credentials"
@@ -149,7 +156,10 @@ class OLConnectMock:
         user = self.store.users.get(credentials[0])
         if user is None or not secrets_equal(credentials[1], user.password):
             raise ApiError(401, "Invalid user name or password", headers=CHALLENGE)
-        issued = self.tokens.issue(user.username)
+        return self._issue(user.username)
+
+    def _issue(self, username: str) -> Response:
+        issued = self.tokens.issue(username)
         if self.variants.is_("olc.token-expires-in", "absent"):
             return text_response(issued.value)
         return text_response(issued.value, headers={"Token-Expires-In": str(issued.expires_in)})
@@ -321,7 +331,10 @@ class OLConnectMock:
             raise ApiError(
                 500, f"{kind} ID mismatch in JSON: body id {body['id']} differs from {path_id}", "/id"
             )
-        return properties_from(body["properties"])
+        properties = properties_from(body["properties"])
+        if self.variants.is_("olc.property-store", "map"):
+            return as_map(properties)
+        return properties
 
     # -- errors and startup output
 

@@ -110,6 +110,15 @@ def properties_from(entries: Sequence[Mapping[str, str]] | None) -> Properties:
     return tuple((entry["name"], entry["value"]) for entry in entries or ())
 
 
+def as_map(properties: Properties) -> Properties:
+    """The list as a server that stores a name → value map keeps it (variant olc.property-store=map,
+    OLC-30): one entry per name, at the place of its first occurrence, with its last value."""
+    merged: dict[str, str] = {}
+    for name, value in properties:
+        merged[name] = value
+    return tuple(merged.items())
+
+
 def properties_to_json(properties: Properties) -> list[dict[str, str]]:
     return [{"name": name, "value": value} for name, value in properties]
 
