@@ -134,9 +134,19 @@ class _Recorder:
 
 
 def olconnect(
-    client: httpx.Client, anon: httpx.Client, username: str, password: str, version_text: str
+    client: httpx.Client,
+    anon: httpx.Client,
+    username: str,
+    password: str,
+    version_text: str,
+    *,
+    security: httpx.Response | None = None,
 ) -> list[Observation]:
-    """Probe an OL Connect server: auth errors, error bodies, unknown/malformed/negative IDs, login header."""
+    """Probe an OL Connect server: auth errors, error bodies, unknown/malformed/negative IDs, login header.
+
+    ``security``: the answer to the handshake without credentials (``RunState.olconnect_security_on``);
+    a 2xx means security is off (OLC-22), and the credential probes then have nothing to show.
+    """
     rec = _Recorder("olconnect")
     release = server_version.parse(version_text)
     rec.add(
@@ -147,6 +157,20 @@ def olconnect(
         repr(version_text) if version_text else "no version",
     )
     handshake = api_paths.path_of("olconnect", "getAuthenticationHandshake")
+    security_off = security is not None and 200 <= security.status_code < 300
+    if security is not None:
+        rec.add(
+            "olc.security",
+            "OLC-22",
+            "off" if security_off else "on",
+            f"no credentials on GET {handshake}",
+            _brief(security),
+        )
+    if security_off:
+        for variant, decision in (("olc.invalid-credentials", "OLC-01"), ("olc.error-body", "OLC-02")):
+            rec.add(variant, decision, "not seen (security off)", "-", "no credential is checked")
+        _login_and_ids(rec, client)
+        return rec.found
     wrong = anon.get(handshake, headers={"Authorization": basic_header(username, password + "-wrong")})
     layout = {401: " (2023.1+ layout)", 403: " (2020-2022 layout)"}.get(wrong.status_code, "")
     rec.add(
@@ -164,6 +188,12 @@ def olconnect(
         f"no credentials on GET {handshake}",
         _brief(missing) + (", WWW-Authenticate" if missing.headers.get("www-authenticate") else ""),
     )
+    _login_and_ids(rec, client)
+    return rec.found
+
+
+def _login_and_ids(rec: _Recorder, client: httpx.Client) -> None:
+    """The login header (OLC-03) and the answers to unknown, malformed and negative IDs (OLC-04, OLC-05)."""
     login_path = api_paths.path_of("olconnect", "login")
     login = client.post(login_path)
     expires = login.headers.get("token-expires-in")
@@ -200,7 +230,6 @@ def olconnect(
         f"GET {api_paths.path_of('olconnect', 'getJobMetadata', jobId=-1)}",
         f"{_brief(negative)} (treated as {negative_shown})",
     )
-    return rec.found
 
 
 def _negative_reading(negative: httpx.Response, malformed: httpx.Response, unknown: httpx.Response) -> str:

@@ -35,6 +35,10 @@ def _conformance_section(result: conformance.ConformanceResult) -> list[str]:
             tally = result.tallies.get((label, check))
             if check == conformance.ENGINE_ERRORS and tally is None:
                 continue
+            reason = result.not_applicable_because(label, check)
+            if reason is not None:
+                lines.append(f"| `{operation_id}` {label} | {check} | - | - | - | - | n/a: {reason} |")
+                continue
             if check != conformance.ENGINE_ERRORS and not conformance.applicable(
                 result.api, operation_id, check
             ):
@@ -97,7 +101,12 @@ def _behaviour_section(state: RunState) -> list[str]:
             lines += [f"- {line}" for line in version.rule_lines()]
         lines.append("")
     if not state.fingerprint:
-        return [*lines, "No fingerprint was taken (the fingerprint tests did not run).", ""]
+        return [
+            *lines,
+            "No fingerprint was taken (the fingerprint tests did not run).",
+            "",
+            *_informational_section(state),
+        ]
     lines += [
         "Where the vendor pages allow more than one behaviour, this is the one the server showed",
         "(`variant` is the bundled mock's name for the same choice):",
@@ -106,6 +115,22 @@ def _behaviour_section(state: RunState) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for seen in state.fingerprint:
+        evidence = seen.evidence().replace("|", "\\|")
+        lines.append(f"| {seen.api} | {seen.decision} | `{seen.variant}` | {seen.shown} | {evidence} |")
+    return [*lines, "", *_informational_section(state)]
+
+
+def _informational_section(state: RunState) -> list[str]:
+    """What the semantic tests saw where the pages leave the behaviour open: reported, never judged."""
+    if not state.informational:
+        return []
+    lines = [
+        "Informational (the pages leave these open; any answer passes, none is a failure):",
+        "",
+        "| API | decision | topic | server showed | evidence |",
+        "|---|---|---|---|---|",
+    ]
+    for seen in state.informational:
         evidence = seen.evidence().replace("|", "\\|")
         lines.append(f"| {seen.api} | {seen.decision} | `{seen.variant}` | {seen.shown} | {evidence} |")
     return [*lines, ""]

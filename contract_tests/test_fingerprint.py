@@ -30,6 +30,11 @@ def _record(state: RunState, found: list[fingerprint.Observation], record: Recor
     )
 
 
+def _security_probe(run_state: RunState) -> httpx.Response | None:
+    run_state.olconnect_security_on()
+    return run_state.security_probe()
+
+
 @pytest.mark.api("olconnect")
 def test_olconnect_fingerprint(run_state: RunState, record_testsuite_property: Record) -> None:
     """Which documented OL Connect alternatives the server shows (read-only probes and one login)."""
@@ -42,6 +47,7 @@ def test_olconnect_fingerprint(run_state: RunState, record_testsuite_property: R
         target.username,
         target.password,
         version.reported,
+        security=_security_probe(run_state),
     )
     _record(run_state, found, record_testsuite_property)
 

@@ -41,8 +41,8 @@ from mock_servers.olconnect.domain import (
     OLConnectStore,
     Properties,
     UnknownEntityError,
-    as_map,
     User,
+    as_map,
     properties_from,
     properties_to_json,
 )
