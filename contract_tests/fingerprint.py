@@ -317,6 +317,7 @@ def _window_and_alias(
     shown = str(inverted.status_code) if inverted.status_code != 200 else ("empty" if jobs == [] else "jobs")
     query = "startTime=2030-01-02T00:00:00Z&finishTime=2030-01-01T00:00:00Z"
     rec.add("ave.inverted-window", "AVE-07", shown, f"GET {path}?{query}", _brief(inverted))
+    _window_reading(rec, client, path, page, big_page)
     statuses = {job.get("status") for job in page.get("jobs", [])}
     if len(statuses) < 2:
         rec.add("ave.status-alias", "AVE-01", "not seen (one status only)", f"GET {path}?status=…", "-")
@@ -335,6 +336,43 @@ def _window_and_alias(
         alias,
         f"GET {path}?status={wanted}",
         f"{filtered.status_code}, statuses {sorted(got)!r}",
+    )
+
+
+def _window_reading(
+    rec: _Recorder, client: httpx.Client, path: str, page: dict[str, Any], big_page: int
+) -> None:
+    """What the time window bounds (AVE-25): a finished job is looked for in the one-instant windows at its
+    start and at its finish; the readings differ in which of the two hold it."""
+    finished = [
+        job
+        for job in page.get("jobs", [])
+        if job.get("finishTime") and job["finishTime"] != job["startTime"] and job.get("status") != RUNNING
+    ]
+    if not finished:
+        rec.add("ave.time-window", "AVE-25", "not seen (no finished job)", f"GET {path}?startTime=…", "-")
+        return
+    job = finished[0]
+    found = {}
+    for end in ("startTime", "finishTime"):
+        instant = job[end]
+        params = {"startTime": instant, "finishTime": instant, "pageSize": big_page}
+        params["dataSource"] = job.get("dataSource", 1)
+        answer = client.get(path, params=params)
+        jobs = answer.json().get("jobs", []) if answer.status_code == 200 else []
+        found[end] = any(other.get("jobId") == job["jobId"] for other in jobs)
+    shown = {
+        (True, False): "start",
+        (False, True): "finish",
+        (True, True): "overlap",
+        (False, False): "exclusive",
+    }[found["startTime"], found["finishTime"]]
+    rec.add(
+        "ave.time-window",
+        "AVE-25",
+        shown,
+        f"GET {path}?startTime=T&finishTime=T at job {job['jobId']}'s start and finish",
+        f"held at its start: {found['startTime']}, at its finish: {found['finishTime']}",
     )
 
 

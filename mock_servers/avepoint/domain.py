@@ -97,7 +97,12 @@ class JobQuery:
 
     def _in_window(self, job: Job) -> bool:
         """``start``: the start time lies in the window; ``finish``: the finish time does (a running job has
-        none yet, so only a window without an end holds it); ``overlap``: the job ran during the window."""
+        none yet, so only a window without an end holds it); ``overlap``: the job ran during the window;
+        ``exclusive``: the start time lies strictly inside the window."""
+        if self.window == "exclusive":
+            return (self.start is None or job.start > self.start) and (
+                self.finish is None or job.start < self.finish
+            )
         low = job.end if self.window in ("finish", "overlap") else job.start
         high = job.start if self.window == "overlap" else low
         return (self.start is None or low >= self.start) and (self.finish is None or high <= self.finish)

@@ -184,9 +184,10 @@ _ALL = (
         "ave.time-window",
         "avepoint",
         "AVE-25",
-        ("start", "finish", "overlap"),
-        "startTime/finishTime bound the job's start time, its finish time (a running job has none, so only "
-        "a window without finishTime holds it), or select every job that ran during the window; inclusive.",
+        ("start", "finish", "overlap", "exclusive"),
+        "startTime/finishTime bound the job's start time inclusively, its finish time (a running job has "
+        "none, so only a window without finishTime holds it), select every job that ran during the window, "
+        "or bound the start time exclusively.",
     ),
 )
 
