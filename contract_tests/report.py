@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from contract_tests import conformance
+from contract_tests import conformance, targets
 
 if TYPE_CHECKING:
     from contract_tests.run_state import RunState
@@ -86,6 +86,17 @@ def _semantic_section(state: RunState) -> list[str]:
         ]
         operations = ", ".join(f"`{op}`" for op in record.operations)
         lines.append(f"| {record.api} | {operations} | {record.rule} | {record.requests} | {verdict} |")
+    skipped = [record for record in state.semantic if record.outcome == "skipped"]
+    if skipped:
+        lines += ["", "#### Not checked in this run, and why", ""]
+        lines += [f"- {record.api}: {record.rule} — {record.detail}" for record in skipped]
+        lines += [
+            "",
+            "Checks that need time or a second identity run when the environment provides them:"
+            f" `{targets.MAX_WAIT}` (seconds the suite may wait for a token to expire),"
+            f" `{targets.READONLY_USER[0]}`/`{targets.READONLY_USER[1]}` (a user without the write role),"
+            f" `{targets.OTHER_SCOPE_TOKEN}` (a token for another scope).",
+        ]
     return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,8 +16,9 @@ import spec_model
 from contract_tests import api_paths
 from contract_tests.expect import conforms, expect, expect_status, json_body
 from contract_tests.fingerprint import Observation
+from contract_tests.redaction import register_secret
 from contract_tests.run_state import RunState
-from contract_tests.targets import AvePointTarget
+from contract_tests.targets import MAX_WAIT, OTHER_SCOPE_TOKEN, AvePointTarget, max_wait
 
 pytestmark = pytest.mark.api("avepoint")
 
@@ -292,3 +295,73 @@ def test_wrong_client_secret_gets_no_token(run_state: RunState) -> None:
     )
     expect(body.get("error") == "invalid_client", "requestToken", WRONG_SECRET_RULE, bad, repr(body))
     conforms(API, "requestToken", bad)
+
+
+# --- what needs a second identity or time (run when the environment provides them) ---------------------
+
+# Seconds waited beyond a stated lifetime: clocks and rounding on the server side.
+EXPIRY_MARGIN = 1.5
+
+
+def _other_scope_token(ave: AvePointTarget, anon: httpx.Client) -> str | None:
+    """A token without the read scope: AVEPOINT_OTHER_SCOPE_TOKEN, or one for the mock's other client."""
+    if ave.other_scope_token:
+        return ave.other_scope_token
+    if ave.other_client is None or not ave.token_url:
+        return None
+    client_id, secret, scope = ave.other_client
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": client_id,
+        "client_secret": secret,
+        "scope": scope,
+    }
+    got = anon.post(ave.token_url, data=form)
+    expect_status(got, "requestToken", 200, "the second client gets a token for its own scope (AVE-13)")
+    token = str(json_body(got, "requestToken")["access_token"])
+    register_secret(token)
+    return token
+
+
+@pytest.mark.operations(LIST)
+def test_token_without_the_read_scope_answers_403(ave: AvePointTarget, anon: httpx.Client) -> None:
+    """A valid token that lacks gsuite.graph.read.all answers 403 with the envelope (AVE-11)."""
+    token = _other_scope_token(ave, anon)
+    if token is None:
+        pytest.skip(f"needs a second identity: set {OTHER_SCOPE_TOKEN} (a valid token for another scope)")
+    got = anon.get(api_paths.path_of(API, LIST), headers={"Authorization": f"Bearer {token}"})
+    expect_status(got, LIST, 403, "a token without the gsuite.graph.read.all scope answers 403 (AVE-11)")
+    conforms(API, LIST, got)
+
+
+@pytest.mark.operations(LIST, "requestToken")
+def test_token_rejected_after_expires_in(ave: AvePointTarget, anon: httpx.Client) -> None:
+    """A client-credentials token works before its expires_in and answers 401 once that many seconds have
+    passed (AVE-11, AVE-13). Runs when CONTRACT_MAX_WAIT allows waiting that long."""
+    if not (ave.token_url and ave.client_id and ave.client_secret):
+        pytest.skip(
+            "needs time and client credentials: AVEPOINT_TOKEN is used as is, its lifetime is unknown"
+        )
+    form = {"grant_type": "client_credentials", "client_id": ave.client_id, "scope": ave.scope}
+    issued = anon.post(ave.token_url, data={**form, "client_secret": ave.client_secret})
+    expect_status(issued, "requestToken", 200, "valid client credentials get a token (AVE-13)")
+    body = json_body(issued, "requestToken")
+    token, lifetime = str(body["access_token"]), body.get("expires_in")
+    register_secret(token)
+    if not isinstance(lifetime, int):
+        pytest.skip("needs time: the token answer gave no integer expires_in to wait for")
+    limit = max_wait(os.environ)
+    if lifetime + EXPIRY_MARGIN > limit:
+        pytest.skip(
+            f"needs time: the token lives {lifetime} s; set {MAX_WAIT}={lifetime + EXPIRY_MARGIN:g} or more"
+            " to wait for it"
+        )
+    headers = {"Authorization": f"Bearer {token}"}
+    before = anon.get(api_paths.path_of(API, LIST), headers=headers, params={"pageSize": 1})
+    expect_status(before, LIST, 200, "the token works before it expires (AVE-13)")
+    time.sleep(lifetime + EXPIRY_MARGIN)
+    after = anon.get(api_paths.path_of(API, LIST), headers=headers, params={"pageSize": 1})
+    expect_status(
+        after, LIST, 401, f"a token is refused with 401 once its expires_in ({lifetime} s) has passed"
+    )
+    conforms(API, LIST, after)

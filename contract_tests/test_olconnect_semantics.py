@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
@@ -18,7 +20,7 @@ from contract_tests.fingerprint import Observation
 from contract_tests.run_state import SECURITY_OFF, RunState
 from contract_tests.server_version import RULES, ServerVersion, show
 from contract_tests.st_auth import TOKEN_HEADER, basic_header, olconnect_login
-from contract_tests.targets import ID_ATTRIBUTES, OLConnectTarget
+from contract_tests.targets import ID_ATTRIBUTES, MAX_WAIT, OLConnectTarget, max_wait
 from contract_tests.writes import multi_updates, restorable_sets, single_puts, write_operations
 
 pytestmark = pytest.mark.api("olconnect")
@@ -657,3 +659,89 @@ def test_malformed_path_id_answers_400(
     shown = ", ".join(sorted(bodies)) or "not seen"
     request = f"{method} {operation.path} with a malformed ID"
     run_state.note(Observation(API, "OLC-32", "malformed-ID error body", shown, request, shown))
+
+
+# --- what needs a second identity or time (run when the environment provides them) ---------------------
+
+SECOND_USER = (
+    "needs a second identity: set OLCONNECT_READONLY_USERNAME and OLCONNECT_READONLY_PASSWORD"
+    " (a user with the read role but not the write role)"
+)
+PROBE_PROPERTY = {"name": "contract-suite-read-only-probe", "value": "must not be stored"}
+
+
+def _current_set(client: httpx.Client, olc: OLConnectTarget, operation_id: str) -> tuple[str, Any]:
+    """(read operation, what it answers now) for the set ``operation_id`` writes."""
+    if operation_id in SETS:
+        read_op, param = SETS[operation_id].read_operation, SETS[operation_id].id_parameter
+        return read_op, client.get(_path(read_op, **{param: _ids(olc, param)[0]})).json()
+    job_id = _ids(olc, "jobId")[0]
+    return "getJobProperties", client.get(_path("getJobProperties", jobId=job_id)).json()
+
+
+@pytest.mark.parametrize("operation_id", sorted(WRITES))
+def test_user_without_write_role_cannot_write(
+    *,
+    request: pytest.FixtureRequest,
+    olc: OLConnectTarget,
+    client: httpx.Client,
+    anon: httpx.Client,
+    security_on: bool,
+    operation_id: str,
+) -> None:
+    """A user with the read role only gets 403 on every write, and the data stays as it was (OLC-01)."""
+    _require_security(security_on)
+    if olc.read_only is None:
+        pytest.skip(SECOND_USER)
+    request.getfixturevalue("writes")  # a server that ignored the role would write: guard live data
+    method, path, _ = _request_for(olc, operation_id)
+    job_id = _ids(olc, "jobId")[0]
+    if operation_id in MULTI_UPDATES:
+        body: Any = [{"id": job_id, "properties": [PROBE_PROPERTY]}]
+    else:
+        body = {"id": _ids(olc, SINGLE_PUTS[operation_id])[0], "properties": [PROBE_PROPERTY]}
+    read_op, before = _current_set(client, olc, operation_id)
+    got = anon.request(method, path, json=body, headers={"Authorization": basic_header(*olc.read_only)})
+    expect_status(got, operation_id, 403, "a user without the write role gets 403 (OLC-01)")
+    conforms(API, operation_id, got)
+    _, after = _current_set(client, olc, operation_id)
+    expect(after == before, operation_id, f"a refused write changes nothing ({read_op} differs)", got)
+
+
+@pytest.mark.operations("login", "getAuthenticationHandshake")
+def test_token_rejected_after_token_expires_in(
+    run_state: RunState, olc: OLConnectTarget, client: httpx.Client, anon: httpx.Client, security_on: bool
+) -> None:
+    """A login token still works before its Token-Expires-In and is refused (401 or 403) once that many
+    seconds have passed (OLC-01, OLC-03). Runs when CONTRACT_MAX_WAIT allows waiting that long."""
+    _require_security(security_on)
+    token, response = olconnect_login(olc, client)
+    lifetime = _lifetime(response.headers.get("token-expires-in"))
+    if lifetime is None:
+        pytest.skip("needs time: the login sent no integer Token-Expires-In to wait for")
+    limit = max_wait(os.environ)
+    if lifetime + EXPIRY_MARGIN > limit:
+        pytest.skip(
+            f"needs time: the token lives {lifetime} s; set {MAX_WAIT}={lifetime + EXPIRY_MARGIN:g} or more"
+            " to wait for it"
+        )
+    handshake = _path("getAuthenticationHandshake")
+    before = anon.get(handshake, headers={TOKEN_HEADER: token})
+    expect_status(before, "getAuthenticationHandshake", 200, "the token works before it expires (OLC-14)")
+    time.sleep(lifetime + EXPIRY_MARGIN)
+    after = anon.get(handshake, headers={TOKEN_HEADER: token})
+    expect_status(
+        after,
+        "getAuthenticationHandshake",
+        {401, 403},
+        f"a token is refused once its Token-Expires-In ({lifetime} s) has passed (OLC-01, OLC-03)",
+    )
+    conforms(API, "getAuthenticationHandshake", after)
+
+
+# Seconds waited beyond a stated lifetime: clocks and rounding on the server side.
+EXPIRY_MARGIN = 1.5
+
+
+def _lifetime(value: str | None) -> int | None:
+    return int(value.strip()) if value is not None and value.strip().isdigit() else None
