@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from contract_tests import conformance, targets
+from contract_tests import conformance, fingerprint, targets
 
 if TYPE_CHECKING:
     from contract_tests.run_state import RunState
@@ -127,7 +127,11 @@ def _behaviour_section(state: RunState) -> list[str]:
     ]
     for seen in state.fingerprint:
         evidence = seen.evidence().replace("|", "\\|")
-        lines.append(f"| {seen.api} | {seen.decision} | `{seen.variant}` | {seen.shown} | {evidence} |")
+        # A value no documented alternative admits fails the fingerprint test; the row says so too.
+        shown = (
+            seen.shown if fingerprint.undocumented(seen) is None else f"**FAIL** {seen.shown} (undocumented)"
+        )
+        lines.append(f"| {seen.api} | {seen.decision} | `{seen.variant}` | {shown} | {evidence} |")
     return [*lines, "", *_informational_section(state)]
 
 
