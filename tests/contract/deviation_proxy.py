@@ -315,17 +315,14 @@ def page_too_long(ex: Exchange) -> None:
 
 
 def inverted_window_answers_jobs(ex: Exchange) -> None:
-    """AvePoint listJobs: a window whose start is after its end is read the other way round (jobs come back),
-    which neither documented reading (400, empty page) allows."""
+    """AvePoint listJobs: a window whose start is after its end is ignored (every job comes back), which
+    neither documented reading (400, empty page) allows."""
     if ex.method != "GET" or ex.path.rstrip("/") != JOBS:
         return
     values = {k.lower(): v for k, v in ex.query}
     start, finish = values.get("starttime"), values.get("finishtime")
     if start and finish and start > finish:
-        ex.query = [
-            (k, finish if k.lower() == "starttime" else start if k.lower() == "finishtime" else v)
-            for k, v in ex.query
-        ]
+        ex.query = [(k, v) for k, v in ex.query if k.lower() not in {"starttime", "finishtime"}]
 
 
 AFTER: dict[str, After] = {
