@@ -657,8 +657,8 @@ def test_malformed_path_id_answers_400(
     check()
     # What the 400/404 carries is reported, not judged: no page documents these answers (OLC-32).
     shown = ", ".join(sorted(bodies)) or "not seen"
-    request = f"{method} {operation.path} with a malformed ID"
-    run_state.note(Observation(API, "OLC-32", "malformed-ID error body", shown, request, shown))
+    sent = f"{method} {operation.path} with a malformed ID"
+    run_state.note(Observation(API, "OLC-32", "malformed-ID error body", shown, sent, shown))
 
 
 # --- what needs a second identity or time (run when the environment provides them) ---------------------
