@@ -165,8 +165,9 @@ def render(state: RunState, elapsed: float) -> str:
         "",
         "Rows with result `n/a` are checks that cannot apply to the operation (`ignored_auth` on an",
         "operation without security, `use_after_free` in an API without DELETE,",
-        "`ensure_resource_availability` without a creating POST). `cases` counts every case of every phase",
-        "on which the check ran.",
+        "`ensure_resource_availability` without a creating POST; `n/a: reason` when this server's documented",
+        "reading rules it out). An applicable check that ran on no case is a failure. `cases` counts every",
+        "case of every phase on which the check ran.",
         "",
         *_behaviour_section(state),
     ]
