@@ -72,3 +72,14 @@ def test_a_fingerprint_outside_the_documented_values_is_named(
     assert (problem is None) is documented, problem
     if problem is not None:
         assert variant in problem
+
+
+def test_the_summary_fails_a_silent_check_but_not_an_operation_left_out() -> None:
+    from contract_tests.report import _conformance_section  # noqa: PLC0415 - private helper under test
+
+    check = "response_schema_conformance"
+    result, label = _result_without(check)
+    rows = "\n".join(_conformance_section(result))
+    assert f"{label} | {check} | 0 | 0 | 0 | - | **FAIL** (applies, no case ran) |" in rows
+    left_out = api_paths.label_of("olconnect", "login")
+    assert f"{left_out} | (all) | - | - | - | - | not in this run |" in rows
