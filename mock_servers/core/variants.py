@@ -181,6 +181,14 @@ _ALL = (
         "(one entry per name, at its first place, with its last value).",
     ),
     Variant(
+        "olc.multi-update-repeats",
+        "olconnect",
+        "OLC-33",
+        ("reject", "apply"),
+        "The same job listed twice in a multi-update: 400 and nothing changes, or each item applied in "
+        "list order.",
+    ),
+    Variant(
         "ave.time-window",
         "avepoint",
         "AVE-25",

@@ -223,8 +223,9 @@ class OLConnectMock:
         if self.variants.is_("olc.unknown-id", "empty-200"):
             updates = [(job_id, properties) for job_id, properties in updates if job_id in self.store.jobs]
         replace = self.variants.is_("olc.multi-update", "replace")
+        repeats = self.variants.is_("olc.multi-update-repeats", "apply")
         try:
-            self._lookup(lambda: self.store.merge_job_properties(updates, replace=replace))
+            self._lookup(lambda: self.store.merge_job_properties(updates, replace=replace, repeats=repeats))
         except DuplicateEntityError as exc:
             raise ApiError(400, f"Job {exc.entity_id} is listed more than once", f"/{exc.index}/id") from None
         return Response(status_code=200)

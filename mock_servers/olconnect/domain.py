@@ -183,10 +183,14 @@ class OLConnectStore:
             self.segment(segment_id).metadata = properties
             self.version += 1
 
-    def merge_job_properties(self, updates: Sequence[tuple[int, Properties]], replace: bool = False) -> None:
+    def merge_job_properties(
+        self, updates: Sequence[tuple[int, Properties]], replace: bool = False, repeats: bool = False
+    ) -> None:
         """Set each listed property on each listed job, keeping the others; all or nothing (OLC-09).
 
         With ``replace`` (the other reading of OLC-09) each listed job gets exactly the listed properties.
+        With ``repeats`` (variant olc.multi-update-repeats=apply, OLC-33) a job listed twice is updated
+        once per item, in list order, instead of rejecting the request.
 
         Every job is checked before anything changes, under the same lock as the change, so a concurrent
         writer can neither interleave nor observe a partly applied request.
@@ -195,7 +199,7 @@ class OLConnectStore:
             jobs = [self.job(job_id) for job_id, _ in updates]  # unknown IDs first: 404 beats 400
             seen: set[int] = set()
             for index, (job_id, _) in enumerate(updates):
-                if job_id in seen:
+                if job_id in seen and not repeats:
                     raise DuplicateEntityError(job_id, index)
                 seen.add(job_id)
             for job, (_, properties) in zip(jobs, updates, strict=True):

@@ -41,6 +41,7 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "ave.inverted-window": ("listJobs",),
     "olc.security": (*_AUTH, "updateJobMetadata", "getJobSegmentIds"),
     "olc.property-store": ("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"),
+    "olc.multi-update-repeats": ("updateMultipleJobProperties", "getJobProperties"),
     "ave.time-window": ("listJobs",),
 }
 # A reading the pages document only for older releases is played with such a release: the same reading on
