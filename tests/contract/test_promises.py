@@ -174,7 +174,7 @@ def test_without_the_variables_those_checks_are_skipped_and_named(
     mocks: dict[tuple[str, bool], MockProcess], tmp_path: Path
 ) -> None:
     """No CONTRACT_MAX_WAIT and no second identity: the summary says what was not checked and why."""
-    mock = mocks["olconnect", False]
+    mock = mocks["olconnect", True]  # a 2-second token: the summary says which CONTRACT_MAX_WAIT would do
     env = olconnect_env(mock.info, mock.base_url)
     focus = ["--operation", "login", "--operation", "updateJobMetadata"]
     run = run_suite(
