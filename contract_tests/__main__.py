@@ -48,6 +48,10 @@ environment variables (live mode; without them the bundled mocks are started):
   CONTRACT_ALLOW_WRITES=1  allow tests that change data (every change is restored)
   CONTRACT_SKIP_BAD_SECRET=1  skip the one token request with a wrong client secret
   OLCONNECT_SERVER_VERSION version rules to apply instead of the one the server reports (e.g. 2023.1)
+checks that need time or a second identity (skipped, and the summary says why, when unset):
+  CONTRACT_MAX_WAIT        seconds the suite may wait for a token to outlive its stated lifetime
+  OLCONNECT_READONLY_USERNAME, OLCONNECT_READONLY_PASSWORD  a user without the write role (403 on writes)
+  AVEPOINT_OTHER_SCOPE_TOKEN  a valid token for another scope (403 on the job list)
 Setting one API's base URL runs only that API. Secrets are masked in the output and the reports.
 
 exit codes:

@@ -41,7 +41,7 @@ CHECKS = (
     "use_after_free",
     "ensure_resource_availability",
 )
-# Our own checks registered with `@schemathesis.check` (see `st_checks.py`).
+# Our own checks registered with `@schemathesis.check` (see `st_hooks.py`).
 CUSTOM_CHECKS = ("documented_server_error", "bearer_auth_enforced")
 # Not a check: anything the engine could not run (network errors, auth fetch failures, schema errors).
 ENGINE_ERRORS = "engine_errors"
@@ -133,6 +133,13 @@ class ConformanceResult:
     phases: dict[str, str] = field(default_factory=dict)  # phase -> status / skip reason
     excluded: dict[str, str] = field(default_factory=dict)  # label -> why the engine left it out
     elapsed: float = 0.0
+    # (label or None for every operation, check) -> why it cannot apply to this server (e.g. `ignored_auth`
+    # with security off, OLC-22)
+    not_applicable: dict[tuple[str | None, str], str] = field(default_factory=dict)
+
+    def not_applicable_because(self, label: str, check: str) -> str | None:
+        return self.not_applicable.get((label, check)) or self.not_applicable.get((None, check))
+
     ran: bool = True  # False: every focused operation was left out, so the engine did not start
 
     def tally(self, operation: str, check: str) -> CheckTally:
@@ -152,13 +159,15 @@ def build_config(
     operation_overrides: Iterable[Mapping[str, Any]] = (),
     *,
     read_only: bool = False,
+    disabled: Iterable[str] = (),
 ) -> SchemathesisConfig:
     """The Schemathesis configuration of one run (the equivalent of a generated ``schemathesis.toml``).
 
     ``read_only``: a live server without CONTRACT_ALLOW_WRITES=1; the coverage phase then probes
-    undocumented methods only with methods that cannot change data.
+    undocumented methods only with methods that cannot change data. ``disabled``: checks that cannot apply
+    to this server (``ConformanceResult.not_applicable`` says why).
     """
-    checks: dict[str, Any] = {name: {"enabled": True} for name in CHECKS}
+    checks: dict[str, Any] = {name: {"enabled": name not in set(disabled)} for name in CHECKS}
     data: dict[str, Any] = {
         "seed": seed,
         "base-url": base_url,
@@ -283,3 +292,48 @@ def run_engine(api: str, schema: Any, seed: int, *, focused: bool = False) -> Co
             )
     result.elapsed = time.monotonic() - started
     return result
+
+
+def token_parameter_operations(api: str) -> list[str]:
+    """Operations that also declare an apiKey scheme's header as a parameter (OLC-18's token probes)."""
+    model = spec_model.spec(api)
+    headers = {
+        str(scheme.get("name", "")).lower()
+        for scheme in model.security_schemes.values()
+        if scheme.get("type") == "apiKey" and scheme.get("in") == "header"
+    }
+    return [
+        operation_id
+        for operation_id, operation in model.operations.items()
+        if any(parameter.name.lower() in headers for parameter in operation.parameters_in("header"))
+    ]
+
+
+def judge(result: ConformanceResult, label: str, check: str) -> tuple[str, str] | None:
+    """The verdict of one operation x check: None (passed), ``("skip", why)`` or ``("fail", report)``.
+
+    Only checks that apply are asked (``applicable``), so one that ran on no case is a check that silently
+    stopped working (an engine upgrade that no longer schedules it, a hook that filters every case): that
+    fails, never passes or shows as "n/a".
+    """
+    operations = api_paths.labels(result.api)
+    if label in result.excluded:
+        return "skip", f"{label} excluded: {result.excluded[label]}"
+    if label not in result.operations or all(key[0] != label for key in result.tallies):
+        return "skip", f"{label} was left out of this run (see the summary)"
+    reason = result.not_applicable_because(label, check)
+    if reason is not None:
+        return "skip", f"{check} does not apply to this server: {reason}"
+    tally = result.tallies.get((label, check))
+    if tally is None or tally.cases == 0:
+        return "fail", (
+            f"{operations[label]} ({label}): `{check}` applies but ran on no case (seed {result.seed});"
+            " the engine no longer exercises it"
+        )
+    if tally.ok:
+        return None
+    details = "\n\n".join(record.render() for record in tally.failures)
+    return "fail", (
+        f"{operations[label]} ({label}) breaks `{check}` in {tally.failed + tally.errored} of"
+        f" {tally.cases} cases (seed {result.seed}):\n\n{details}"
+    )

@@ -43,13 +43,54 @@ class Observation:
         return f"{self.decision}: {self.evidence()}"
 
 
-def _decisions() -> dict[str, str]:
-    """Variant name → decision, from the mock's registry (read at run time, never copied)."""
+def _registry() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Variant name → (decision, documented values), from the mock's registry (read at run time)."""
     try:
         from mock_servers.core.variants import VARIANTS  # noqa: PLC0415 - optional outside a checkout
     except ImportError:
         return {}
-    return {name: variant.decision for name, variant in VARIANTS.items()}
+    return {name: (variant.decision, variant.values) for name, variant in VARIANTS.items()}
+
+
+def _decisions() -> dict[str, str]:
+    """Variant name → decision."""
+    return {name: decision for name, (decision, _) in _registry().items()}
+
+
+# Readings the DECISIONS entries admit beyond the values the mock plays: a relative nextLink (AVE-03, clients
+# follow it as a URL) and a running job's ``finishTime: null`` (AVE-10, admitted for client tolerance).
+ALSO_DOCUMENTED: dict[str, frozenset[str]] = {
+    "ave.next-link": frozenset({"relative"}),
+    "ave.running-finish-time": frozenset({"null"}),
+    "olc.negative-id": frozenset({"malformed or unknown (same answer)"}),
+}
+# Observations that judge nothing: the server gave the probe no chance to show a reading.
+NOT_SEEN = ("not seen", "not probed")
+# Variants whose value is free text by nature (any release may be reported).
+FREE = frozenset({"olc.server-version"})
+
+
+def undocumented(observation: Observation) -> str | None:
+    """Why ``observation`` is none of the documented alternatives, or None when it is one of them.
+
+    A fingerprint that records a value no DECISIONS entry admits is itself a finding, so the fingerprint
+    tests fail on it (besides the semantic test that judges the same behaviour in detail).
+    """
+    shown = observation.shown
+    if shown.startswith(NOT_SEEN):
+        return None
+    if observation.variant in FREE:
+        return None if shown != "unknown" else f"{observation.variant}: no release could be read"
+    known = _registry().get(observation.variant)
+    if known is None:
+        return None  # informational line without a variant (see ``note``): nothing to compare with
+    allowed = (*known[1], *sorted(ALSO_DOCUMENTED.get(observation.variant, ())))
+    if shown in allowed:
+        return None
+    return (
+        f"{observation.decision} ({observation.variant}): the server showed {shown!r}, documented are"
+        f" {', '.join(allowed)}; evidence: {observation.evidence()}"
+    )
 
 
 def _body_kind(response: httpx.Response) -> str:
@@ -93,9 +134,19 @@ class _Recorder:
 
 
 def olconnect(
-    client: httpx.Client, anon: httpx.Client, username: str, password: str, version_text: str
+    client: httpx.Client,
+    anon: httpx.Client,
+    username: str,
+    password: str,
+    version_text: str,
+    *,
+    security: httpx.Response | None = None,
 ) -> list[Observation]:
-    """Probe an OL Connect server: auth errors, error bodies, unknown/malformed/negative IDs, login header."""
+    """Probe an OL Connect server: auth errors, error bodies, unknown/malformed/negative IDs, login header.
+
+    ``security``: the answer to the handshake without credentials (``RunState.olconnect_security_on``);
+    a 2xx means security is off (OLC-22), and the credential probes then have nothing to show.
+    """
     rec = _Recorder("olconnect")
     release = server_version.parse(version_text)
     rec.add(
@@ -106,6 +157,20 @@ def olconnect(
         repr(version_text) if version_text else "no version",
     )
     handshake = api_paths.path_of("olconnect", "getAuthenticationHandshake")
+    security_off = security is not None and 200 <= security.status_code < 300
+    if security is not None:
+        rec.add(
+            "olc.security",
+            "OLC-22",
+            "off" if security_off else "on",
+            f"no credentials on GET {handshake}",
+            _brief(security),
+        )
+    if security_off:
+        for variant, decision in (("olc.invalid-credentials", "OLC-01"), ("olc.error-body", "OLC-02")):
+            rec.add(variant, decision, "not seen (security off)", "-", "no credential is checked")
+        _login_and_ids(rec, client)
+        return rec.found
     wrong = anon.get(handshake, headers={"Authorization": basic_header(username, password + "-wrong")})
     layout = {401: " (2023.1+ layout)", 403: " (2020-2022 layout)"}.get(wrong.status_code, "")
     rec.add(
@@ -123,6 +188,12 @@ def olconnect(
         f"no credentials on GET {handshake}",
         _brief(missing) + (", WWW-Authenticate" if missing.headers.get("www-authenticate") else ""),
     )
+    _login_and_ids(rec, client)
+    return rec.found
+
+
+def _login_and_ids(rec: _Recorder, client: httpx.Client) -> None:
+    """The login header (OLC-03) and the answers to unknown, malformed and negative IDs (OLC-04, OLC-05)."""
     login_path = api_paths.path_of("olconnect", "login")
     login = client.post(login_path)
     expires = login.headers.get("token-expires-in")
@@ -159,7 +230,6 @@ def olconnect(
         f"GET {api_paths.path_of('olconnect', 'getJobMetadata', jobId=-1)}",
         f"{_brief(negative)} (treated as {negative_shown})",
     )
-    return rec.found
 
 
 def _negative_reading(negative: httpx.Response, malformed: httpx.Response, unknown: httpx.Response) -> str:
@@ -247,6 +317,7 @@ def _window_and_alias(
     shown = str(inverted.status_code) if inverted.status_code != 200 else ("empty" if jobs == [] else "jobs")
     query = "startTime=2030-01-02T00:00:00Z&finishTime=2030-01-01T00:00:00Z"
     rec.add("ave.inverted-window", "AVE-07", shown, f"GET {path}?{query}", _brief(inverted))
+    _window_reading(rec, client, path, page, big_page)
     statuses = {job.get("status") for job in page.get("jobs", [])}
     if len(statuses) < 2:
         rec.add("ave.status-alias", "AVE-01", "not seen (one status only)", f"GET {path}?status=…", "-")
@@ -265,6 +336,43 @@ def _window_and_alias(
         alias,
         f"GET {path}?status={wanted}",
         f"{filtered.status_code}, statuses {sorted(got)!r}",
+    )
+
+
+def _window_reading(
+    rec: _Recorder, client: httpx.Client, path: str, page: dict[str, Any], big_page: int
+) -> None:
+    """What the time window bounds (AVE-25): a finished job is looked for in the one-instant windows at its
+    start and at its finish; the readings differ in which of the two hold it."""
+    finished = [
+        job
+        for job in page.get("jobs", [])
+        if job.get("finishTime") and job["finishTime"] != job["startTime"] and job.get("status") != RUNNING
+    ]
+    if not finished:
+        rec.add("ave.time-window", "AVE-25", "not seen (no finished job)", f"GET {path}?startTime=…", "-")
+        return
+    job = finished[0]
+    found = {}
+    for end in ("startTime", "finishTime"):
+        instant = job[end]
+        params = {"startTime": instant, "finishTime": instant, "pageSize": big_page}
+        params["dataSource"] = job.get("dataSource", 1)
+        answer = client.get(path, params=params)
+        jobs = answer.json().get("jobs", []) if answer.status_code == 200 else []
+        found[end] = any(other.get("jobId") == job["jobId"] for other in jobs)
+    shown = {
+        (True, False): "start",
+        (False, True): "finish",
+        (True, True): "overlap",
+        (False, False): "exclusive",
+    }[found["startTime"], found["finishTime"]]
+    rec.add(
+        "ave.time-window",
+        "AVE-25",
+        shown,
+        f"GET {path}?startTime=T&finishTime=T at job {job['jobId']}'s start and finish",
+        f"held at its start: {found['startTime']}, at its finish: {found['finishTime']}",
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from contract_tests import conformance
+from contract_tests import conformance, fingerprint, targets
 
 if TYPE_CHECKING:
     from contract_tests.run_state import RunState
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def _verdict(tally: conformance.CheckTally) -> str:
     if tally.cases == 0:
-        return "not exercised"
+        return "**FAIL** (applies, no case ran)"
     return "pass" if tally.ok else "**FAIL**"
 
 
@@ -31,9 +31,16 @@ def _conformance_section(result: conformance.ConformanceResult) -> list[str]:
                 f"| `{operation_id}` {label} | (all) | - | - | - | - | excluded: {result.excluded[label]} |"
             )
             continue
+        if all(key[0] != label for key in result.tallies):  # focused out (--operation), as the tests skip it
+            lines.append(f"| `{operation_id}` {label} | (all) | - | - | - | - | not in this run |")
+            continue
         for check in (*conformance.CHECKS, *conformance.CUSTOM_CHECKS, conformance.ENGINE_ERRORS):
             tally = result.tallies.get((label, check))
             if check == conformance.ENGINE_ERRORS and tally is None:
+                continue
+            reason = result.not_applicable_because(label, check)
+            if reason is not None:
+                lines.append(f"| `{operation_id}` {label} | {check} | - | - | - | - | n/a: {reason} |")
                 continue
             if check != conformance.ENGINE_ERRORS and not conformance.applicable(
                 result.api, operation_id, check
@@ -82,6 +89,17 @@ def _semantic_section(state: RunState) -> list[str]:
         ]
         operations = ", ".join(f"`{op}`" for op in record.operations)
         lines.append(f"| {record.api} | {operations} | {record.rule} | {record.requests} | {verdict} |")
+    skipped = [record for record in state.semantic if record.outcome == "skipped"]
+    if skipped:
+        lines += ["", "#### Not checked in this run, and why", ""]
+        lines += [f"- {record.api}: {record.rule} — {record.detail}" for record in skipped]
+        lines += [
+            "",
+            "Checks that need time or a second identity run when the environment provides them:"
+            f" `{targets.MAX_WAIT}` (seconds the suite may wait for a token to expire),"
+            f" `{targets.READONLY_USER[0]}`/`{targets.READONLY_USER[1]}` (a user without the write role),"
+            f" `{targets.OTHER_SCOPE_TOKEN}` (a token for another scope).",
+        ]
     return lines
 
 
@@ -97,7 +115,12 @@ def _behaviour_section(state: RunState) -> list[str]:
             lines += [f"- {line}" for line in version.rule_lines()]
         lines.append("")
     if not state.fingerprint:
-        return [*lines, "No fingerprint was taken (the fingerprint tests did not run).", ""]
+        return [
+            *lines,
+            "No fingerprint was taken (the fingerprint tests did not run).",
+            "",
+            *_informational_section(state),
+        ]
     lines += [
         "Where the vendor pages allow more than one behaviour, this is the one the server showed",
         "(`variant` is the bundled mock's name for the same choice):",
@@ -106,6 +129,26 @@ def _behaviour_section(state: RunState) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for seen in state.fingerprint:
+        evidence = seen.evidence().replace("|", "\\|")
+        # A value no documented alternative admits fails the fingerprint test; the row says so too.
+        shown = (
+            seen.shown if fingerprint.undocumented(seen) is None else f"**FAIL** {seen.shown} (undocumented)"
+        )
+        lines.append(f"| {seen.api} | {seen.decision} | `{seen.variant}` | {shown} | {evidence} |")
+    return [*lines, "", *_informational_section(state)]
+
+
+def _informational_section(state: RunState) -> list[str]:
+    """What the semantic tests saw where the pages leave the behaviour open: reported, never judged."""
+    if not state.informational:
+        return []
+    lines = [
+        "Informational (the pages leave these open; any answer passes, none is a failure):",
+        "",
+        "| API | decision | topic | server showed | evidence |",
+        "|---|---|---|---|---|",
+    ]
+    for seen in state.informational:
         evidence = seen.evidence().replace("|", "\\|")
         lines.append(f"| {seen.api} | {seen.decision} | `{seen.variant}` | {seen.shown} | {evidence} |")
     return [*lines, ""]
@@ -125,8 +168,9 @@ def render(state: RunState, elapsed: float) -> str:
         "",
         "Rows with result `n/a` are checks that cannot apply to the operation (`ignored_auth` on an",
         "operation without security, `use_after_free` in an API without DELETE,",
-        "`ensure_resource_availability` without a creating POST). `cases` counts every case of every phase",
-        "on which the check ran.",
+        "`ensure_resource_availability` without a creating POST; `n/a: reason` when this server's documented",
+        "reading rules it out). An applicable check that ran on no case is a failure. `cases` counts every",
+        "case of every phase on which the check ran.",
         "",
         *_behaviour_section(state),
     ]

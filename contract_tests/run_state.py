@@ -48,6 +48,8 @@ class RunState:
     _engine_errors: dict[str, str] = field(default_factory=dict)
     _version: server_version.ServerVersion | None = None
     fingerprint: list[Observation] = field(default_factory=list)
+    informational: list[Observation] = field(default_factory=list)
+    _security: tuple[bool, httpx.Response] | None = None
     _bad_secret: list[httpx.Response | str] = field(default_factory=list)
 
     # --- the one token request with a wrong client secret (AVE-13, AVE-16) --------------------------
@@ -86,6 +88,28 @@ class RunState:
             reported = server_version.read_reported(self.olconnect_client())
             self._version = server_version.resolve(os.environ, reported)
         return self._version
+
+    def olconnect_security_on(self) -> bool:
+        """Whether the server checks credentials (OLC-22): one request without any, read once per run.
+
+        The pages require credentials only "if server security settings are enabled"; a server that
+        answers the authentication handshake without credentials has security off and is held to that
+        reading everywhere (no operation may then ask for credentials), never to the 401s.
+        """
+        if self._security is None:
+            probe = self.bare_client("olconnect").get(
+                api_paths.path_of("olconnect", "getAuthenticationHandshake")
+            )
+            self._security = (not 200 <= probe.status_code < 300, probe)
+        return self._security[0]
+
+    def security_probe(self) -> httpx.Response | None:
+        return None if self._security is None else self._security[1]
+
+    def note(self, observation: Observation) -> None:
+        """An informational line for the summary: behaviour the pages leave open, never a failure."""
+        if observation not in self.informational:
+            self.informational.append(observation)
 
     def version_if_read(self) -> server_version.ServerVersion | None:
         """The version if a test read it (the report runs after the targets have stopped)."""
@@ -160,12 +184,31 @@ class RunState:
     def _run_conformance(self, api: str) -> ConformanceResult:
         if api == "olconnect":
             olc = self.require_olconnect()
+            # With security off (OLC-22) no credential is checked, so `ignored_auth` has nothing to find, and
+            # the operations that declare the token as a header parameter (OLC-18) cannot reject a bad one.
+            security_on = self.olconnect_security_on()
+            not_applicable: dict[tuple[str | None, str], str] = {}
+            overrides = st_hooks.olconnect_overrides()
+            if not security_on:
+                not_applicable[None, "ignored_auth"] = SECURITY_OFF
+                for operation_id in conformance.token_parameter_operations(api):
+                    label = api_paths.label_of(api, operation_id)
+                    not_applicable[label, "negative_data_rejection"] = (
+                        SECURITY_OFF + ": the token is not read"
+                    )
+                    overrides.append(
+                        {
+                            "include-operation-id": operation_id,
+                            "checks": {"negative_data_rejection": {"enabled": False}},
+                        }
+                    )
             config = conformance.build_config(
                 self.profile,
                 olc.base_url,
                 self.seed,
-                st_hooks.olconnect_overrides(),
+                overrides,
                 read_only=olc.live and not olc.writes_allowed,
+                disabled=tuple(check for label, check in not_applicable if label is None),
             )
             version = self.olconnect_version()
             too_new = {} if version.owes("statistics") else {STATISTICS: _too_new(version, "statistics")}
@@ -186,6 +229,7 @@ class RunState:
                 )
             for operation_id, reason in too_new.items():
                 result.excluded[api_paths.label_of(api, operation_id)] = reason
+            result.not_applicable.update(not_applicable)
             return result
         ave = self.require_avepoint()
         config = conformance.build_config(self.profile, ave.base_url, self.seed, read_only=ave.live)
@@ -256,6 +300,7 @@ class RunState:
 SKIP_BAD_SECRET = "CONTRACT_SKIP_BAD_SECRET"
 LIVE_WRITE_REASON = "write against a live server: set CONTRACT_ALLOW_WRITES=1 and the entity ID variables"
 LIVE_DELETE_REASON = f"a delete against a live server runs once, in its semantic test ({DISPOSABLE_JOB_SET})"
+SECURITY_OFF = "server security is off: no credential is checked (OLC-22, variant olc.security=off)"
 STATISTICS = "getJobSetStatistics"
 
 

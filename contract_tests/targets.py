@@ -56,6 +56,9 @@ class OLConnectTarget:
     writes_allowed: bool = True
     # Mock only: a user without any role, to see 403 (empty when unknown).
     unprivileged: tuple[str, str] | None = field(default=None, repr=False)
+    # A second identity: a user with the read role but not the write role (OLCONNECT_READONLY_USERNAME and
+    # OLCONNECT_READONLY_PASSWORD live; the mock's read-only user otherwise). None: not available.
+    read_only: tuple[str, str] | None = field(default=None, repr=False)
     # Mock only: the running bundled mock, for its admin endpoints (MockProcess.admin sends the admin token).
     mock: MockProcess | None = field(default=None, repr=False, compare=False)
 
@@ -89,6 +92,10 @@ class AvePointTarget:
     scope: str = "gsuite.graph.read.all"
     live: bool = False
     mock: MockProcess | None = field(default=None, repr=False, compare=False)
+    # A second identity: a token without the read scope (AVEPOINT_OTHER_SCOPE_TOKEN live), or client
+    # credentials that get one (the mock's other client). Both None: not available.
+    other_scope_token: str | None = field(default=None, repr=False)
+    other_client: tuple[str, str, str] | None = field(default=None, repr=False)  # id, secret, scope
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,44 @@ class Targets:
 def live_apis(env: Mapping[str, str]) -> tuple[str, ...]:
     """APIs whose base URL is set in the environment (live mode for those only)."""
     return tuple(api for api in APIS if env.get(f"{api.upper()}_BASE_URL", "").strip())
+
+
+MAX_WAIT = "CONTRACT_MAX_WAIT"
+MAX_WAIT_LIMIT = 3600  # an hour is the most a CI job should sleep
+READONLY_USER = ("OLCONNECT_READONLY_USERNAME", "OLCONNECT_READONLY_PASSWORD")
+OTHER_SCOPE_TOKEN = "AVEPOINT_OTHER_SCOPE_TOKEN"
+
+
+def max_wait(env: Mapping[str, str]) -> float:
+    """``CONTRACT_MAX_WAIT``: the longest the suite may wait for a token to outlive its stated lifetime
+    (0, the default, waits never; the tests that need it are then skipped and say so)."""
+    raw = env.get(MAX_WAIT, "").strip()
+    if not raw:
+        return 0.0
+    try:
+        value = float(raw)
+    except ValueError:
+        raise TargetError(f"{MAX_WAIT} must be a number of seconds, got {raw!r}") from None
+    if not 0 <= value <= MAX_WAIT_LIMIT:
+        raise TargetError(f"{MAX_WAIT} must be between 0 and {MAX_WAIT_LIMIT} seconds, got {raw!r}")
+    return value
+
+
+def wait_hint(seconds: float) -> str:
+    """Why a check that must wait ``seconds`` did not run, and what to set so it does."""
+    if seconds > MAX_WAIT_LIMIT:
+        return f"needs time: {seconds:g} s is longer than the suite waits ({MAX_WAIT_LIMIT} s at most)"
+    return f"needs time: {seconds:g} s; set {MAX_WAIT}={seconds:g} or more to wait for it"
+
+
+def _read_only_user(env: Mapping[str, str]) -> tuple[str, str] | None:
+    given = [name for name in READONLY_USER if env.get(name)]
+    if not given:
+        return None
+    if len(given) < len(READONLY_USER):
+        raise TargetError(f"set both {' and '.join(READONLY_USER)} (or neither)")
+    register_secret(env[READONLY_USER[1]])
+    return env[READONLY_USER[0]], env[READONLY_USER[1]]
 
 
 def _int_ids(env: Mapping[str, str], name: str) -> tuple[int, ...]:
@@ -140,16 +185,20 @@ def olconnect_from_env(env: Mapping[str, str]) -> OLConnectTarget:
         disposable_job_set_id=next(iter(_int_ids(env, DISPOSABLE_JOB_SET)), None),
         live=True,
         writes_allowed=env.get(WRITE_FLAG, "") == "1",
+        read_only=_read_only_user(env),
     )
 
 
 def avepoint_from_env(env: Mapping[str, str]) -> AvePointTarget:
     """Build the live AvePoint target from a static token or client-credentials variables."""
     base_url = env["AVEPOINT_BASE_URL"].strip().rstrip("/")
+    other = env.get(OTHER_SCOPE_TOKEN) or None
+    if other:
+        register_secret(other)
     token = env.get("AVEPOINT_TOKEN") or None
     if token:
         register_secret(token)
-        return AvePointTarget(base_url=base_url, token=token, live=True)
+        return AvePointTarget(base_url=base_url, token=token, live=True, other_scope_token=other)
     names = ("AVEPOINT_TOKEN_URL", "AVEPOINT_CLIENT_ID", "AVEPOINT_CLIENT_SECRET")
     missing = [name for name in names if not env.get(name)]
     if missing:
@@ -166,6 +215,7 @@ def avepoint_from_env(env: Mapping[str, str]) -> AvePointTarget:
         client_secret=secret,
         scope=env.get("AVEPOINT_SCOPE", "gsuite.graph.read.all"),
         live=True,
+        other_scope_token=other,
     )
 
 
@@ -230,6 +280,7 @@ def olconnect_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None
     if not writers:
         raise TargetError("the OL Connect mock announced no user with the read and write roles")
     no_role = next((u for u in users if not u.get("roles")), None)
+    reader = next((u for u in users if set(u.get("roles", [])) == {"read"}), None)
     ids = info.get("ids", {})
     return OLConnectTarget(
         base_url=str(info["base_url"]).rstrip("/"),
@@ -243,6 +294,7 @@ def olconnect_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None
         live=False,
         writes_allowed=True,
         unprivileged=(str(no_role["username"]), str(no_role["password"])) if no_role else None,
+        read_only=(str(reader["username"]), str(reader["password"])) if reader else None,
         mock=mock,
     )
 
@@ -254,6 +306,14 @@ def avepoint_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None)
     clients = [c for c in info.get("clients", []) if scope in c.get("scopes", [scope])]
     if not clients:
         raise TargetError("the AvePoint mock announced no client with the read scope")
+    others = [c for c in info.get("clients", []) if scope not in c.get("scopes", [scope]) and c.get("scopes")]
+    other_client = None
+    if others:
+        other_client = (
+            str(others[0]["client_id"]),
+            str(others[0]["client_secret"]),
+            str(others[0]["scopes"][0]),
+        )
     return AvePointTarget(
         base_url=base_url,
         token_url=str(info.get("token_url") or f"{base_url}/connect/token"),
@@ -262,6 +322,7 @@ def avepoint_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None)
         scope=scope,
         live=False,
         mock=mock,
+        other_client=other_client,
     )
 
 
@@ -279,6 +340,7 @@ def resolve_targets(
     Mock processes live as long as the context; ``mocks`` chooses their documented variants.
     """
     env = os.environ if env is None else env
+    max_wait(env)  # a malformed CONTRACT_MAX_WAIT is a configuration error before anything starts
     live = bool(live_apis(env))
     with ExitStack() as stack:
         olconnect: OLConnectTarget | None = None

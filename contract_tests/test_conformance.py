@@ -29,21 +29,13 @@ def _params() -> list[object]:
 
 @pytest.mark.parametrize(("api", "label", "check"), _params())
 def test_operation_check(run_state: RunState, api: str, label: str, check: str) -> None:
-    result = run_state.conformance(api)
-    if label in result.excluded:
-        pytest.skip(f"{label} excluded: {result.excluded[label]}")
-    if label not in result.operations or all(key[0] != label for key in result.tallies):
-        pytest.skip(f"{label} was left out of this run (see the summary)")
-    tally = result.tallies.get((label, check))
-    if tally is None or tally.cases == 0:
-        pytest.skip(f"{check} does not apply to {label}")
-    if not tally.ok:
-        details = "\n\n".join(record.render() for record in tally.failures)
-        pytest.fail(
-            f"{api_paths.labels(api)[label]} ({label}) breaks `{check}` in {tally.failed + tally.errored} of"
-            f" {tally.cases} cases (seed {result.seed}):\n\n{details}",
-            pytrace=False,
-        )
+    verdict = conformance.judge(run_state.conformance(api), label, check)
+    if verdict is None:
+        return
+    outcome, message = verdict
+    if outcome == "skip":
+        pytest.skip(message)
+    pytest.fail(message, pytrace=False)
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
-"""The server fingerprint (see ``fingerprint.py``): observed, never judged here.
+"""The server fingerprint (see ``fingerprint.py``): which documented alternative the server follows.
 
-These tests only record which documented alternative the server follows; the semantic tests judge
-whether it is one the pages allow. Each observation also becomes a JUnit test-suite property, so a CI
-system keeps the evidence next to the results.
+These tests record which documented alternative the server follows, and fail when what it showed is none
+of them (the semantic tests judge the same behaviour in more detail). Each observation also becomes a
+JUnit test-suite property, so a CI system keeps the evidence next to the results.
 """
 
 from __future__ import annotations
@@ -19,9 +19,20 @@ Record = Callable[[str, object], None]
 
 
 def _record(state: RunState, found: list[fingerprint.Observation], record: Record) -> None:
+    """Keep every observation, then fail naming each one that is no documented alternative."""
     for observation in found:
         state.fingerprint.append(observation)
         record(f"fingerprint {observation.variant}", f"{observation.shown} | {observation.line()}")
+    assert found, "the fingerprint observed nothing"
+    problems = [problem for observation in found if (problem := fingerprint.undocumented(observation))]
+    assert not problems, "the server shows behaviour no documented alternative admits:\n" + "\n".join(
+        problems
+    )
+
+
+def _security_probe(run_state: RunState) -> httpx.Response | None:
+    run_state.olconnect_security_on()
+    return run_state.security_probe()
 
 
 @pytest.mark.api("olconnect")
@@ -36,6 +47,7 @@ def test_olconnect_fingerprint(run_state: RunState, record_testsuite_property: R
         target.username,
         target.password,
         version.reported,
+        security=_security_probe(run_state),
     )
     _record(run_state, found, record_testsuite_property)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,16 +11,17 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import spec_model
 from contract_tests import api_paths
 from contract_tests.expect import conforms, expect, expect_status, is_json_error, json_body
-from contract_tests.run_state import RunState
+from contract_tests.fingerprint import Observation
+from contract_tests.run_state import SECURITY_OFF, RunState
 from contract_tests.server_version import RULES, ServerVersion, show
 from contract_tests.st_auth import TOKEN_HEADER, basic_header, olconnect_login
-from contract_tests.targets import DISPOSABLE_JOB_SET, ID_ATTRIBUTES, OLConnectTarget
+from contract_tests.targets import DISPOSABLE_JOB_SET, ID_ATTRIBUTES, OLConnectTarget, max_wait, wait_hint
 from contract_tests.writes import deletes, multi_updates, restorable_sets, single_puts, write_operations
 
 pytestmark = pytest.mark.api("olconnect")
@@ -74,6 +76,17 @@ def _require_release(version: ServerVersion, key: str) -> None:
         pytest.skip(f"{rule.text}: only from {show(rule.since)}; the server is {version.describe()}")
 
 
+@pytest.fixture(scope="module")
+def security_on(run_state: RunState) -> bool:
+    """Whether the server checks credentials (OLC-22: security may be switched off, variant olc.security)."""
+    return run_state.olconnect_security_on()
+
+
+def _require_security(security_on: bool) -> None:
+    if not security_on:
+        pytest.skip(SECURITY_OFF)
+
+
 @pytest.fixture
 def writes(run_state: RunState, olc: OLConnectTarget) -> Iterator[None]:
     """Skip unless writing is allowed; against a live server snapshot and restore what the test touches."""
@@ -98,17 +111,45 @@ def _path(operation_id: str, **params: object) -> str:
 # --- replace semantics of the single PUTs (OLC-09, OLC-16) ----------------------------------------------
 
 
+def _as_map(properties: list[dict[str, str]]) -> dict[str, str]:
+    """A name -> value map as a server that stores one keeps the list: the last value of a name wins."""
+    return {prop["name"]: prop["value"] for prop in properties}
+
+
+def _stored_as(put: list[dict[str, str]], got: Any) -> str | None:
+    """Which OLC-30 reading ``got`` (the GET after the PUT) follows: ``list`` (exactly what was put, in
+    order, duplicate names kept), ``map`` (one entry per name with its last value, in any order), or None."""
+    if got == put:
+        return "list"
+    if not isinstance(got, list) or not all(isinstance(prop, dict) and "name" in prop for prop in got):
+        return None
+    names = [prop["name"] for prop in got]
+    return "map" if len(set(names)) == len(names) and _as_map(got) == _as_map(put) else None
+
+
+# Drawn lists that tell the two readings apart: a name twice, so a map keeps one entry.
+_with_duplicate = (
+    {"name": "dup", "value": "first"},
+    {"name": "other", "value": "x"},
+    {"name": "dup", "value": "last"},
+)
+
+
 @pytest.mark.writes
 @pytest.mark.parametrize("kind", SETS)
 @pytest.mark.operations(*SINGLE_PUTS)
 def test_put_then_get_returns_exactly_what_was_put(
-    olc: OLConnectTarget, client: httpx.Client, writes: None, kind: str
+    run_state: RunState, olc: OLConnectTarget, client: httpx.Client, writes: None, kind: str
 ) -> None:
-    """PUT replaces the whole set: a following GET returns exactly the list put, in order (OLC-09, OLC-16)."""
+    """PUT replaces the whole set: a following GET returns exactly the list put, in order (OLC-09, OLC-16),
+    or, from a server that stores properties as a name -> value map, the same map (OLC-30). The reading
+    must stay the same for every PUT of the run; the summary names it."""
     read_op, write_op, param = SETS[kind].read_operation, kind, SETS[kind].id_parameter
     entity_id = _ids(olc, param)[0]
+    readings: set[str] = set()
 
     @given(properties=property_lists)
+    @example(properties=list(_with_duplicate))
     def check(properties: list[dict[str, str]]) -> None:
         put = client.put(
             _path(write_op, **{param: entity_id}), json={"id": entity_id, "properties": properties}
@@ -118,15 +159,29 @@ def test_put_then_get_returns_exactly_what_was_put(
         got = client.get(_path(read_op, **{param: entity_id}))
         expect_status(got, read_op, 200, "reading an existing set answers 200")
         conforms(API, read_op, got)
+        reading = _stored_as(properties, json_body(got, read_op))
         expect(
-            json_body(got, read_op) == properties,
+            reading is not None,
             write_op,
-            "PUT replaces the set: GET must return exactly the list that was put, in the same order (OLC-09)",
+            "PUT replaces the set: GET must return exactly the list that was put, in the same order (OLC-09),"
+            " or the same name -> value map (OLC-30, variant olc.property-store=map)",
             got,
             f"put {properties!r}",
         )
+        names = [prop["name"] for prop in properties]
+        if len(set(names)) < len(names):  # only a list with a repeated name tells the readings apart
+            readings.add(str(reading))
+            expect(
+                len(readings) == 1,
+                write_op,
+                "the server keeps one reading of OLC-30 (list or map) for every PUT",
+                got,
+                f"seen {sorted(readings)}",
+            )
 
     check()
+    shown = next(iter(readings), "not seen (no repeated name was put)")
+    run_state.note(Observation(API, "OLC-30", "olc.property-store", shown, f"PUT then GET {read_op}", shown))
 
 
 @pytest.mark.writes
@@ -291,54 +346,49 @@ def _sum_counts(documents: list[dict[str, Any]]) -> tuple[int, int]:
     return sum(doc["counts"]["sheets"] for doc in documents), sum(doc["counts"]["pages"] for doc in documents)
 
 
+def _count_sums(body: dict[str, Any], mode: str) -> list[str]:
+    """Where the counts of one statistics answer are not the sums over its parts (empty: they add up)."""
+    gaps: list[str] = []
+    if mode == "documentSetOnly":
+        # Document sets carry no documents here; their counts may still add up to the job set's.
+        usage_sources = body.get("documentSets", [])
+    else:
+        usage_sources = body.get("documents") or [
+            doc for doc_set in body.get("documentSets", []) for doc in doc_set.get("documents", [])
+        ]
+        for doc_set in body.get("documentSets", []):
+            sums = _sum_counts(doc_set.get("documents", []))
+            if sums != (doc_set["counts"]["sheets"], doc_set["counts"]["pages"]):
+                gaps.append(f"document set {doc_set['documentSetId']}: {doc_set['counts']} vs sums {sums}")
+    sums = _sum_counts(usage_sources)
+    if sums != (body["counts"]["sheets"], body["counts"]["pages"]):
+        gaps.append(f"job set {body['counts']} vs sums (sheets, pages) {sums}")
+    for index, media in enumerate(body.get("media", [])):
+        used = sum(int(source.get("media", {}).get(str(index), 0)) for source in usage_sources)
+        if used != media["count"]:
+            gaps.append(f"media[{index}] count {media['count']} vs summed usage {used}")
+    return gaps
+
+
 @pytest.mark.parametrize("mode", LEVEL_MODES)
 @pytest.mark.operations("getJobSetStatistics")
 def test_statistics_counts_add_up(
-    olc: OLConnectTarget, client: httpx.Client, version: ServerVersion, mode: str
+    run_state: RunState, olc: OLConnectTarget, client: httpx.Client, version: ServerVersion, mode: str
 ) -> None:
-    """Job set counts equal the sums over its documents; media counts add up (OLC-11 invariants)."""
+    """Every known job set answers its statistics in each level mode; whether the job set's counts are the
+    sums over its parts is reported, not judged: no page says so (OLC-31)."""
     _require_release(version, "statistics" if mode == "documentOnly" else "document-set-levels")
+    gaps: list[str] = []
     for job_set in _ids(olc, "jobSetId"):
         got = client.get(_path("getJobSetStatistics", jobSetId=job_set), params={"levelMode": mode})
         expect_status(got, "getJobSetStatistics", 200, "a known job set answers 200")
-        body = json_body(got, "getJobSetStatistics")
-        if mode == "documentSetOnly":
-            # Document sets carry no documents here; their counts must still add up to the job set's.
-            sets = body.get("documentSets", [])
-            sheets, pages = _sum_counts(sets)
-            usage_sources = sets
-        else:
-            documents = body.get("documents") or [
-                doc for doc_set in body.get("documentSets", []) for doc in doc_set.get("documents", [])
-            ]
-            sheets, pages = _sum_counts(documents)
-            usage_sources = documents
-            for doc_set in body.get("documentSets", []):
-                set_sheets, set_pages = _sum_counts(doc_set.get("documents", []))
-                expect(
-                    (set_sheets, set_pages) == (doc_set["counts"]["sheets"], doc_set["counts"]["pages"]),
-                    "getJobSetStatistics",
-                    "each document set's counts equal the sums over its documents (OLC-11)",
-                    got,
-                    f"document set {doc_set['documentSetId']}: {doc_set['counts']}"
-                    f" vs sums ({set_sheets}, {set_pages})",
-                )
-        expect(
-            (sheets, pages) == (body["counts"]["sheets"], body["counts"]["pages"]),
-            "getJobSetStatistics",
-            f"levelMode={mode}: the job set's sheets/pages equal the sums over its parts (OLC-11)",
-            got,
-            f"job set {body['counts']} vs sums (sheets {sheets}, pages {pages})",
-        )
-        for index, media in enumerate(body.get("media", [])):
-            used = sum(int(source.get("media", {}).get(str(index), 0)) for source in usage_sources)
-            expect(
-                used == media["count"],
-                "getJobSetStatistics",
-                "each media entry's count equals that media's usage summed over all parts (OLC-11)",
-                got,
-                f"media[{index}] count {media['count']} vs summed usage {used}",
-            )
+        conforms(API, "getJobSetStatistics", got)
+        gaps += [
+            f"job set {job_set}: {gap}" for gap in _count_sums(json_body(got, "getJobSetStatistics"), mode)
+        ]
+    shown = "add up" if not gaps else f"differ ({len(gaps)}): {gaps[0]}"
+    request = f"GET statistics ?levelMode={mode} of every known job set"
+    run_state.note(Observation(API, "OLC-31", "counts = sums over parts", shown, request, shown))
 
 
 # --- reachability: job -> segments -> document sets ---------------------------------------------------------
@@ -638,9 +688,14 @@ def test_login_sends_token_expires_in_from_2021_2(
 
 @pytest.mark.operations("login", "getJobEntityHandshake")
 def test_expired_token_is_rejected(
-    olc: OLConnectTarget, client: httpx.Client, anon: httpx.Client, version: ServerVersion
+    olc: OLConnectTarget,
+    client: httpx.Client,
+    anon: httpx.Client,
+    version: ServerVersion,
+    security_on: bool,
 ) -> None:
     """A token works until it expires, then gets 401, with WWW-Authenticate from 2023.1 (OLC-01, OLC-02)."""
+    _require_security(security_on)
     if olc.live or olc.mock is None:
         pytest.skip("needs waiting for a live token to expire; checked against the mock only")
     token, _ = olconnect_login(olc, client)
@@ -658,13 +713,27 @@ def test_expired_token_is_rejected(
 @pytest.mark.parametrize("operation_id", api_paths.operation_ids(API))
 @pytest.mark.operations("*")
 def test_missing_credentials_answer_401_with_challenge(
-    request: pytest.FixtureRequest, olc: OLConnectTarget, anon: httpx.Client, operation_id: str
+    request: pytest.FixtureRequest,
+    olc: OLConnectTarget,
+    anon: httpx.Client,
+    operation_id: str,
+    security_on: bool,
 ) -> None:
-    """Without credentials every operation answers 401 with WWW-Authenticate (OLC-01, OLC-02)."""
+    """Without credentials every operation answers 401 with WWW-Authenticate (OLC-01, OLC-02); with security
+    off (OLC-22) none of them asks for credentials (security is one server setting, not per operation)."""
     method, path, body = _request_for(olc, operation_id)
     if operation_id in WRITES:
         request.getfixturevalue("writes")  # a server that ignored auth would write: guard live data
     got = anon.request(method, path, json=body)
+    if not security_on:
+        expect(
+            got.status_code not in {401, 403},
+            operation_id,
+            "with security off (the handshake needs no credentials) no operation asks for them (OLC-22)",
+            got,
+        )
+        conforms(API, operation_id, got)
+        return
     expect_status(got, operation_id, 401, "missing credentials answer 401 (OLC-01)")
     expect(
         bool(got.headers.get("www-authenticate")),
@@ -678,9 +747,14 @@ def test_missing_credentials_answer_401_with_challenge(
 
 @pytest.mark.operations("*")
 def test_invalid_credentials_answer_documented_status(
-    request: pytest.FixtureRequest, olc: OLConnectTarget, anon: httpx.Client, version: ServerVersion
+    request: pytest.FixtureRequest,
+    olc: OLConnectTarget,
+    anon: httpx.Client,
+    version: ServerVersion,
+    security_on: bool,
 ) -> None:
     """Wrong passwords and unknown tokens answer 401 (2023.1+ pages) or 403 (2020-2022 pages) (OLC-01)."""
+    _require_security(security_on)
     text = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=40)
     operations = PROTECTED
     if olc.live and olc.disposable_job_set_id is None:
@@ -740,10 +814,14 @@ def _json_error(response: httpx.Response) -> bool:
 
 @pytest.mark.parametrize("operation_id", ID_OPERATIONS)
 def test_malformed_path_id_answers_400(
-    request: pytest.FixtureRequest, olc: OLConnectTarget, client: httpx.Client, operation_id: str
+    request: pytest.FixtureRequest,
+    run_state: RunState,
+    olc: OLConnectTarget,
+    client: httpx.Client,
+    operation_id: str,
 ) -> None:
-    """A path ID that is not an integer answers 400 or 404 with a JSON Error, never a 5xx; a negative one
-    may also be answered as an unknown ID (OLC-04, OLC-05)."""
+    """A path ID that is not an integer answers 400 or 404, never a 5xx; a negative one may also be answered
+    as an unknown ID (OLC-04, OLC-05). Whether the answer is a JSON Error is reported (OLC-32)."""
     operation = MODEL.operation(operation_id)
     method = operation.method
     if operation_id in DELETES:
@@ -772,6 +850,96 @@ def test_malformed_path_id_answers_400(
             return  # variant olc.negative-id=unknown: -1 is a well-formed ID of nothing (OLC-04)
         expect_status(got, operation_id, {400, 404}, "a malformed path ID answers 400 or 404 (OLC-05)")
         conforms(API, operation_id, got)
-        expect(_json_error(got), operation_id, "the 400/404 is a JSON Error (OLC-05)", got)
+        bodies.add(
+            "JSON Error" if _json_error(got) else "no body" if not got.content.strip() else "other body"
+        )
 
+    bodies: set[str] = set()
     check()
+    # What the 400/404 carries is reported, not judged: no page documents these answers (OLC-32).
+    shown = ", ".join(sorted(bodies)) or "not seen"
+    sent = f"{method} {operation.path} with a malformed ID"
+    run_state.note(Observation(API, "OLC-32", "malformed-ID error body", shown, sent, shown))
+
+
+# --- what needs a second identity or time (run when the environment provides them) ---------------------
+
+SECOND_USER = (
+    "needs a second identity: set OLCONNECT_READONLY_USERNAME and OLCONNECT_READONLY_PASSWORD"
+    " (a user with the read role but not the write role)"
+)
+PROBE_PROPERTY = {"name": "contract-suite-read-only-probe", "value": "must not be stored"}
+
+
+def _current_set(client: httpx.Client, olc: OLConnectTarget, operation_id: str) -> tuple[str, Any]:
+    """(read operation, what it answers now) for the set ``operation_id`` writes."""
+    if operation_id in SETS:
+        read_op, param = SETS[operation_id].read_operation, SETS[operation_id].id_parameter
+        return read_op, client.get(_path(read_op, **{param: _ids(olc, param)[0]})).json()
+    job_id = _ids(olc, "jobId")[0]
+    return "getJobProperties", client.get(_path("getJobProperties", jobId=job_id)).json()
+
+
+@pytest.mark.parametrize("operation_id", sorted(WRITES))
+def test_user_without_write_role_cannot_write(
+    *,
+    request: pytest.FixtureRequest,
+    olc: OLConnectTarget,
+    client: httpx.Client,
+    anon: httpx.Client,
+    security_on: bool,
+    operation_id: str,
+) -> None:
+    """A user with the read role only gets 403 on every write, and the data stays as it was (OLC-01)."""
+    _require_security(security_on)
+    if olc.read_only is None:
+        pytest.skip(SECOND_USER)
+    request.getfixturevalue("writes")  # a server that ignored the role would write: guard live data
+    method, path, _ = _request_for(olc, operation_id)
+    job_id = _ids(olc, "jobId")[0]
+    if operation_id in MULTI_UPDATES:
+        body: Any = [{"id": job_id, "properties": [PROBE_PROPERTY]}]
+    else:
+        body = {"id": _ids(olc, SINGLE_PUTS[operation_id])[0], "properties": [PROBE_PROPERTY]}
+    read_op, before = _current_set(client, olc, operation_id)
+    got = anon.request(method, path, json=body, headers={"Authorization": basic_header(*olc.read_only)})
+    expect_status(got, operation_id, 403, "a user without the write role gets 403 (OLC-01)")
+    conforms(API, operation_id, got)
+    _, after = _current_set(client, olc, operation_id)
+    expect(after == before, operation_id, f"a refused write changes nothing ({read_op} differs)", got)
+
+
+@pytest.mark.operations("login", "getAuthenticationHandshake")
+def test_token_rejected_after_token_expires_in(
+    run_state: RunState, olc: OLConnectTarget, client: httpx.Client, anon: httpx.Client, security_on: bool
+) -> None:
+    """A login token still works before its Token-Expires-In and is refused (401 or 403) once that many
+    seconds have passed (OLC-01, OLC-03). Runs when CONTRACT_MAX_WAIT allows waiting that long."""
+    _require_security(security_on)
+    token, response = olconnect_login(olc, client)
+    lifetime = _lifetime(response.headers.get("token-expires-in"))
+    if lifetime is None:
+        pytest.skip("needs time: the login sent no integer Token-Expires-In to wait for")
+    limit = max_wait(os.environ)
+    if lifetime + EXPIRY_MARGIN > limit:
+        pytest.skip(f"the token lives {lifetime} s: " + wait_hint(lifetime + EXPIRY_MARGIN))
+    handshake = _path("getAuthenticationHandshake")
+    before = anon.get(handshake, headers={TOKEN_HEADER: token})
+    expect_status(before, "getAuthenticationHandshake", 200, "the token works before it expires (OLC-14)")
+    time.sleep(lifetime + EXPIRY_MARGIN)
+    after = anon.get(handshake, headers={TOKEN_HEADER: token})
+    expect_status(
+        after,
+        "getAuthenticationHandshake",
+        {401, 403},
+        f"a token is refused once its Token-Expires-In ({lifetime} s) has passed (OLC-01, OLC-03)",
+    )
+    conforms(API, "getAuthenticationHandshake", after)
+
+
+# Seconds waited beyond a stated lifetime: clocks and rounding on the server side.
+EXPIRY_MARGIN = 1.5
+
+
+def _lifetime(value: str | None) -> int | None:
+    return int(value.strip()) if value is not None and value.strip().isdigit() else None

@@ -9,6 +9,7 @@ token form's schema come from the spec (``spec_model``); this module names no pa
 from __future__ import annotations
 
 import base64
+import dataclasses
 import itertools
 import json
 import os
@@ -192,6 +193,9 @@ class AvePointMock:
         self._authorize(request)
         rules = self.rules
         query, raw = rules.parse_query_string(args.query_string)
+        window = self.variants.value("ave.time-window")
+        if window != query.window:
+            query = dataclasses.replace(query, window=window)
         jobs, has_more = self.catalog.page(query)
         running = self.variants.value("ave.running-finish-time")
         fragments = ",".join(job.fragment_for(running) for job in jobs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ class Job:
     fragment: str  # the job's JSON, encoded once
     # a running job's JSON per ave.running-finish-time value (None for finished jobs, which have one form)
     running_fragments: Mapping[str, str] | None = None
+    end: float = math.inf  # POSIX seconds of finishTime; a running job has not finished (ave.time-window)
 
     def fragment_for(self, running_finish_time: str) -> str:
         if self.running_fragments is None:
@@ -56,6 +58,7 @@ class Job:
         running = None
         if finish is None:
             running = {value: encode(time) for value, time in RUNNING_FINISH_TIMES.items()}
+        finished = parse_rfc3339(finish) if finish is not None else None
         return cls(
             job_id=data["jobId"],
             app_type=data["appType"],
@@ -65,6 +68,7 @@ class Job:
             start=start.timestamp(),
             fragment=encode(finish),
             running_fragments=running,
+            end=finished.timestamp() if finished is not None else math.inf,
         )
 
 
@@ -80,6 +84,7 @@ class JobQuery:
     finish: float | None = None
     page_index: int = 0
     page_size: int = 100
+    window: str = "start"  # what the time window bounds (variant ave.time-window, AVE-25)
 
     def matches(self, job: Job) -> bool:
         return (
@@ -87,9 +92,20 @@ class JobQuery:
             and (self.app_type is None or job.app_type == self.app_type)
             and (self.job_type is None or job.job_type == self.job_type)
             and (self.job_status is None or job.status == self.job_status)
-            and (self.start is None or job.start >= self.start)
-            and (self.finish is None or job.start <= self.finish)
+            and self._in_window(job)
         )
+
+    def _in_window(self, job: Job) -> bool:
+        """``start``: the start time lies in the window; ``finish``: the finish time does (a running job has
+        none yet, so only a window without an end holds it); ``overlap``: the job ran during the window;
+        ``exclusive``: the start time lies strictly inside the window."""
+        if self.window == "exclusive":
+            return (self.start is None or job.start > self.start) and (
+                self.finish is None or job.start < self.finish
+            )
+        low = job.end if self.window in ("finish", "overlap") else job.start
+        high = job.start if self.window == "overlap" else low
+        return (self.start is None or low >= self.start) and (self.finish is None or high <= self.finish)
 
     @property
     def only_data_source(self) -> bool:

@@ -180,6 +180,40 @@ _ALL = (
         "A running job (status 0) leaves finishTime out, sends an empty string, or sends the .NET "
         "placeholder time 0001-01-01T00:00:00+00:00.",
     ),
+    # Behaviours the pages leave open that the contract suite checks per variant (issue 20).
+    Variant(
+        "olc.security",
+        "olconnect",
+        "OLC-22",
+        ("on", "off"),
+        "Server security settings enabled (credentials checked, 401/403 as OLC-01) or disabled (every "
+        "request is served without checking credentials; login hands out a token to anyone).",
+    ),
+    Variant(
+        "olc.property-store",
+        "olconnect",
+        "OLC-30",
+        ("list", "map"),
+        "A single PUT stores the list as given (order and duplicate names kept) or as a name -> value map "
+        "(one entry per name, at its first place, with its last value).",
+    ),
+    Variant(
+        "olc.multi-update-repeats",
+        "olconnect",
+        "OLC-33",
+        ("reject", "apply"),
+        "The same job listed twice in a multi-update: 400 and nothing changes, or each item applied in "
+        "list order.",
+    ),
+    Variant(
+        "ave.time-window",
+        "avepoint",
+        "AVE-25",
+        ("start", "finish", "overlap", "exclusive"),
+        "startTime/finishTime bound the job's start time inclusively, its finish time (a running job has "
+        "none, so only a window without finishTime holds it), select every job that ran during the window, "
+        "or bound the start time exclusively.",
+    ),
 )
 
 VARIANTS: Mapping[str, Variant] = MappingProxyType({variant.name: variant for variant in _ALL})

@@ -45,6 +45,7 @@ from mock_servers.olconnect.domain import (
     Properties,
     UnknownEntityError,
     User,
+    as_map,
     properties_from,
     properties_to_json,
 )
@@ -61,6 +62,8 @@ DEFAULT_VERSION = "2025.2.0.1"
 JOB_SET_DELETE_DELAY = 1.0  # seconds a deleted job set stays visible under olc.job-set-delete=deferred
 CHALLENGE = {"WWW-Authenticate": "BASIC"}
 ID_LIST_CAP = 1000
+# olc.security=off (OLC-22): who every request runs as when the server checks no credentials.
+SECURITY_OFF_USER = User("anonymous", "", frozenset({"read", "write"}))
 _BODYLESS_STATUSES = frozenset({401, 500})  # olc.error-body=none: the older pages show no body on these
 # What a server serves follows the release it reports (OLC-60): the Statistics service came with 2024.1.
 # (Its document-set levels came with 2024.2; no variant plays a release between the two.)
@@ -102,6 +105,8 @@ class OLConnectMock:
 
     def authenticate(self, request: Request, role: str | None) -> User:
         self.store.sweep()  # every entity handler authenticates first: deferred deletions land before reads
+        if self.variants.is_("olc.security", "off"):
+            return SECURITY_OFF_USER  # OLC-22: no credential is checked, every operation is open
         token = request.headers.get("auth_token")
         if token is not None:
             token = token.strip()  # surrounding whitespace is trimmed as in the other auth headers
@@ -148,6 +153,8 @@ class OLConnectMock:
     async def login(self, request: Request, args: Arguments) -> Response:
         header = request.headers.get("authorization")
         credentials = parse_basic_credentials(header)
+        if self.variants.is_("olc.security", "off"):
+            return self._issue(credentials[0] if credentials else SECURITY_OFF_USER.username)
         if credentials is None:
             message = (
                 "The Authorization header is not valid HTTP Basic credentials"
@@ -158,7 +165,10 @@ class OLConnectMock:
         user = self.store.users.get(credentials[0])
         if user is None or not secrets_equal(credentials[1], user.password):
             raise ApiError(401, "Invalid user name or password", headers=CHALLENGE)
-        issued = self.tokens.issue(user.username)
+        return self._issue(user.username)
+
+    def _issue(self, username: str) -> Response:
+        issued = self.tokens.issue(username)
         if self.variants.is_("olc.token-expires-in", "absent"):
             return text_response(issued.value)
         return text_response(issued.value, headers={"Token-Expires-In": str(issued.expires_in)})
@@ -222,8 +232,9 @@ class OLConnectMock:
         if self.variants.is_("olc.unknown-id", "empty-200"):
             updates = [(job_id, properties) for job_id, properties in updates if job_id in self.store.jobs]
         replace = self.variants.is_("olc.multi-update", "replace")
+        repeats = self.variants.is_("olc.multi-update-repeats", "apply")
         try:
-            self._lookup(lambda: self.store.merge_job_properties(updates, replace=replace))
+            self._lookup(lambda: self.store.merge_job_properties(updates, replace=replace, repeats=repeats))
         except DuplicateEntityError as exc:
             raise ApiError(400, f"Job {exc.entity_id} is listed more than once", f"/{exc.index}/id") from None
         return Response(status_code=200)
@@ -431,7 +442,10 @@ class OLConnectMock:
             raise ApiError(
                 500, f"{kind} ID mismatch in JSON: body id {body['id']} differs from {path_id}", "/id"
             )
-        return properties_from(body["properties"])
+        properties = properties_from(body["properties"])
+        if self.variants.is_("olc.property-store", "map"):
+            return as_map(properties)
+        return properties
 
     # -- errors and startup output
 

@@ -113,6 +113,15 @@ def properties_from(entries: Sequence[Mapping[str, str]] | None) -> Properties:
     return tuple((entry["name"], entry["value"]) for entry in entries or ())
 
 
+def as_map(properties: Properties) -> Properties:
+    """The list as a server that stores a name → value map keeps it (variant olc.property-store=map,
+    OLC-30): one entry per name, at the place of its first occurrence, with its last value."""
+    merged: dict[str, str] = {}
+    for name, value in properties:
+        merged[name] = value
+    return tuple(merged.items())
+
+
 def properties_to_json(properties: Properties) -> list[dict[str, str]]:
     return [{"name": name, "value": value} for name, value in properties]
 
@@ -251,10 +260,14 @@ class OLConnectStore:
                         self.documents.pop(document.id, None)
         self.version += 1
 
-    def merge_job_properties(self, updates: Sequence[tuple[int, Properties]], replace: bool = False) -> None:
+    def merge_job_properties(
+        self, updates: Sequence[tuple[int, Properties]], replace: bool = False, repeats: bool = False
+    ) -> None:
         """Set each listed property on each listed job, keeping the others; all or nothing (OLC-09).
 
         With ``replace`` (the other reading of OLC-09) each listed job gets exactly the listed properties.
+        With ``repeats`` (variant olc.multi-update-repeats=apply, OLC-33) a job listed twice is updated
+        once per item, in list order, instead of rejecting the request.
 
         Every job is checked before anything changes, under the same lock as the change, so a concurrent
         writer can neither interleave nor observe a partly applied request.
@@ -263,7 +276,7 @@ class OLConnectStore:
             jobs = [self.job(job_id) for job_id, _ in updates]  # unknown IDs first: 404 beats 400
             seen: set[int] = set()
             for index, (job_id, _) in enumerate(updates):
-                if job_id in seen:
+                if job_id in seen and not repeats:
                     raise DuplicateEntityError(job_id, index)
                 seen.add(job_id)
             for job, (_, properties) in zip(jobs, updates, strict=True):

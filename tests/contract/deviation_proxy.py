@@ -12,6 +12,7 @@ rewritten to the proxy's in every response body, so absolute ``nextLink`` URLs k
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import re
@@ -238,6 +239,129 @@ def auth_ignored(token: str) -> Before:
     return before
 
 
+# --- deviations that prove the promises of issue 20 (one broken promise each) ---------------------------
+
+
+def token_outlives_expiry(ex: Exchange) -> None:
+    """Both APIs: the login / token answer states a 1-second lifetime, but the token keeps working."""
+    if ex.status != 200:
+        return
+    if ex.path.endswith(LOGIN):
+        ex.response_headers = {
+            k: v for k, v in ex.response_headers.items() if k.lower() != "token-expires-in"
+        }
+        ex.response_headers["Token-Expires-In"] = "1"
+    elif ex.method == "POST" and ex.path.rstrip("/").endswith(TOKEN):
+        body = ex.json()
+        body["expires_in"] = 1
+        ex.set_json(body)
+
+
+def _basic(credentials: str) -> str:
+    return "Basic " + base64.b64encode(credentials.encode()).decode()
+
+
+def read_only_user_writes(ex: Exchange) -> None:
+    """OL Connect: a write by the read-only user is sent upstream as the writer (the role is ignored)."""
+    reader, writer = os.environ["DEVIATION_READER"], os.environ["DEVIATION_WRITER"]
+    if ex.method == "PUT" and ex.headers.get("authorization") == _basic(reader):
+        ex.headers["authorization"] = _basic(writer)
+
+
+def wrong_password_accepted(ex: Exchange) -> None:
+    """OL Connect: any Basic credentials are sent upstream as the writer's (missing ones still get 401)."""
+    if ex.path.startswith(OLC) and ex.headers.get("authorization", "").startswith("Basic "):
+        ex.headers["authorization"] = _basic(os.environ["DEVIATION_WRITER"])
+
+
+def partial_security(ex: Exchange) -> None:
+    """OL Connect: the Authentication handshake answers without credentials, every other operation does not
+    (security is one server setting, OLC-22: on or off everywhere)."""
+    handshake = OLC_MODEL.operation("getAuthenticationHandshake").path
+    if ex.method == "GET" and ex.path == handshake and not ex.headers.get("authorization"):
+        ex.headers["authorization"] = _basic(os.environ["DEVIATION_WRITER"])
+
+
+def mismatch_accepted(ex: Exchange) -> None:
+    """OL Connect single PUTs: a body ID that differs from the path is corrected, so the update succeeds."""
+    for operation_id in ("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"):
+        match = _calls(ex, operation_id)
+        if match is None:
+            continue
+        try:
+            body = json.loads(ex.body)
+        except ValueError:
+            return
+        if isinstance(body, dict) and isinstance(body.get("id"), int):
+            body["id"] = int(match.group(1))
+            ex.body = json.dumps(body).encode()
+
+
+def update_answers_false(ex: Exchange) -> None:
+    """OL Connect updateJobMetadata: a successful update answers `false` instead of `true`."""
+    if _calls(ex, "updateJobMetadata") and ex.status == 200 and ex.response_body.strip() == b"true":
+        ex.response_body = b"false"
+
+
+def multi_update_drops_last(ex: Exchange) -> None:
+    """OL Connect multi-update: the last listed property of the last listed job is silently left out."""
+    if ex.method != "PUT" or ex.path != OLC_MODEL.operation("updateMultipleJobProperties").path:
+        return
+    try:
+        body = json.loads(ex.body)
+    except ValueError:
+        return
+    last = body[-1] if isinstance(body, list) and body else None
+    if isinstance(last, dict) and isinstance(last.get("properties"), list) and last["properties"]:
+        last["properties"] = [{"name": "replaced-by-the-proxy", "value": "-"}, *last["properties"][:-1]]
+        ex.body = json.dumps(body).encode()
+
+
+def level_mode_ignored(ex: Exchange) -> None:
+    """OL Connect statistics: levelMode never reaches the server (every request gets documentOnly)."""
+    if _calls(ex, "getJobSetStatistics"):
+        ex.query = [(key, value) for key, value in ex.query if key.lower() != "levelmode"]
+
+
+def unreachable_segment(ex: Exchange) -> None:
+    """OL Connect getJobSegmentIds: the list names one segment that does not exist."""
+    if _calls(ex, "getJobSegmentIds") and ex.status == 200:
+        body = ex.json()
+        body["identifiers"] = [*body.get("identifiers", []), 987_654_321]
+        ex.set_json(body)
+
+
+def unknown_id_answers_400(ex: Exchange) -> None:
+    """OL Connect: an unknown job answers 400 (documented for malformed IDs only) instead of 404 or empty."""
+    if _calls(ex, "getJobMetadata") and ex.status == 404:
+        ex.status = 400
+
+
+def time_window_ignored(ex: Exchange) -> None:
+    """AvePoint listJobs: startTime and finishTime are dropped before the server sees them."""
+    if ex.method == "GET" and ex.path.rstrip("/") == JOBS:
+        ex.query = [(k, v) for k, v in ex.query if k.lower() not in {"starttime", "finishtime"}]
+
+
+def page_too_long(ex: Exchange) -> None:
+    """AvePoint listJobs: the server serves one job more than pageSize asks for."""
+    if ex.method == "GET" and ex.path.rstrip("/") == JOBS:
+        ex.query = [
+            (k, str(int(v) + 1) if k.lower() == "pagesize" and v.isdigit() else v) for k, v in ex.query
+        ]
+
+
+def inverted_window_answers_jobs(ex: Exchange) -> None:
+    """AvePoint listJobs: a window whose start is after its end is ignored (every job comes back), which
+    neither documented reading (400, empty page) allows."""
+    if ex.method != "GET" or ex.path.rstrip("/") != JOBS:
+        return
+    values = {k.lower(): v for k, v in ex.query}
+    start, finish = values.get("starttime"), values.get("finishtime")
+    if start and finish and start > finish:
+        ex.query = [(k, v) for k, v in ex.query if k.lower() not in {"starttime", "finishtime"}]
+
+
 AFTER: dict[str, After] = {
     "required-field-missing": required_field_missing,
     "wrong-type": wrong_type,
@@ -249,6 +373,10 @@ AFTER: dict[str, After] = {
     "renamed-field": renamed_field,
     "statistics-miss-a-document": statistics_miss_a_document,
     "job-set-missing-from-list": job_set_missing_from_list,
+    "token-outlives-expiry": token_outlives_expiry,
+    "update-answers-false": update_answers_false,
+    "unreachable-segment": unreachable_segment,
+    "unknown-id-answers-400": unknown_id_answers_400,
 }
 BEFORE: dict[str, Before] = {
     "filter-ignored": filter_ignored,
@@ -257,6 +385,15 @@ BEFORE: dict[str, Before] = {
     "next-link-loops": next_link_loops,
     "token-for-wrong-secret": token_for_wrong_secret,
     "delete-not-carried-out": delete_not_carried_out,
+    "read-only-user-writes": read_only_user_writes,
+    "wrong-password-accepted": wrong_password_accepted,
+    "partial-security": partial_security,
+    "mismatch-accepted": mismatch_accepted,
+    "multi-update-drops-last": multi_update_drops_last,
+    "level-mode-ignored": level_mode_ignored,
+    "time-window-ignored": time_window_ignored,
+    "page-too-long": page_too_long,
+    "inverted-window-answers-jobs": inverted_window_answers_jobs,
 }
 DEVIATIONS = ("none", *AFTER, *BEFORE, "auth-ignored")
 

@@ -212,3 +212,26 @@ def test_operation_facts_are_read_from_the_model() -> None:
         "POST /connect/token": "requestToken",
     }
     assert api_paths.operation_ids("olconnect")[:2] == ("getAuthenticationHandshake", "login")
+
+
+def test_time_and_second_identity_variables_are_validated() -> None:
+    from contract_tests.targets import max_wait  # noqa: PLC0415 - grouped with the test that needs it
+
+    assert max_wait({}) == 0
+    assert max_wait({"CONTRACT_MAX_WAIT": "5"}) == 5
+    with pytest.raises(TargetError, match="CONTRACT_MAX_WAIT must be a number"):
+        max_wait({"CONTRACT_MAX_WAIT": "soon"})
+    with pytest.raises(TargetError, match="between 0 and 3600"):
+        max_wait({"CONTRACT_MAX_WAIT": "-1"})
+    env = {"OLCONNECT_BASE_URL": "http://h:9340", "OLCONNECT_USERNAME": "u", "OLCONNECT_PASSWORD": "pw-1"}
+    with pytest.raises(TargetError, match="OLCONNECT_READONLY_PASSWORD"):
+        olconnect_from_env({**env, "OLCONNECT_READONLY_USERNAME": "reader"})
+    reader = {"OLCONNECT_READONLY_USERNAME": "reader", "OLCONNECT_READONLY_PASSWORD": "pw-reader-77"}
+    target = olconnect_from_env({**env, **reader})
+    assert target.read_only == ("reader", "pw-reader-77")
+    assert "pw-reader-77" not in repr(target)
+    ave = avepoint_from_env(
+        {"AVEPOINT_BASE_URL": "https://g", "AVEPOINT_TOKEN": "t-1", "AVEPOINT_OTHER_SCOPE_TOKEN": "t-other-9"}
+    )
+    assert ave.other_scope_token == "t-other-9"
+    assert "t-other-9" not in repr(ave)

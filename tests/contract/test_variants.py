@@ -41,6 +41,10 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "ave.running-finish-time": ("listJobs",),
     "ave.status-alias": ("listJobs",),
     "ave.inverted-window": ("listJobs",),
+    "olc.security": (*_AUTH, "updateJobMetadata", "getJobSegmentIds"),
+    "olc.property-store": ("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"),
+    "olc.multi-update-repeats": ("updateMultipleJobProperties", "getJobProperties"),
+    "ave.time-window": ("listJobs",),
 }
 # A reading the pages document only for older releases is played with such a release: the same reading on
 # a server reporting 2025.2 is a deviation (tests/contract/test_deviations.py catches it).

@@ -239,3 +239,20 @@ def test_duplicate_job_ids_are_rejected() -> None:
     job = avepoint_scenario(1, seed=1)["jobs"][0]
     with pytest.raises(ScenarioError, match="/jobs/1/jobId: duplicate jobId"):
         load_jobs({"jobs": [job, job]}, "s.yaml")
+
+
+@pytest.mark.parametrize(
+    ("window", "at_start", "at_finish"),
+    [("start", True, False), ("finish", False, True), ("overlap", True, True), ("exclusive", False, False)],
+)
+def test_each_time_window_reading(catalog: JobCatalog, window: str, at_start: bool, at_finish: bool) -> None:
+    """Variant ave.time-window (AVE-25): which one-instant windows hold a finished job."""
+    job = next(job for job in catalog.jobs if job.end != float("inf") and job.end > job.start)
+    for instant, expected in ((job.start, at_start), (job.end, at_finish)):
+        query = JobQuery(data_source=job.data_source, start=instant, finish=instant, window=window)
+        assert query.matches(job) is expected, (window, instant)
+    running = next((j for j in catalog.jobs if j.end == float("inf")), None)
+    if running is not None and window == "finish":
+        assert not JobQuery(data_source=running.data_source, finish=running.start, window=window).matches(
+            running
+        )

@@ -15,6 +15,7 @@ from mock_servers.olconnect.domain import (
     DuplicateEntityError,
     OLConnectStore,
     UnknownEntityError,
+    as_map,
     merge_properties,
 )
 from mock_servers.olconnect.statistics import LevelMode, job_set_statistics
@@ -213,3 +214,11 @@ def _second_document(scenario: dict[str, Any]) -> dict[str, Any]:
         "documents"
     ][1]
     return document
+
+
+def test_repeated_jobs_apply_in_order_and_a_map_store_keeps_one_entry_per_name(store: OLConnectStore) -> None:
+    """Variants olc.multi-update-repeats=apply (OLC-33) and olc.property-store=map (OLC-30)."""
+    store.merge_job_properties([(2001, (("x", "1"),)), (2001, (("x", "2"), ("y", "3")))], repeats=True)
+    stored = dict(store.job(2001).properties)
+    assert (stored["x"], stored["y"]) == ("2", "3")
+    assert as_map((("a", "1"), ("b", "2"), ("a", "3"))) == (("a", "3"), ("b", "2"))
