@@ -4,7 +4,8 @@ Usage: python -m scripts.check_specs [SPEC ...] [--skip-lint] [--inventory FILE]
        [--constraints FILE] [--list-constraints]
 With no SPEC, both project specs are checked. Each problem is printed on one line as
 `FILE: JSON_POINTER: RULE: message`, followed by the constraint count (spec_checks.constraints); with
-`--list-constraints` every constraint is printed with its source first. Exit status: 0 no problems, 1 problems found, 2 a file could not be read
+`--list-constraints` every constraint is printed with its source first.
+Exit status: 0 no problems, 1 problems found, 2 a file could not be read
 or parsed, or a tool the check needs is missing (one line on stderr, never a traceback).
 """
 
@@ -102,6 +103,7 @@ def _check_one(
     name: str,
     document: dict[str, Any],
     inventory: dict[str, Any],
+    *,
     register: dict[str, list[dict[str, Any]]],
     args: Any,
 ) -> None:
@@ -143,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "constraints",
         ]
         for name, document in run.specs.values():
-            _check_one(run, name, document, inventory, register, args)
+            _check_one(run, name, document, inventory, register=register, args=args)
         if not args.skip_lint:
             spectral = find_spectral(ROOT)
             files = {path: name for path, (name, _) in run.specs.items()}

@@ -138,10 +138,14 @@ def _parameter_constraints(document: dict[str, Any]) -> Iterator[Constraint]:
             continue
         types = schema.get("type")
         numeric = types in _NUMERIC or (isinstance(types, list) and bool(_NUMERIC & set(types)))
-        bounded = {"minimum", "exclusiveMinimum"} & set(schema) and {"maximum", "exclusiveMaximum"} & set(schema)
+        bounded = {"minimum", "exclusiveMinimum"} & set(schema) and {"maximum", "exclusiveMaximum"} & set(
+            schema
+        )
         if numeric and not bounded and "enum" not in schema:
             name = site.node.get("name")
-            yield Constraint(site.pointer, "unbounded", f"parameter {name} accepts every integer it has no bound for")
+            yield Constraint(
+                site.pointer, "unbounded", f"parameter {name} accepts every integer it has no bound for"
+            )
 
 
 def list_constraints(document: dict[str, Any]) -> list[Constraint]:
@@ -168,7 +172,9 @@ class Decisions:
             text = path.read_text(encoding="utf-8")
         except OSError:
             return cls(frozenset(), frozenset(), {})
-        variants = {name: frozenset(_DECISION_ID.findall(cited)) for name, cited in _VARIANT_ROW.findall(text)}
+        variants = {
+            name: frozenset(_DECISION_ID.findall(cited)) for name, cited in _VARIANT_ROW.findall(text)
+        }
         headings = list(_DECISION_HEADING.finditer(text))
         known, alternatives = set(), set()
         for index, heading in enumerate(headings):
@@ -188,7 +194,7 @@ class RegisterError(Exception):
 
 
 def load_register(path: Path) -> dict[str, list[dict[str, Any]]]:
-    """``spec/constraints.yaml``: per spec file, a list of ``{match, page | decision [variant], material, why}``."""
+    """``spec/constraints.yaml``: per spec file ``{match, page | decision [variant], material, why}``."""
     try:
         data = load_document(path)
     except SpecLoadError as exc:
@@ -236,7 +242,13 @@ def _page_ok(page: str, pages: set[str]) -> bool:
     return (
         name in pages
         or re.fullmatch(r"research/[a-z0-9-]+\.md", name) is not None
-        or name.startswith(("https://help.uplandsoftware.com/", "https://learn.avepoint.com/", "https://github.com/AvePoint/"))
+        or name.startswith(
+            (
+                "https://help.uplandsoftware.com/",
+                "https://learn.avepoint.com/",
+                "https://github.com/AvePoint/",
+            )
+        )
     )
 
 
@@ -247,7 +259,11 @@ def classify(
     result = []
     for constraint in constraints:
         entry = next(
-            (e for e in entries if isinstance(e.get("match"), str) and fnmatch.fnmatchcase(constraint.key, e["match"])),
+            (
+                e
+                for e in entries
+                if isinstance(e.get("match"), str) and fnmatch.fnmatchcase(constraint.key, e["match"])
+            ),
             None,
         )
         if entry is None:
@@ -279,7 +295,9 @@ def check_constraints(
     for index, entry in enumerate(entries):
         message = _entry_problem(entry, pages, decisions)
         if message:
-            problems.append(Problem(REGISTER, f"/{escape_token(Path(file).name)}/{index}", STALE_RULE, message))
+            problems.append(
+                Problem(REGISTER, f"/{escape_token(Path(file).name)}/{index}", STALE_RULE, message)
+            )
     constraints = list_constraints(document)
     sourced = classify(constraints, entries, decisions)
     for index, entry in enumerate(entries):
@@ -313,13 +331,16 @@ def check_constraints(
 
 
 def summary(sourced: list[Sourced]) -> str:
-    """``constraints: N (page P, played alternative A, recorded without alternative R, material M, none U)``."""
-    count = {cls: sum(1 for item in sourced if item.cls == cls) for cls in ("page", "alternative", "recorded", "none")}
+    """One line: how many constraints, and how many of each class (the count ``nox -s spec`` prints)."""
+    count = {
+        cls: sum(1 for item in sourced if item.cls == cls)
+        for cls in ("page", "alternative", "recorded", "none")
+    }
     material = sum(1 for item in sourced if item.cls == "recorded" and item.material)
     return (
         f"constraints: {len(sourced)} (from a page {count['page']}, recorded with a played alternative "
-        f"{count['alternative']}, recorded with no alternative {count['recorded']} of which material {material}, "
-        f"without a source {count['none']})"
+        f"{count['alternative']}, recorded with no alternative {count['recorded']} of which material "
+        f"{material}, without a source {count['none']})"
     )
 
 
