@@ -33,12 +33,16 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "olc.server-version": (*_AUTH, "getJobSetStatistics"),
     "olc.update-answer": ("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"),
     "olc.multi-update": ("updateMultipleJobProperties", "getJobProperties"),
+    "olc.statistics-properties": ("getJobSetStatistics",),
     "ave.next-link": ("listJobs",),
     "ave.last-page-link": ("listJobs",),
     "ave.invalid-client": ("requestToken",),
     "ave.running-finish-time": ("listJobs",),
     "ave.status-alias": ("listJobs",),
     "ave.inverted-window": ("listJobs",),
+    "ave.error-body": ("listJobs",),
+    "ave.app-type-mask": ("listJobs",),
+    "ave.page-bounds": ("listJobs",),
 }
 # A reading the pages document only for older releases is played with such a release: the same reading on
 # a server reporting 2025.2 is a deviation (tests/contract/test_deviations.py catches it).

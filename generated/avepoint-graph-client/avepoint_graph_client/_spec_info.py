@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
-    spec_sha256="db826713881031473a62055d9041eb9b4b8fb29e790e5a311cb8fe19436e4c42",
+    spec_sha256="610e6821f00bd89a025c5bf2f669b153b84287fd4bf67fe75c01d5963b3f1d86",
     generator="openapi-python-client 0.29.1",
 )
 

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="6c6108b170558eec619690fc425115c059bba0ab267687b21c127279768604ee",
+    spec_sha256="42ceb32146170a4573a8cee2ee91fcbe21b42c9fcd25c409705b7db44c544866",
     generator="openapi-python-client 0.29.1",
 )
 

@@ -163,11 +163,11 @@ def sync(
     Args:
         data_source (DataSource | Unset): Portal a job was started from. 1 = Admin (the Cloud
             Backup admin portal), 2 = ReCenter.
-        app_type (AppType | Unset): Google service a job covers. The values are powers of two but
-            each job and each filter carries exactly one
-            (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09
-            (Google Directory
-            and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
+        app_type (AppType | Unset): Google service a job covers; the values are powers of two and
+            a job carries one (AVE-08). 256, 512, 8192,
+            16384 and 32768 were added to the vendor page on 2025-08-09 (Google Directory and Google
+            Vault). Servers
+            may add values later; clients keep unknown values (AVE-08).
         page_index (int | Unset):  Default: 0.
         page_size (int | Unset):  Default: 100.
         job_type (JobType | Unset): Kind of work a job does.

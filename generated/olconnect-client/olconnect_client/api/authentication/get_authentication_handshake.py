@@ -66,7 +66,7 @@ def sync(
 
     Args:
         auth_token (str | Unset): Opaque authorization token returned by the login and sent back
-            in the `auth_token` header. Treat it as a secret.
+            in the `auth_token` header. Treat it as a secret. The pages give it no format or length.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
