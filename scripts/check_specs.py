@@ -3,8 +3,8 @@
 Usage: python -m scripts.check_specs [SPEC ...] [--skip-lint] [--inventory FILE] [--ruleset FILE]
        [--constraints FILE] [--list-constraints]
 With no SPEC, both project specs are checked. Each problem is printed on one line as
-`FILE: JSON_POINTER: RULE: message`, followed by the constraint count (spec_checks.constraints); with
-`--list-constraints` every constraint is printed with its source first.
+`FILE: JSON_POINTER: RULE: message`; the last line of stdout is the constraint count
+(spec_checks.constraints), and `--list-constraints` prints every constraint with its source first.
 Exit status: 0 no problems, 1 problems found, 2 a file could not be read
 or parsed, or a tool the check needs is missing (one line on stderr, never a traceback).
 """
@@ -158,13 +158,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(run.listing))
     for problem in run.problems:
         print(problem.render())
-    print(summary(run.constraints))
     names = ", ".join(name for name, _ in run.specs.values())
     if run.problems:
+        print(summary(run.constraints))
         print(f"{len(run.problems)} problem(s) in {names}", file=sys.stderr)
         return EXIT_PROBLEMS
     operations = sum(len(list(iter_operations(document))) for _, document in run.specs.values())
     print(f"OK: {names} ({operations} operations; checks: {', '.join(run.checks)})")
+    print(summary(run.constraints))
     return EXIT_OK
 
 
