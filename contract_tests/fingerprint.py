@@ -116,12 +116,17 @@ def olconnect(
         f"{_brief(wrong)}{layout}",
     )
     missing = anon.get(handshake)
+    # The older pages' letter (olc.error-body=text) shows no body for missing credentials but an "Error
+    # message" for wrong ones, so a text body on the wrong-password answer tells that reading apart.
+    error_body = "text" if _body_kind(wrong) == "text" else _body_kind(missing)
     rec.add(
         "olc.error-body",
         "OLC-02",
-        _body_kind(missing),
-        f"no credentials on GET {handshake}",
-        _brief(missing) + (", WWW-Authenticate" if missing.headers.get("www-authenticate") else ""),
+        error_body,
+        f"no credentials, and a wrong password, on GET {handshake}",
+        _brief(missing)
+        + (", WWW-Authenticate" if missing.headers.get("www-authenticate") else "")
+        + f"; wrong password: {_brief(wrong)}",
     )
     login_path = api_paths.path_of("olconnect", "login")
     login = client.post(login_path)

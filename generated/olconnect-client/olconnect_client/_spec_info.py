@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="42ceb32146170a4573a8cee2ee91fcbe21b42c9fcd25c409705b7db44c544866",
+    spec_sha256="a286e346744bb95f9d9e9663d04bcae09d7b3a5e155185917de1080c18b767f6",
     generator="openapi-python-client 0.29.1",
 )
 

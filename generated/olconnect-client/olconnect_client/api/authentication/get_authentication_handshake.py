@@ -65,8 +65,7 @@ def sync(
     (or a stateful test following the login link) check a freshly obtained token here.
 
     Args:
-        auth_token (str | Unset): Opaque authorization token returned by the login and sent back
-            in the `auth_token` header. Treat it as a secret. The pages give it no format or length.
+        auth_token (str | Unset):
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
