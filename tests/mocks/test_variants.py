@@ -88,6 +88,23 @@ def test_every_variant_is_recorded_in_decisions() -> None:
         assert f"### {variant.decision} " in decisions, name
 
 
+def test_decisions_table_lists_every_value_and_the_docs_literal_choice() -> None:
+    """The "Documented variants" table says what the registry plays: each value, the entry, docs-literal's."""
+    decisions = (ROOT / "spec" / "DECISIONS.md").read_text(encoding="utf-8")
+    rows = {
+        cells[1].strip("` "): cells
+        for line in decisions.splitlines()
+        if line.startswith("| `") and len(cells := line.split("|")) >= 6
+    }
+    for name, variant in VARIANTS.items():
+        assert name in rows, f"{name} has no row in the Documented variants table"
+        _, _, entries, values, literal, _ = rows[name][:6]
+        assert variant.decision in entries, name
+        for value in variant.values:
+            assert f"`{value}`" in values, f"{name}: value {value} is not in its DECISIONS row"
+        assert literal.strip().strip("`") == PROFILES["docs-literal"].get(name, variant.default), name
+
+
 # -- selection: CLI, scenario, admin
 
 
