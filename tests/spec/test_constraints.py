@@ -142,3 +142,20 @@ def test_missing_register_gives_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "constraint register" in result.stderr
+
+
+def test_what_no_transcribed_page_shows_carries_x_addition() -> None:
+    """Issue 20: the operations and values taken from pages other than the transcribed ones are marked."""
+    olconnect, avepoint = load_spec(OLCONNECT), load_spec(AVEPOINT)
+    paths = olconnect["paths"]
+    for path, method in [
+        ("/rest/serverengine/authentication/login", "post"),
+        ("/rest/serverengine/authentication", "get"),
+        ("/rest/serverengine/authentication/version", "get"),
+    ]:
+        assert str(paths[path][method].get("x-addition", "")).strip(), f"{method} {path}"
+    assert str(avepoint["paths"]["/connect/token"]["post"].get("x-addition", "")).strip()
+    components = avepoint["components"]
+    assert "256, 512, 8192, 16384 and 32768" in components["schemas"]["AppType"]["x-addition"]
+    for name in ("Unauthorized", "Forbidden"):
+        assert str(components["responses"][name].get("x-addition", "")).strip(), name
