@@ -27,7 +27,7 @@ from typing import Any
 
 from spec_model import SpecLoadError, load_document
 
-from .document import resolve
+from .document import lookup, resolve
 from .problems import Problem, escape_token, pointer
 from .walk import iter_all_schemas, iter_operations, iter_sites
 
@@ -281,6 +281,19 @@ def classify(
     return result
 
 
+def _pending_decision(document: dict[str, Any], constraint: Constraint) -> str | None:
+    """The pointer of a ``x-decision: TODO-...`` on the constraint's node (or, for ``required:NAME``, on that
+    member): doc drift's proposals carry one until a reviewer decides (docs/doc-update-workflow.md)."""
+    places = [constraint.pointer]
+    if constraint.kind.startswith("required:"):
+        places.append(f"{constraint.pointer}{pointer('properties', constraint.kind.split(':', 1)[1])}")
+    for place in places:
+        node = lookup(document, place)
+        if isinstance(node, dict) and str(node.get("x-decision", "")).startswith("TODO-"):
+            return f"{place}/x-decision"
+    return None
+
+
 def check_constraints(
     file: str,
     document: dict[str, Any],
@@ -313,7 +326,11 @@ def check_constraints(
             )
     for item in sourced:
         c = item.constraint
-        if item.cls == "none":
+        pending = _pending_decision(document, c) if item.cls == "none" else None
+        if pending is not None:
+            message = f"{c.kind} ({c.what}): awaits review; register its page or decision in {REGISTER}"
+            problems.append(Problem(file, pending, RULE, message))
+        elif item.cls == "none":
             problems.append(
                 Problem(file, c.pointer, RULE, f"{c.kind} ({c.what}): no vendor page or recorded alternative")
             )
