@@ -3,9 +3,8 @@
 Usage: python -m scripts.check_specs [SPEC ...] [--skip-lint] [--inventory FILE] [--ruleset FILE]
        [--constraints FILE] [--list-constraints]
 With no SPEC, both project specs are checked. Each problem is printed on one line as
-`FILE: JSON_POINTER: RULE: message`. The closing line (`OK: ...` on stdout, or the problem count on stderr)
-comes with the constraint count (spec_checks.constraints); `--list-constraints` prints every constraint
-with its source first.
+`FILE: JSON_POINTER: RULE: message`. The `OK: ...` line closes with the constraint count
+(spec_checks.constraints); `--list-constraints` prints every constraint with its source first.
 Exit status: 0 no problems, 1 problems found, 2 a file could not be read
 or parsed, or a tool the check needs is missing (one line on stderr, never a traceback).
 """
@@ -161,7 +160,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem.render())
     names = ", ".join(name for name, _ in run.specs.values())
     if run.problems:
-        print(summary(run.constraints), file=sys.stderr)
         print(f"{len(run.problems)} problem(s) in {names}", file=sys.stderr)
         return EXIT_PROBLEMS
     operations = sum(len(list(iter_operations(document))) for _, document in run.specs.values())

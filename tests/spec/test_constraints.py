@@ -31,7 +31,7 @@ COUNT_PREFIX = "constraints: "
 
 
 def _count_line(result: subprocess.CompletedProcess[str]) -> str:
-    """The constraint count: the end of the OK line, or its own stderr line when problems were found."""
+    """The constraint count at the end of the OK line."""
     counts = [
         line[line.index(COUNT_PREFIX) :]
         for line in (result.stdout + result.stderr).splitlines()
@@ -76,7 +76,6 @@ def test_a_constraint_no_page_states_fails(tmp_path: Path) -> None:
     result = run_check(copy, "--skip-lint")
     lines = assert_reported(result, copy, "/components/schemas/Job/properties/jobId", "constraint-source")
     assert "minLength" in lines[0]
-    assert "without a source 1)" in _count_line(result)
 
 
 def test_a_json_only_403_fails(tmp_path: Path) -> None:
@@ -106,7 +105,8 @@ def test_a_page_bound_without_its_variant_fails(tmp_path: Path) -> None:
         result, Path("spec/avepoint.yaml"), "/components/parameters/PageSizeQuery", "constraint-source"
     )
     assert "AVE-09 records it without an alternative" in lines[0]
-    assert "of which material 2," in _count_line(result)
+    listing = run_check(AVEPOINT, "--skip-lint", "--constraints", target, "--list-constraints").stdout
+    assert "/components/parameters/PageSizeQuery: unbounded: recorded AVE-09" in listing
 
 
 def test_register_entries_must_match_and_name_real_sources(tmp_path: Path) -> None:
