@@ -75,6 +75,20 @@ def conforms(api: str, operation_id: str, response: httpx.Response) -> None:
         ) from None
 
 
+def error_body_ok(response: httpx.Response) -> bool:
+    """OLC-02 alternatives (variant olc.error-body): a JSON Error, no body at all, or the older pages' "Error
+    message" of unstated content type; a body that calls itself JSON must be a JSON Error."""
+    if not response.content.strip():
+        return True
+    media_type = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        return True
+    try:
+        return is_json_error(response.json())
+    except ValueError:
+        return False
+
+
 def is_json_error(body: Any) -> bool:
     """OLC-06: ``{"error": {"status": int, "message": str, ...}}``."""
     error = body.get("error") if isinstance(body, dict) else None

@@ -181,12 +181,17 @@ def olconnect(
         f"{_brief(wrong)}{layout}",
     )
     missing = anon.get(handshake)
+    # The older pages' letter (olc.error-body=text) shows no body for missing credentials but an "Error
+    # message" for wrong ones, so a text body on the wrong-password answer tells that reading apart.
+    error_body = "text" if _body_kind(wrong) == "text" else _body_kind(missing)
     rec.add(
         "olc.error-body",
         "OLC-02",
-        _body_kind(missing),
-        f"no credentials on GET {handshake}",
-        _brief(missing) + (", WWW-Authenticate" if missing.headers.get("www-authenticate") else ""),
+        error_body,
+        f"no credentials, and a wrong password, on GET {handshake}",
+        _brief(missing)
+        + (", WWW-Authenticate" if missing.headers.get("www-authenticate") else "")
+        + f"; wrong password: {_brief(wrong)}",
     )
     _login_and_ids(rec, client)
     return rec.found
@@ -293,6 +298,7 @@ def avepoint(client: httpx.Client, bad_secret: httpx.Response | None, big_page: 
         finish, answer = "time", f"finishTime {running[0]['finishTime']!r}"
     rec.add("ave.running-finish-time", "AVE-10", finish, f"a running job in GET {path}", answer)
     _window_and_alias(rec, client, path, page, big_page)
+    _masks_bounds_and_error_bodies(rec, client, path)
     if bad_secret is None:
         rec.add("ave.invalid-client", "AVE-16", "not probed", "token request with a wrong secret", "skipped")
     else:
@@ -305,6 +311,25 @@ def avepoint(client: httpx.Client, bad_secret: httpx.Response | None, big_page: 
             f"{bad_secret.status_code}, error {error}",
         )
     return rec.found
+
+
+def _masks_bounds_and_error_bodies(rec: _Recorder, client: httpx.Client, path: str) -> None:
+    """What the pages leave open about appType sums, paging bounds and error bodies (AVE-05, 08, 09)."""
+    mask = client.get(path, params={"appType": 3, "pageSize": 1})
+    shown = {200: "mask", 400: "400"}.get(mask.status_code, str(mask.status_code))
+    rec.add("ave.app-type-mask", "AVE-08", shown, f"GET {path}?appType=3 (Gmail + Drive)", _brief(mask))
+    huge = client.get(path, params={"pageSize": 2**31, "pageIndex": 2**31})
+    bounds = {200: "reject", 400: "int32"}.get(huge.status_code, str(huge.status_code))
+    rec.add(
+        "ave.page-bounds",
+        "AVE-09",
+        bounds,
+        f"GET {path}?pageSize=2^31&pageIndex=2^31",
+        f"{huge.status_code} ({'taken' if huge.status_code == 200 else 'refused'})",
+    )
+    bad = client.get(path, params={"jobType": "not-a-number"})
+    body = {"none": "none", "text": "text"}.get(_body_kind(bad), "json")
+    rec.add("ave.error-body", "AVE-05", body, f"GET {path}?jobType=not-a-number", _brief(bad))
 
 
 def _window_and_alias(

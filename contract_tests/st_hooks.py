@@ -187,14 +187,53 @@ def _parse_time(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
+INT32_MAX = 2**31 - 1
+# AVE-09: the pages give the paging parameters no range; these are the values every reading takes.
+PAGE_RANGES = {"pageIndex": (0, INT32_MAX), "pageSize": (1, INT32_MAX)}
+APP_TYPES = frozenset(int(value) for value in spec_model.spec("avepoint").schemas["AppType"]["enum"])
+
+
+def _fold_page(value: Any, low: int, high: int) -> Any:
+    """In a positive case, a paging value outside ``low..high`` folded into it (variant ave.page-bounds)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return value
+    return value if low <= value <= high else low + abs(value) % (high - low + 1)
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _is_mask(value: Any) -> bool:
+    """A sum of two or more documented appType values: a bit-mask a server may take or refuse (AVE-08)."""
+    number = _as_int(value)
+    if number is None or number <= 0 or number in APP_TYPES:
+        return False
+    return all((1 << bit) in APP_TYPES for bit in range(number.bit_length()) if number >> bit & 1)
+
+
 def install_avepoint_hooks(schema: Any) -> None:
-    """Register the AVE-07 ordering fix on positive ``listJobs`` cases."""
+    """Register the AVE-07 ordering fix on positive ``listJobs`` cases, keep positive paging values in the
+    range every reading of AVE-09 takes, and never send an appType bit-mask as a negative case (AVE-08)."""
 
     @schema.hook("map_case")  # type: ignore[untyped-decorator]
     def order_time_window(ctx: Any, case: Any) -> Any:
         query = case.query
-        if not _is_positive(case) or not isinstance(query, dict):
+        if not isinstance(query, dict):
             return case
+        if not _is_positive(case):
+            if _is_mask(query.get("appType")):
+                query["appType"] = "x"  # still negative (not an integer), and every reading refuses it
+            return case
+        for name, (low, high) in PAGE_RANGES.items():
+            if name in query:
+                query[name] = _fold_page(query[name], low, high)
         start, finish = _parse_time(query.get("startTime")), _parse_time(query.get("finishTime"))
         if start is not None and finish is not None:
             try:

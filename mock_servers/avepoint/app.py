@@ -27,7 +27,7 @@ from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemb
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token, secrets_equal
 from mock_servers.core.bodies import SchemaCheck
 from mock_servers.core.faults import FaultConfig, FaultConfigError
-from mock_servers.core.http import ApiError, dump_json, json_response, raw_json_response
+from mock_servers.core.http import ApiError, dump_json, json_response, raw_json_response, text_response
 from mock_servers.core.parameters import Arguments
 from mock_servers.core.routing import Handler, spec_routes
 from mock_servers.core.scenario import ScenarioError
@@ -60,19 +60,26 @@ class AvePointMock:
         self.model = spec(API)
         self.jobs_path = self.model.operation("listJobs").path
         self.token_path = self.model.operation("requestToken").path
-        self._rules: dict[tuple[str, str], QueryRules] = {}
+        self._rules: dict[tuple[str, ...], QueryRules] = {}
         self.token_form = SchemaCheck.for_body(self.model, "requestToken", FORM_MEDIA_TYPE)
         self._request_ids = itertools.count(1)
         self._request_prefix = secrets.token_hex(6).upper()
 
     @property
     def rules(self) -> QueryRules:
-        """The query rules of the current ``ave.status-alias`` and ``ave.inverted-window`` values."""
-        key = (self.variants.value("ave.status-alias"), self.variants.value("ave.inverted-window"))
+        """The query rules of the current ``ave.status-alias``, ``ave.inverted-window``, ``ave.app-type-mask``
+        and ``ave.page-bounds`` values."""
+        names = ("ave.status-alias", "ave.inverted-window", "ave.app-type-mask", "ave.page-bounds")
+        key = tuple(self.variants.value(name) for name in names)
         rules = self._rules.get(key)
         if rules is None:
-            aliases = ALIASES if key[0] == "alias" else {}
-            rules = self._rules[key] = QueryRules(self.model, aliases, reject_inverted_window=key[1] == "400")
+            rules = self._rules[key] = QueryRules(
+                self.model,
+                ALIASES if key[0] == "alias" else {},
+                reject_inverted_window=key[1] == "400",
+                app_type_masks=key[2] == "mask",
+                int32_pages=key[3] == "int32",
+            )
         return rules
 
     def request_id(self) -> str:
@@ -223,12 +230,15 @@ class AvePointMock:
     def render_error(
         self, status: int, message: str, headers: Mapping[str, str], parameter: str | None = None
     ) -> Response:
-        """The job list's error envelope (AVE-05); the parameter is named in the message instead."""
-        return raw_json_response(
-            dump_json({"status": status, "message": message}),
-            status,
-            headers={**headers, "request-id": self.request_id()},
-        )
+        """The job list's error envelope (AVE-05); the parameter is named in the message instead. The pages
+        document no error body, so ``ave.error-body`` may leave it out or send it as plain text."""
+        headers = {**headers, "request-id": self.request_id()}
+        error_body = self.variants.value("ave.error-body")
+        if error_body == "none":
+            return Response(status_code=status, headers=headers)
+        if error_body == "text":
+            return text_response(message, status, headers=headers)
+        return raw_json_response(dump_json({"status": status, "message": message}), status, headers=headers)
 
     def startup_info(self, base_url: str) -> dict[str, Any]:
         return {

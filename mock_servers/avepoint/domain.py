@@ -89,7 +89,12 @@ class JobQuery:
     def matches(self, job: Job) -> bool:
         return (
             job.data_source == self.data_source
-            and (self.app_type is None or job.app_type == self.app_type)
+            and (
+                self.app_type is None
+                or job.app_type == self.app_type
+                # a combined bit-mask (ave.app-type-mask=mask): a job of any service whose bit it holds
+                or (job.app_type != 0 and job.app_type & self.app_type == job.app_type)
+            )
             and (self.job_type is None or job.job_type == self.job_type)
             and (self.job_status is None or job.status == self.job_status)
             and self._in_window(job)

@@ -27,6 +27,8 @@ OPERATION = "listJobs"
 ALIASES = {"status": "jobStatus"}
 # The spec sets no width (AVE-09); 40 digits bound the work. Surrounding blanks and a sign are accepted.
 _INTEGER = re.compile(r"[+-]?[0-9]{1,40}")
+INT32_MAX = 2**31 - 1  # ave.page-bounds=int32: what an ASP.NET Core int parameter can hold
+APP_TYPE = "appType"
 
 
 def reading_rules(aliases: Mapping[str, str] = ALIASES) -> ReadingRules:
@@ -52,11 +54,20 @@ class QueryRules:
     """The ``listJobs`` parameters of one reading of ``ave.status-alias`` and ``ave.inverted-window``."""
 
     def __init__(
-        self, model: SpecModel, aliases: Mapping[str, str] = ALIASES, reject_inverted_window: bool = True
+        self,
+        model: SpecModel,
+        aliases: Mapping[str, str] = ALIASES,
+        reject_inverted_window: bool = True,
+        *,
+        app_type_masks: bool = False,
+        int32_pages: bool = False,
     ) -> None:
+        """``app_type_masks``: ave.app-type-mask=mask ; ``int32_pages``: ave.page-bounds=int32 ."""
         operation = model.operation(OPERATION)
         self.plan = ParameterPlan(model, operation, reading_rules(aliases))
         self.reject_inverted_window = reject_inverted_window
+        self.app_type_masks = app_type_masks
+        self.page_limit = INT32_MAX if int32_pages else None
         # Query names in the spec's order; nextLink writes them in this camelCase (AVE-18).
         self.names = tuple(parameter.name for parameter in operation.parameters_in("query"))
         self.enums: dict[str, frozenset[int]] = {
@@ -80,8 +91,11 @@ class QueryRules:
     def parse(self, pairs: Iterable[tuple[str, str]]) -> tuple[JobQuery, dict[str, str]]:
         """Validate the raw query; returns the query and the canonical name → raw value map for nextLink."""
         readings = self.plan.read_query(pairs)
+        if self.app_type_masks:
+            self._accept_mask(readings.issues, readings.values)
         readings.check()
         values = readings.values
+        self._check_page_bounds(values)
         start = _timestamp(values.get("startTime"))
         finish = _timestamp(values.get("finishTime"))
         if self.reject_inverted_window and start is not None and finish is not None and start > finish:
@@ -99,6 +113,32 @@ class QueryRules:
             page_size=values["pageSize"],
         )
         return query, readings.raw
+
+    def _accept_mask(self, issues: dict[str, Any], values: dict[str, Any]) -> None:
+        """A sum of documented service values is a filter on any of them (ave.app-type-mask=mask, AVE-08)."""
+        issue = issues.get(APP_TYPE)
+        documented = self.enums.get(APP_TYPE, frozenset())
+        mask = issue.value if issue is not None else None
+        if not isinstance(mask, int) or mask <= 0:
+            return
+        if all(bit in documented for bit in _bits(mask)):
+            del issues[APP_TYPE]
+            values[APP_TYPE] = mask
+
+    def _check_page_bounds(self, values: Mapping[str, Any]) -> None:
+        """The pages give the paging parameters no range (AVE-09): this mock refuses a negative page index and
+        a page size below 1, and under ave.page-bounds=int32 anything above 2^31-1 as well."""
+        for name, low in (("pageIndex", 0), ("pageSize", 1)):
+            value = values[name]
+            if value < low or (self.page_limit is not None and value > self.page_limit):
+                high = "" if self.page_limit is None else f" and at most {self.page_limit}"
+                raise ApiError(
+                    400, f"Invalid value for parameter {name}: {value}. Expected at least {low}{high}.", name
+                )
+
+
+def _bits(value: int) -> list[int]:
+    return [1 << position for position in range(value.bit_length()) if value >> position & 1]
 
 
 def next_link(request: Request, names: Iterable[str], raw: Mapping[str, str], query: JobQuery) -> str:

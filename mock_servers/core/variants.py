@@ -59,8 +59,10 @@ _ALL = (
         "olc.error-body",
         "olconnect",
         "OLC-02",
-        ("json", "none"),
-        "401 and 500 answers carry a JSON Error (2023.1+ pages) or no body at all (older pages).",
+        ("json", "none", "text"),
+        "401 and 500 answers carry a JSON Error (2023.1+ pages) or no body at all (older pages); text: the "
+        "older pages' letter, an 'Error message' of unstated type sent as plain text on 403 and on the 401s "
+        "for wrong or expired credentials, no body on the other 401s and on 500.",
     ),
     Variant(
         "olc.unknown-id",
@@ -134,6 +136,14 @@ _ALL = (
         "a second later.",
     ),
     Variant(
+        "olc.statistics-properties",
+        "olconnect",
+        "OLC-11",
+        ("array", "string"),
+        "A job set's statistics properties as an array of name=value strings (the page's wording), or as "
+        "one string (the type the Statistics page gives the member).",
+    ),
+    Variant(
         "ave.next-link",
         "avepoint",
         "AVE-03",
@@ -163,6 +173,30 @@ _ALL = (
         ("400", "empty"),
         "A startTime later than finishTime answers 400 naming the parameter, or a page with no jobs (no job "
         "can start inside an empty window).",
+    ),
+    Variant(
+        "ave.error-body",
+        "avepoint",
+        "AVE-05",
+        ("json", "none", "text"),
+        "The job list's error answers (400, 401, 403, 500) carry the JSON envelope {status, message}, "
+        "no body, or the message as plain text: the pages document no error body.",
+    ),
+    Variant(
+        "ave.app-type-mask",
+        "avepoint",
+        "AVE-08",
+        ("400", "mask"),
+        "appType set to a sum of documented values (a bit-mask) answers 400 naming appType, or lists the "
+        "jobs of any of those services.",
+    ),
+    Variant(
+        "ave.page-bounds",
+        "avepoint",
+        "AVE-09",
+        ("reject", "int32"),
+        "A negative pageIndex or a pageSize below 1 answers 400; int32: so does a value above 2^31-1 "
+        "(what an ASP.NET Core int parameter holds). Larger values are taken otherwise.",
     ),
     Variant(
         "ave.invalid-client",
@@ -220,7 +254,7 @@ VARIANTS: Mapping[str, Variant] = MappingProxyType({variant.name: variant for va
 
 _DOCS_LITERAL = {
     "olc.invalid-credentials": "403",
-    "olc.error-body": "none",
+    "olc.error-body": "text",
     "olc.unknown-id": "empty-200",
     "olc.malformed-id": "404",
     "olc.negative-id": "unknown",
@@ -230,11 +264,14 @@ _DOCS_LITERAL = {
     "olc.multi-update": "merge",
     "olc.job-sets-root": "list",
     "olc.job-set-delete": "deferred",
+    "olc.statistics-properties": "string",
     "ave.next-link": "opaque",
     "ave.last-page-link": "absent",
     "ave.status-alias": "ignored",
     "ave.inverted-window": "empty",
     "ave.invalid-client": "400",
+    "ave.error-body": "none",
+    "ave.app-type-mask": "mask",
     "ave.running-finish-time": "absent",
 }
 

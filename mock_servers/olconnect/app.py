@@ -69,6 +69,12 @@ _BODYLESS_STATUSES = frozenset({401, 500})  # olc.error-body=none: the older pag
 # (Its document-set levels came with 2024.2; no variant plays a release between the two.)
 STATISTICS_SINCE = (2024, 1)
 _RELEASE = re.compile(r"(\d{4})\.(\d{1,2})")
+# olc.error-body=text: the older pages' "Error message" (no content type) on the 401/403 rows that show
+# one, as plain text; their "no credentials" 401 and their 500 show no body at all.
+_TEXT_STATUSES = frozenset({401, 403})
+MISSING_CREDENTIALS = "Authentication required: send HTTP Basic credentials or an auth_token header"
+MISSING_LOGIN_CREDENTIALS = "Login needs HTTP Basic credentials in the Authorization header"
+_NO_BODY_MESSAGES = frozenset({MISSING_CREDENTIALS, MISSING_LOGIN_CREDENTIALS})
 T = TypeVar("T")
 
 
@@ -93,7 +99,7 @@ class OLConnectMock:
         self.writes: dict[str, WriteEffect] = {
             name: write for name, operation in self.model.writes().items() if (write := operation.write)
         }
-        self._statistics_cache: dict[tuple[int, LevelMode], tuple[int, bytes]] = {}
+        self._statistics_cache: dict[tuple[int, LevelMode, bool], tuple[int, bytes]] = {}
 
     def reset(self) -> None:
         """Back to the scenario's state: entities rebuilt, tokens forgotten."""
@@ -124,7 +130,7 @@ class OLConnectMock:
                 message = (
                     "The Authorization header is not valid HTTP Basic credentials"
                     if header
-                    else "Authentication required: send HTTP Basic credentials or an auth_token header"
+                    else MISSING_CREDENTIALS
                 )
                 raise ApiError(401, message, headers=CHALLENGE)
             user = self.store.users.get(credentials[0])
@@ -159,7 +165,7 @@ class OLConnectMock:
             message = (
                 "The Authorization header is not valid HTTP Basic credentials"
                 if header
-                else "Login needs HTTP Basic credentials in the Authorization header"
+                else MISSING_LOGIN_CREDENTIALS
             )
             raise ApiError(401, message, headers=CHALLENGE)
         user = self.store.users.get(credentials[0])
@@ -363,10 +369,13 @@ class OLConnectMock:
             )
         job_set = self._lookup(lambda: self.store.job_set(job_set_id))
         version = self.store.version
-        cached = self._statistics_cache.get((job_set.id, mode))
+        as_text = self.variants.is_("olc.statistics-properties", "string")
+        key = (job_set.id, mode, as_text)
+        cached = self._statistics_cache.get(key)
         if cached is None or cached[0] != version:
-            cached = (version, dump_json(job_set_statistics(job_set, self.store.media, mode)))
-            self._statistics_cache[(job_set.id, mode)] = cached
+            statistics = job_set_statistics(job_set, self.store.media, mode, properties_as_text=as_text)
+            cached = (version, dump_json(statistics))
+            self._statistics_cache[key] = cached
         return raw_json_response(cached[1])
 
     # -- helpers
@@ -452,8 +461,13 @@ class OLConnectMock:
     def render_error(
         self, status: int, message: str, headers: Mapping[str, str], parameter: str | None = None
     ) -> Response:
-        if status in _BODYLESS_STATUSES and self.variants.is_("olc.error-body", "none"):
+        error_body = self.variants.value("olc.error-body")
+        if status in _BODYLESS_STATUSES and error_body == "none":
             return Response(status_code=status, headers=headers)
+        if error_body == "text" and (status == 500 or (status == 401 and message in _NO_BODY_MESSAGES)):
+            return Response(status_code=status, headers=headers)
+        if error_body == "text" and status in _TEXT_STATUSES:
+            return text_response(message, status, headers=headers)
         detail: dict[str, Any] = {"status": status, "message": message}
         if parameter is not None:
             detail["parameter"] = parameter

@@ -81,7 +81,11 @@ def _document_set_entry(
     return entry
 
 
-def job_set_statistics(job_set: JobSet, catalog: list[Media], mode: LevelMode) -> dict[str, Any]:
+def job_set_statistics(
+    job_set: JobSet, catalog: list[Media], mode: LevelMode, properties_as_text: bool = False
+) -> dict[str, Any]:
+    """The statistics of ``job_set`` at level ``mode``. ``properties_as_text``: the job set's properties as
+    one string, the type the Statistics page gives the member (variant ``olc.statistics-properties``)."""
     document_sets = list(job_set.document_sets())
     documents = [document for document_set in document_sets for document in document_set.documents]
     usage = _usage(documents)
@@ -89,7 +93,8 @@ def job_set_statistics(job_set: JobSet, catalog: list[Media], mode: LevelMode) -
     index = {media.name: position for position, media in enumerate(used)}
     result: dict[str, Any] = {"jobSetId": job_set.id}
     if job_set.metadata:
-        result["properties"] = _strings(job_set.metadata)
+        strings = _strings(job_set.metadata)
+        result["properties"] = ";".join(strings) if properties_as_text else strings
     result["counts"] = _counts(documents)
     result["media"] = [
         {

@@ -100,6 +100,21 @@ def test_job_set_statistics_builds_nested_models() -> None:
     assert isinstance(statistics.documents[0], DocumentStatistics)
 
 
+@pytest.mark.parametrize(
+    "properties", ["customer=ACME;run=2025-06", "", ["customer=ACME"], {"customer": "ACME"}]
+)
+def test_job_set_properties_decode_in_every_form_the_pages_allow(properties: object) -> None:
+    """The Statistics page types the job set's `properties` as a string (OLC-11, variant
+    olc.statistics-properties); the client decodes it, and the array and map forms, without a TypeError."""
+    data = {"jobSetId": 1001, "counts": {"sheets": 0, "pages": 0}, "media": [], "properties": properties}
+    statistics = JobSetStatistics.from_dict(data)
+    if isinstance(properties, dict):
+        assert isinstance(statistics.properties, StatisticsPropertyMap)
+    else:
+        assert statistics.properties == properties
+    assert statistics.to_dict() == data
+
+
 FINISHED = datetime.datetime(2024, 1, 1, 0, 5, tzinfo=datetime.UTC)
 
 

@@ -35,6 +35,7 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "olc.multi-update": ("updateMultipleJobProperties", "getJobProperties"),
     "olc.job-sets-root": ("getJobSetIds", "getJobIds"),
     "olc.job-set-delete": ("deleteJobSet", "getJobSetIds"),
+    "olc.statistics-properties": ("getJobSetStatistics",),
     "ave.next-link": ("listJobs",),
     "ave.last-page-link": ("listJobs",),
     "ave.invalid-client": ("requestToken",),
@@ -45,6 +46,9 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "olc.property-store": ("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"),
     "olc.multi-update-repeats": ("updateMultipleJobProperties", "getJobProperties"),
     "ave.time-window": ("listJobs",),
+    "ave.error-body": ("listJobs",),
+    "ave.app-type-mask": ("listJobs",),
+    "ave.page-bounds": ("listJobs",),
 }
 # A reading the pages document only for older releases is played with such a release: the same reading on
 # a server reporting 2025.2 is a deviation (tests/contract/test_deviations.py catches it).

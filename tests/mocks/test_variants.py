@@ -88,6 +88,23 @@ def test_every_variant_is_recorded_in_decisions() -> None:
         assert f"### {variant.decision} " in decisions, name
 
 
+def test_decisions_table_lists_every_value_and_the_docs_literal_choice() -> None:
+    """The "Documented variants" table says what the registry plays: each value, the entry, docs-literal's."""
+    decisions = (ROOT / "spec" / "DECISIONS.md").read_text(encoding="utf-8")
+    rows = {
+        cells[1].strip("` "): cells
+        for line in decisions.splitlines()
+        if line.startswith("| `") and len(cells := line.split("|")) >= 6
+    }
+    for name, variant in VARIANTS.items():
+        assert name in rows, f"{name} has no row in the Documented variants table"
+        _, _, entries, values, literal, _ = rows[name][:6]
+        assert variant.decision in entries, name
+        for value in variant.values:
+            assert f"`{value}`" in values, f"{name}: value {value} is not in its DECISIONS row"
+        assert literal.strip().strip("`") == PROFILES["docs-literal"].get(name, variant.default), name
+
+
 # -- selection: CLI, scenario, admin
 
 
@@ -233,6 +250,48 @@ def test_error_body_none(olconnect_spec: Conformance) -> None:
         not_found = _olc(mock, "GET", "/entity/jobs/99999")
         assert not_found.status_code == 404
         assert not_found.json()["error"]["status"] == 404
+
+
+def test_error_body_text_follows_the_older_pages_letter(olconnect_spec: Conformance) -> None:
+    """olc.error-body=text: "Error message" rows as plain text; "-" rows (no credentials, 500) bodiless."""
+    with running_mock("olconnect", variants={"olc.error-body": "text"}) as mock:
+        wrong = _olc(mock, "GET", "/entity/jobs/2001", auth=("admin", "wrong"))
+        assert wrong.status_code == 401
+        assert wrong.headers["content-type"].startswith("text/plain")
+        assert wrong.text.strip()
+        olconnect_spec.check("getJobSegmentIds", wrong)
+        token = _olc(mock, "POST", "/authentication/login").text
+        mock.expire_tokens()
+        expired = _olc(mock, "GET", "/entity/jobs", auth=None, headers={"auth_token": token})
+        assert expired.status_code == 401
+        assert expired.headers["content-type"].startswith("text/plain")
+        olconnect_spec.check("getJobEntityHandshake", expired)
+        missing = _olc(mock, "GET", "/entity/jobs/2001", auth=None)
+        assert missing.status_code == 401
+        assert missing.content == b""
+        assert missing.headers["WWW-Authenticate"] == "BASIC"
+        mismatch = _olc(mock, "PUT", "/entity/jobs/2001/properties", json={"id": 2002, "properties": []})
+        assert mismatch.status_code == 500
+        assert mismatch.content == b""
+        assert _olc(mock, "GET", "/entity/jobs/99999").json()["error"]["status"] == 404
+    with running_mock(
+        "olconnect", variants={"olc.error-body": "text", "olc.invalid-credentials": "403"}
+    ) as mock:
+        forbidden = _olc(mock, "GET", "/authentication", auth=("admin", "wrong"))
+        assert forbidden.status_code == 403
+        assert forbidden.headers["content-type"].startswith("text/plain")
+        olconnect_spec.check("getAuthenticationHandshake", forbidden)
+
+
+def test_statistics_properties_string(olconnect_spec: Conformance) -> None:
+    with running_mock("olconnect", variants={"olc.statistics-properties": "string"}) as mock:
+        job_set = mock.info["ids"]["job_sets"][0]
+        got = _olc(mock, "GET", f"/statistics/jobset/{job_set}")
+        assert got.status_code == 200
+        olconnect_spec.check("getJobSetStatistics", got)
+        body = got.json()
+        assert isinstance(body["properties"], str)
+        assert all(isinstance(document.get("properties", []), list) for document in body["documents"])
 
 
 def test_unknown_id_empty_200(olconnect_spec: Conformance) -> None:
@@ -391,6 +450,48 @@ def test_status_alias_ignored_and_inverted_window_empty() -> None:
         assert _jobs(mock, jobStatus=0, status=2).status_code == 200
 
 
+@pytest.mark.parametrize(("value", "media_type"), [("none", None), ("text", "text/plain")])
+def test_ave_error_body(value: str, media_type: str | None, avepoint_spec: Conformance) -> None:
+    with running_mock("avepoint", variants={"ave.error-body": value}) as mock:
+        bad = _jobs(mock, jobType=9)
+        assert bad.status_code == 400
+        assert bad.headers.get("content-type", "").split(";")[0] == (media_type or "")
+        assert bool(bad.content) == (media_type is not None)
+        assert bad.headers["request-id"]
+        unauthorized = httpx.get(mock.info["jobs_url"], timeout=10)
+        assert unauthorized.status_code == 401
+        assert unauthorized.headers["WWW-Authenticate"].startswith("Bearer")
+        if media_type is not None:
+            avepoint_spec.check("listJobs", bad)
+
+
+def test_app_type_mask() -> None:
+    with running_mock("avepoint") as mock:
+        assert _jobs(mock, appType=3).status_code == 400
+        mock.admin("POST", "/_mock/variants", {"variants": {"ave.app-type-mask": "mask"}})
+        both = _jobs(mock, appType=3, pageSize=1000).json()["jobs"]
+        gmail = _jobs(mock, appType=1, pageSize=1000).json()["jobs"]
+        drive = _jobs(mock, appType=2, pageSize=1000).json()["jobs"]
+        assert gmail
+        assert drive
+        assert sorted(job["jobId"] for job in both) == sorted(job["jobId"] for job in gmail + drive)
+        assert _jobs(mock, appType=17).status_code == 400  # 16 is no documented service
+        assert _jobs(mock, appType=0).status_code == 400
+
+
+def test_page_bounds() -> None:
+    huge = str(10**20)
+    with running_mock("avepoint") as mock:
+        assert _jobs(mock, pageIndex=-1).status_code == 400
+        assert _jobs(mock, pageSize=0).status_code == 400
+        assert _jobs(mock, pageSize=huge).status_code == 200
+        assert _jobs(mock, pageIndex=2**31).json()["jobs"] == []
+        mock.admin("POST", "/_mock/variants", {"variants": {"ave.page-bounds": "int32"}})
+        assert _jobs(mock, pageSize=huge).status_code == 400
+        assert _jobs(mock, pageIndex=2**31).status_code == 400
+        assert _jobs(mock, pageSize=2**31 - 1).status_code == 200
+
+
 def test_invalid_client_400() -> None:
     with running_mock("avepoint", variants={"ave.invalid-client": "400"}) as mock:
         client = mock.info["clients"][0]
@@ -424,6 +525,7 @@ def test_docs_literal_profile_end_to_end() -> None:
         no_credentials = _olc(mock, "GET", "/entity/jobs/2001", auth=None)
         assert no_credentials.status_code == 401
         assert no_credentials.content == b""
+        assert wrong.headers["content-type"].startswith("text/plain")  # "Error message", unstated type
 
 
 def test_server_serves_what_its_version_has() -> None:

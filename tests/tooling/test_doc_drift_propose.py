@@ -231,6 +231,17 @@ def test_all_additions_together_run_the_whole_loop(docs_copy: Path, tmp_path: Pa
         spec = repo / "spec" / name
         text = re.sub(r"TODO-\d{6}(  # was \S+)?", decision, spec.read_text(encoding="utf-8"))
         spec.write_text(text, encoding="utf-8")
+    # ... and each new constraint gets its source in the register: the page the proposal came from.
+    register = repo / "spec" / "constraints.yaml"
+    register.write_text(
+        register.read_text(encoding="utf-8").replace(
+            "\navepoint.yaml:\n",
+            '\n  - {match: "*", page: olconnect-statistics-service.md (reviewed doc-drift additions)}\n'
+            "\navepoint.yaml:\n",
+        )
+        + '  - {match: "*", page: avepoint-gws-backup-retrieve-jobs.md (reviewed doc-drift additions)}\n',
+        encoding="utf-8",
+    )
     strict = subprocess.run(
         [
             *tool("check_specs"),
@@ -238,6 +249,8 @@ def test_all_additions_together_run_the_whole_loop(docs_copy: Path, tmp_path: Pa
             str(repo / "spec" / "avepoint.yaml"),
             "--decisions",
             str(decisions),
+            "--constraints",
+            str(register),
         ],
         capture_output=True,
         text=True,

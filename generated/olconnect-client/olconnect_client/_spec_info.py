@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="00dce2ec7d832b75b6d35f0221ec6a7523a51267906bcd2ce91c576ef812b3bb",
+    spec_sha256="c05f347e0a7afb1156021de10c767da7564131896fd547a648253161da875dde",
     generator="openapi-python-client 0.29.1",
 )
 

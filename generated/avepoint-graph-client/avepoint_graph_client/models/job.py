@@ -51,9 +51,9 @@ class Job:
     job_id: str
     """ Unique job identifier (in the samples a prefix followed by the start time as yyyyMMddHHmmss). """
     app_type: AppType
-    """ Google service a job covers. The values are powers of two but each job and each filter carries exactly one
-    (AVE-08). 256, 512, 8192, 16384 and 32768 were added to the vendor page on 2025-08-09 (Google Directory
-    and Google Vault). Servers may add values later; clients keep unknown values (AVE-08).
+    """ Google service a job covers; the values are powers of two and a job carries one (AVE-08). 256, 512, 8192,
+    16384 and 32768 were added to the vendor page on 2025-08-09 (Google Directory and Google Vault). Servers
+    may add values later; clients keep unknown values (AVE-08).
      """
     job_type: JobType
     """ Kind of work a job does. """

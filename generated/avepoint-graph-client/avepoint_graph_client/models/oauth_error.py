@@ -29,8 +29,8 @@ T = TypeVar("T", bound="OAuthError")
 class OAuthError:
     """Error body of the token endpoint (RFC 6749 §5.2). Unknown members are allowed."""
 
-    error: OAuthErrorCode
-    """ Error codes of RFC 6749 §5.2. Clients keep codes outside this list (AVE-08). """
+    error: OAuthErrorCode | str
+    """ The error code; one of RFC 6749's codes or an extension code. """
     error_description: str | Unset = UNSET
     """ Human-readable explanation. """
     error_uri: str | Unset = UNSET
@@ -38,7 +38,11 @@ class OAuthError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        error = OAuthErrorCode(self.error).value
+        error: str
+        if isinstance(self.error, OAuthErrorCode):
+            error = OAuthErrorCode(self.error).value
+        else:
+            error = self.error
 
         error_description = self.error_description
 
@@ -60,7 +64,19 @@ class OAuthError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        error = _OAuthErrorCode_BY_VALUE.get(src_dict["error"]) or OAuthErrorCode(src_dict["error"])
+        _error_data = src_dict["error"]
+        error: OAuthErrorCode | str
+        _error_found = False
+        if isinstance(_error_data, str):
+            try:
+                error_type_0 = _OAuthErrorCode_BY_VALUE.get(_error_data) or OAuthErrorCode(_error_data)
+
+                error = error_type_0
+                _error_found = True
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+        if not _error_found:
+            error = cast("OAuthErrorCode | str", _error_data)
 
         error_description = src_dict.get("error_description", UNSET)
 

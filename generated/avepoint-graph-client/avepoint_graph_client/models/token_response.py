@@ -27,8 +27,9 @@ T = TypeVar("T", bound="TokenResponse")
 
 @_attrs_define
 class TokenResponse:
-    """A successful token answer (RFC 6749 §5.1). `ext_expires_in` appears in the vendor sample and `scope` in
-    the vendor's client code; both are optional. Unknown members are allowed.
+    """A successful token answer (RFC 6749 §5.1). `expires_in` is in the vendor sample but RFC 6749 only
+    recommends it, so it is optional (clients assume 3600 seconds without it); `ext_expires_in` appears in the
+    vendor sample and `scope` in the vendor's client code, both optional. Unknown members are allowed.
 
     """
 
@@ -36,7 +37,7 @@ class TokenResponse:
     """ The bearer token to send in `Authorization`. """
     token_type: str
     """ Token type; `Bearer` (compare case-insensitively, RFC 6749 §7.1). """
-    expires_in: int
+    expires_in: int | Unset = UNSET
     """ Seconds until the token expires (3600 in the vendor sample). """
     ext_expires_in: int | Unset = UNSET
     """ Extended lifetime in seconds, as in the vendor sample; clients rely on `expires_in`. """
@@ -61,9 +62,10 @@ class TokenResponse:
             {
                 "access_token": access_token,
                 "token_type": token_type,
-                "expires_in": expires_in,
             }
         )
+        if expires_in is not UNSET:
+            field_dict["expires_in"] = expires_in
         if ext_expires_in is not UNSET:
             field_dict["ext_expires_in"] = ext_expires_in
         if scope is not UNSET:
@@ -77,7 +79,7 @@ class TokenResponse:
 
         token_type = src_dict["token_type"]
 
-        expires_in = src_dict["expires_in"]
+        expires_in = src_dict.get("expires_in", UNSET)
 
         ext_expires_in = src_dict.get("ext_expires_in", UNSET)
 
@@ -86,7 +88,8 @@ class TokenResponse:
         # Usually no member is left over, and telling that is cheaper than the comprehension.
         additional_properties: dict[str, Any] = (
             {}
-            if len(src_dict) == 3 + (ext_expires_in is not UNSET) + (scope is not UNSET)
+            if len(src_dict)
+            == 2 + (expires_in is not UNSET) + (ext_expires_in is not UNSET) + (scope is not UNSET)
             else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 

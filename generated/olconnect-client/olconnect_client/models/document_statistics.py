@@ -47,7 +47,8 @@ class DocumentStatistics:
     typings have it, so a server may leave it out (see OLC-11 in spec/DECISIONS.md). """
     media: MediaUsage
     """ How often each media is used: the keys are zero-based indexes into the job set's `media` array, written as
-    decimal strings, and the values are usage counts. """
+    decimal strings, and the values are usage counts. The pages describe the keys in prose only, so the schema does
+    not pin their spelling. """
     properties: list[str] | StatisticsPropertyMap | Unset = UNSET
     """ Metadata properties of a job set, document set or document, present only when it has any. Documented as an
     array of strings; the vendor's client types them as an object of strings, so both are accepted (see OLC-11 in

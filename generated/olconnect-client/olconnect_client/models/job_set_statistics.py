@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -43,10 +43,11 @@ class JobSetStatistics:
     typings have it, so a server may leave it out (see OLC-11 in spec/DECISIONS.md). """
     media: list[Media]
     """ Every media used in the job set; breakdowns refer to entries by zero-based index. """
-    properties: list[str] | StatisticsPropertyMap | Unset = UNSET
-    """ Metadata properties of a job set, document set or document, present only when it has any. Documented as an
-    array of strings; the vendor's client types them as an object of strings, so both are accepted (see OLC-11 in
-    spec/DECISIONS.md). """
+    properties: list[str] | StatisticsPropertyMap | str | Unset = UNSET
+    """ Metadata properties of the job set, present only when it has any. The Statistics page calls them "an array
+    of metadata properties" but types the member `string` (a document's `string[]`), so a single string is accepted
+    besides the two forms of `StatisticsProperties` (see OLC-11 and OLC-15 in spec/DECISIONS.md, variant
+    `olc.statistics-properties`). """
     documents: list[DocumentStatistics] | Unset = UNSET
     """ Per-document statistics (only with `levelMode=documentOnly`, the default). """
     document_sets: list[DocumentSetStatistics] | Unset = UNSET
@@ -63,14 +64,16 @@ class JobSetStatistics:
             media_item = media_item_data.to_dict()
             media.append(media_item)
 
-        properties: dict[str, Any] | list[str] | Unset
+        properties: dict[str, Any] | list[str] | str | Unset
         if isinstance(self.properties, Unset):
             properties = UNSET
         elif isinstance(self.properties, list):
             properties = self.properties
 
-        else:
+        elif isinstance(self.properties, StatisticsPropertyMap):
             properties = self.properties.to_dict()
+        else:
+            properties = self.properties
 
         documents: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.documents, Unset):
@@ -118,28 +121,31 @@ class JobSetStatistics:
             media.append(media_item)
 
         _properties_data = src_dict.get("properties", UNSET)
-        properties: list[str] | StatisticsPropertyMap | Unset
+        properties: list[str] | StatisticsPropertyMap | str | Unset
         if isinstance(_properties_data, Unset):
             properties = UNSET
         else:
             _properties_found = False
             if isinstance(_properties_data, list):
                 try:
-                    componentsschemas_statistics_properties_type_0: list[str] = _properties_data
+                    componentsschemas_job_set_statistics_properties_type_0: list[str] = _properties_data
 
-                    properties = componentsschemas_statistics_properties_type_0
+                    properties = componentsschemas_job_set_statistics_properties_type_0
+                    _properties_found = True
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if not _properties_found and isinstance(_properties_data, dict):
+                try:
+                    componentsschemas_job_set_statistics_properties_type_1 = StatisticsPropertyMap.from_dict(
+                        _properties_data
+                    )
+
+                    properties = componentsschemas_job_set_statistics_properties_type_1
                     _properties_found = True
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
             if not _properties_found:
-                if not isinstance(_properties_data, dict):
-                    raise TypeError()
-                componentsschemas_statistics_properties_type_1 = StatisticsPropertyMap.from_dict(
-                    _properties_data
-                )
-
-                properties = componentsschemas_statistics_properties_type_1
-                _properties_found = True
+                properties = cast("list[str] | StatisticsPropertyMap | str | Unset", _properties_data)
 
         _documents = src_dict.get("documents", UNSET)
         documents: list[DocumentStatistics] | Unset = UNSET

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="MediaUsage")
 @_attrs_define
 class MediaUsage:
     """How often each media is used: the keys are zero-based indexes into the job set's `media` array, written as decimal
-    strings, and the values are usage counts.
+    strings, and the values are usage counts. The pages describe the keys in prose only, so the schema does not pin
+    their spelling.
 
     """
 

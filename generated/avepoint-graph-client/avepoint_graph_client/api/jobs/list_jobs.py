@@ -157,11 +157,17 @@ def sync(
     Args:
         data_source (DataSource | Unset): Which portal's jobs to list. Defaults to 1 (Admin);
             there is no value for both.
-        app_type (AppType | Unset): Only jobs of this Google service. One value per request;
-            combined bit-masks are refused with 400. Omitted: every service.
-        page_index (int | Unset): Zero-based number of the page to return. Default: 0.
-        page_size (int | Unset): Jobs per page. The vendor documents no maximum and no integer
-            width, so none is set. Default: 100.
+        app_type (AppType | Unset): Only jobs of this Google service. Omitted: every service. The
+            page calls the values service types and gives them as powers of two; whether a server also
+            takes a sum of several as a bit-mask (jobs of any of those services) or answers 400 is not
+            documented, so neither is promised (AVE-08, variant `ave.app-type-mask`). Our clients send
+            one value.
+        page_index (int | Unset): Zero-based number of the page to return. The pages give no
+            range: a server may answer a negative or a very large value with 400 (AVE-09, variant
+            `ave.page-bounds`). Default: 0.
+        page_size (int | Unset): Jobs per page. The pages give no range and no integer width: a
+            server may answer a size below 1 or a very large one with 400 (AVE-09, variant `ave.page-
+            bounds`). Default: 100.
         job_type (JobType | Unset): Only jobs of this kind. Omitted means every kind.
         start_time (datetime.datetime | str | Unset): Earliest job start time to include: a UTC
             time in ISO 8601 format, with or without an offset. What a window whose start is after

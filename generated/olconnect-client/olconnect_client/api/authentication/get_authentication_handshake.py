@@ -67,7 +67,9 @@ def sync(
     Args:
         auth_token (str | Unset): Token from the login operation. This is the same header the
             `authToken` security scheme describes; it is declared as a parameter here only so that the
-            login response can be linked to this operation.
+            login response can be linked to this operation. An empty value carries no token, so the
+            parameter takes at least one character (a request rule: what the login sends back is not
+            held to it).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
