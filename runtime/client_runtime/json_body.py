@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any, TypeVar
 
-from .collector_generations import promote_to_oldest_generation
+from .collector_generations import promote_to_oldest_generation, settle
 
 _orjson: ModuleType | None
 try:  # optional speed-up for small bodies; the standard library decoder is the fallback
@@ -129,6 +129,7 @@ def collector_paused() -> Iterator[None]:
         if _active_pauses == 0:
             _collector_was_enabled = gc.isenabled()
             if _collector_was_enabled:
+                settle()  # the full collection earlier pauses put off, if they moved enough objects
                 gc.disable()
         _active_pauses += 1
     try:

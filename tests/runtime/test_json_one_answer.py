@@ -9,7 +9,6 @@ a float, a byte order mark, UTF-16 bodies, surrogates.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from client_runtime import json_body
@@ -18,11 +17,11 @@ DECODERS = ["orjson", "json"] if json_body._orjson is not None else ["json"]
 
 
 @pytest.fixture(params=DECODERS)
-def decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "json":
         monkeypatch.setattr(json_body, "_orjson", None)
     assert json_body.decoder_for(100) == request.param
-    yield request.param
+    return str(request.param)
 
 
 def test_orjson_is_installed_in_the_test_environment() -> None:
@@ -82,7 +81,7 @@ def test_rejections_are_the_same_on_both_paths(decoder: str, body: bytes, error:
 
 
 def test_a_str_gets_the_same_rules(decoder: str) -> None:
-    assert json_body.loads("\ufeff[%d]" % BIG) == [BIG]
+    assert json_body.loads(f"\ufeff[{BIG}]") == [BIG]
     with pytest.raises(json_body.JsonNumberError):
         json_body.loads("[NaN]")
 
