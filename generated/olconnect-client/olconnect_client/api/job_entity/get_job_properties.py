@@ -38,12 +38,12 @@ def _parse_response_200(data: Any) -> list[Property]:
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[list[Property], Response[list[Property]]] = Operation(
     Response,
-    success=((200, 200, "json", _parse_response_200),),
+    success=((200, 200, "json", _parse_response_200, ("application/json",)),),
     failure=(
-        (400, 400, "json", JsonError.from_dict),
-        (401, 401, "json", JsonError.from_dict),
-        (403, 403, "json", JsonError.from_dict),
-        (404, 404, "json", JsonError.from_dict),
+        (400, 400, "json", JsonError.from_dict, ("application/json",)),
+        (401, 401, "json", JsonError.from_dict, ("application/json",)),
+        (403, 403, "json", JsonError.from_dict, ("application/json",)),
+        (404, 404, "json", JsonError.from_dict, ("application/json",)),
     ),
 )
 
