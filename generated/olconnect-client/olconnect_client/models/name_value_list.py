@@ -59,14 +59,11 @@ class NameValueList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         id = src_dict["id"]
 
-        properties = []
-        _properties = src_dict["properties"]
-        for componentsschemas_property_list_item_data in _properties:
-            componentsschemas_property_list_item = Property.from_dict(
-                componentsschemas_property_list_item_data
-            )
-
-            properties.append(componentsschemas_property_list_item)
+        _properties_item = Property.from_dict
+        properties = [
+            _properties_item(componentsschemas_property_list_item_data)
+            for componentsschemas_property_list_item_data in src_dict["properties"]
+        ]
 
         # Usually no member is left over, and telling that is cheaper than the comprehension.
         additional_properties: dict[str, Any] = (

@@ -25,12 +25,11 @@ def build_request(
 
 
 def _parse_response_200(data: Any) -> list[Property]:
-    response_200 = []
-    _response_200 = data
-    for componentsschemas_property_list_item_data in _response_200:
-        componentsschemas_property_list_item = Property.from_dict(componentsschemas_property_list_item_data)
-
-        response_200.append(componentsschemas_property_list_item)
+    _response_200_item = Property.from_dict
+    response_200 = [
+        _response_200_item(componentsschemas_property_list_item_data)
+        for componentsschemas_property_list_item_data in data
+    ]
 
     return response_200
 
