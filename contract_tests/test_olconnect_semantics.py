@@ -588,7 +588,7 @@ def test_delete_job_set_removes_what_it_owns(
         for operation_id, method, params in checks:
             got = client.request(method, _path(operation_id, **params))
             expect(
-                _unknown_answer_ok(method, got),
+                _unknown_answer_ok(method, got, operation_id),
                 operation_id,
                 f"what deleted job set {job_set_id} owned answers as unknown (OLC-04, OLC-42)",
                 got,

@@ -20,6 +20,7 @@ import re
 import httpx
 
 from ._runtime.basic_auth import BasicAuth, basic_header
+from ._runtime.media_types import check_media_type
 from ._runtime.redaction import Secret, mask_header_in_httpx_reprs
 from ._runtime.token_auth import RefreshingTokenAuth, retarget
 
@@ -85,7 +86,9 @@ class TokenAuth(RefreshingTokenAuth):
         )
 
     def read_token(self, response: httpx.Response) -> tuple[str, float]:
-        # The body is the bare token; the base class rejects an empty one or one a header cannot carry.
+        # The body is the bare token, as text/plain (OLC-17): a sign-in page of a captive portal is no token.
+        # The base class rejects an empty one or one a header cannot carry.
+        check_media_type(response, ("text/plain",))
         return response.text.strip(), _token_lifetime(response)
 
     def apply_token(self, request: httpx.Request, token: str) -> None:

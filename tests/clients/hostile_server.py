@@ -163,7 +163,7 @@ class Hostile:
             return Reply(status, b'{"access_token": "\xff\xfe", "jobs": "\xff"}', content)
         if kind == "bad-charset":
             return Reply(
-                status, b'[{"name": "a", "value": "b"}]', {"Content-Type": "text/plain; charset=x-nope"}
+                status, b'[{"name": "a", "value": "b"}]', {"Content-Type": "application/json; charset=x-nope"}
             )
         if kind == "utf16":
             return Reply(status, '[{"name": "a"}]'.encode("utf-16"), content)

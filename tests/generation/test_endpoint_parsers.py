@@ -73,3 +73,15 @@ def test_an_unknown_source_stops_the_generation() -> None:
 def test_rows_use_the_property_templates_construct_function() -> None:
     assert str(macros().row(response("response.json()"))) == '(200, 200, "json", JobsPage.from_dict),'
     assert str(macros().row(response("None", low=204))) == '(204, 204, "none", no_body),'
+
+
+def test_rows_carry_the_spec_s_media_types_without_parameters() -> None:
+    from openapi_python_client.schema.untrusted_string import UntrustedString  # noqa: PLC0415
+
+    documented = response("response.text", template="any_property.py.jinja")
+    documented.data = SimpleNamespace(
+        content={UntrustedString("Text/Plain; charset=utf-8"): None, UntrustedString("text/plain"): None}
+    )
+    assert str(macros().row(documented)) == '(200, 200, "text", unchanged, ("text/plain",)),'
+    documented.data = SimpleNamespace(content={})  # a response without content: any type, as before
+    assert str(macros().row(documented)) == '(200, 200, "text", unchanged),'

@@ -10,7 +10,8 @@ import pytest
 from client_runtime.basic_auth import BasicAuth
 from client_runtime.client_credentials import ClientCredentialsGrant
 from client_runtime.connection import client_settings
-from client_runtime.errors import AuthenticationError
+from client_runtime.errors import AuthenticationError, ResponseParseError
+from client_runtime.media_types import UnexpectedMediaTypeError
 from client_runtime.options import DEFAULT_TIMEOUT
 from client_runtime.origins import OriginPolicy, origin_of
 from client_runtime.redaction import Secret
@@ -58,7 +59,8 @@ def test_client_credentials_ask_with_the_form_and_read_bearer_tokens_only() -> N
     }
 
     def answer(body: object) -> httpx.Response:
-        return httpx.Response(200, content=json.dumps(body).encode(), request=token_request)
+        headers = {"Content-Type": "application/json; charset=utf-8"}
+        return httpx.Response(200, content=json.dumps(body).encode(), headers=headers, request=token_request)
 
     assert auth.read_token(answer({"access_token": "t", "expires_in": 5})) == ("t", 5.0)
     assert auth.read_token(answer({"access_token": "t", "token_type": "bEaReR"})) == ("t", 3600.0)
@@ -72,6 +74,13 @@ def test_client_credentials_ask_with_the_form_and_read_bearer_tokens_only() -> N
             auth.read_token(answer(body))
     with pytest.raises(AuthenticationError, match="not usable"):
         auth._read_grant(answer({"access_token": "bad token\x01"}))
+    # A sign-in page of a captive portal, or JSON without a Content-Type, is not the documented answer.
+    for headers in ({"Content-Type": "text/html"}, {}):
+        html = httpx.Response(200, content=b'{"access_token": "t"}', headers=headers, request=token_request)
+        with pytest.raises(UnexpectedMediaTypeError):
+            auth.read_token(html)
+        with pytest.raises(ResponseParseError, match="no usable token"):
+            auth._read_grant(html)
 
 
 def test_the_token_operation_is_recognised_and_sent_to_the_token_url() -> None:

@@ -23,7 +23,9 @@ def collector_on() -> Iterator[None]:
     was_enabled = gc.isenabled()
     gc.enable()
     yield
-    if not was_enabled:
+    if was_enabled:  # a test that turned it off must not leave it off for the tests after it
+        gc.enable()
+    else:
         gc.disable()
 
 

@@ -141,3 +141,62 @@ async def test_the_async_path_behaves_like_the_sync_one() -> None:
     assert detailed.status_code == 203
     with pytest.raises(errors.NotFoundError):
         await ITEM.asyncio(answer(404, {"message": "gone"}), dict(GET))
+
+
+TYPED: Operation[Item | str | None, FakeResponse[Item | str | None]] = Operation(
+    FakeResponse,
+    success=(
+        (200, 200, "json", Item.from_dict, ("application/json",)),
+        (203, 203, "text", unchanged, ("text/plain",)),
+    ),
+    failure=((404, 404, "json", Problem.from_dict, ("application/json",)),),
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "content_type"),
+    [
+        (200, b'{"name": "a"}', "application/json"),
+        (200, b'{"name": "a"}', "Application/JSON; charset=UTF-8"),
+        (203, b"true", "text/plain; charset=utf-8"),
+        (203, b"true", "TEXT/PLAIN"),
+        (203, b"", None),  # an empty body has no type to check (an update's empty 200, OLC-10)
+    ],
+)
+def test_a_documented_media_type_is_read_whatever_its_parameters(
+    status: int, body: bytes, content_type: str | None
+) -> None:
+    headers = {} if content_type is None else {"Content-Type": content_type}
+    expected = Item("a") if status == 200 else body.decode()
+    assert TYPED.sync(answer(status, body, headers=headers), dict(GET)) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "content_type"),
+    [
+        (200, b"<html><body>Please sign in</body></html>", "text/html; charset=utf-8"),
+        (200, b'{"name": "a"}', "text/plain"),
+        (200, b'{"name": "a"}', "application/problem+json"),
+        (200, b'{"name": "a"}', None),  # a body without a type does not fit a documented type
+        (203, b"<html>sign in</html>", "text/html"),
+        (203, b"true", "application/json"),
+        (203, b"true", "text/plain" + "x" * 500),
+    ],
+)
+def test_a_success_of_another_media_type_is_a_parse_error(
+    status: int, body: bytes, content_type: str | None
+) -> None:
+    headers = {} if content_type is None else {"Content-Type": content_type}
+    with pytest.raises(errors.ResponseParseError, match="the spec documents") as caught:
+        TYPED.sync(answer(status, body, headers=headers), dict(GET))
+    assert len(str(caught.value)) < 400  # a long Content-Type value is cut, not quoted whole
+
+
+def test_an_error_body_of_another_media_type_gives_the_typed_error_without_a_model() -> None:
+    html = {"Content-Type": "text/html"}
+    with pytest.raises(errors.NotFoundError) as caught:
+        TYPED.sync(answer(404, b'{"message": "gone"}', headers=html), dict(GET))
+    assert caught.value.model is None
+    with pytest.raises(errors.NotFoundError) as documented:
+        TYPED.sync(answer(404, {"message": "gone"}), dict(GET))
+    assert documented.value.model == Problem("gone")

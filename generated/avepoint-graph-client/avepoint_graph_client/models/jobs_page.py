@@ -79,12 +79,8 @@ class JobsPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        jobs = []
-        _jobs = src_dict["jobs"]
-        for jobs_item_data in _jobs:
-            jobs_item = Job.from_dict(jobs_item_data)
-
-            jobs.append(jobs_item)
+        _jobs_item = Job.from_dict
+        jobs = [_jobs_item(jobs_item_data) for jobs_item_data in src_dict["jobs"]]
 
         status = src_dict.get("status", UNSET)
 

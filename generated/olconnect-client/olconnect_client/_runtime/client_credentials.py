@@ -15,6 +15,7 @@ from __future__ import annotations
 import httpx
 
 from . import json_body
+from .media_types import check_media_type
 from .redaction import Secret
 from .token_auth import RefreshingTokenAuth, UnusableTokenError, retarget
 
@@ -70,6 +71,7 @@ class ClientCredentialsGrant(RefreshingTokenAuth):
         return httpx.Request("POST", self.token_url, data=form, headers={"Accept": "application/json"})
 
     def read_token(self, response: httpx.Response) -> tuple[str, float]:
+        check_media_type(response, ("application/json",))  # RFC 6749 section 5.1; the spec's only type
         body = json_body.loads(response.content)
         if not isinstance(body, dict):
             raise UnusableTokenError("the answer is not a JSON object")

@@ -15,10 +15,26 @@ becomes typed models, and neither is the models' fault:
   memory at its peak (for a 15 MB body: 135 MiB traced by tracemalloc against 270 MiB for orjson, and a
   resident-memory growth of 104 MiB against 136 MiB).
 
-Both decoders give the same Python objects for the JSON the spec allows. Whatever the body, `loads` raises
-only `ValueError` (with a message that quotes nothing from the body): a document nested so deeply that the
-standard library decoder runs out of stack (`RecursionError`, e.g. 50 000 nested arrays) becomes one too,
-so every caller can treat "not JSON we can use" with one `except ValueError`.
+One input, one answer, whichever decoder runs: the standard library's reading, with the additions
+below, is the reference, and orjson is only a shortcut that must agree with it.
+
+- Big integers come back exact. orjson turns an integer beyond 64 bits into a float (``10**30 + 1`` would
+  become ``1e+30``), so a body holding a run of 19 or more digits goes to the standard library decoder.
+  Finding such a run costs one ``bytes.translate`` pass (about a third of orjson's own time on a page of
+  jobs), far less than decoding twice.
+- Whatever orjson rejects is decoded again by the standard library, so both paths give its answer (lone
+  surrogate escapes such as ``"\\ud800"`` are accepted either way) and its error message.
+- ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON and are rejected; so is a number too large for a float
+  (``1e400``), which the standard library would read as infinity.
+- The body must be UTF-8 (RFC 8259, section 8.1); a leading UTF-8 byte order mark is skipped. A
+  ``charset`` parameter changes nothing (RFC 8259 defines none for ``application/json``): UTF-16 or
+  UTF-32 bodies are rejected on both paths, where the standard library alone would guess their encoding.
+
+Whatever the body, `loads` raises only `ValueError` (with a message that quotes nothing from the body): a
+document nested so deeply that the standard library decoder runs out of stack (`RecursionError`, e.g.
+50 000 nested arrays) becomes one too, so every caller can treat "not JSON we can use" with one
+``except ValueError``. (How deep is too deep differs: orjson stops at 1024 levels, the standard library
+where Python's recursion limit is reached, about 1000 levels minus the caller's stack.)
 """
 
 from __future__ import annotations
@@ -31,7 +47,7 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any, TypeVar
 
-from .collector_generations import promote_to_oldest_generation
+from .collector_generations import promote_to_oldest_generation, settle
 
 _orjson: ModuleType | None
 try:  # optional speed-up for small bodies; the standard library decoder is the fallback
@@ -58,12 +74,49 @@ class JsonNestingError(ValueError):
     """The document is nested more deeply than the decoder can follow."""
 
 
+#: Maps every byte to ``0`` (an ASCII digit) or a space, so that a run of digits becomes a run of zeros.
+_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+#: 19 digits: the shortest integer orjson may turn into a float (-9223372036854775809 is below int64).
+_LONG_DIGIT_RUN = b"0" * 19
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class JsonNumberError(ValueError):
+    """The document holds ``NaN``/``Infinity`` or a number too large for a float: not JSON we can use."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise JsonNumberError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value - value != 0.0:  # inf - inf is nan; every finite float minus itself is 0.0
+        raise JsonNumberError("a number in the JSON document is too large for a float")
+    return value
+
+
+def _standard(text: str) -> Any:
+    return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+
+
 def loads(content: bytes | str) -> Any:
     """Decode one JSON document with the decoder that suits its size (see the module docstring)."""
     try:
-        if _orjson is not None and len(content) < LARGE_BODY_BYTES:
-            return _orjson.loads(content)
-        return json.loads(content)
+        if isinstance(content, str):
+            return _standard(content.removeprefix("\ufeff"))
+        if content.startswith(_UTF8_BOM):
+            content = content[len(_UTF8_BOM) :]
+        if (
+            _orjson is not None
+            and len(content) < LARGE_BODY_BYTES
+            and _LONG_DIGIT_RUN not in content.translate(_DIGITS_AS_ZEROS)
+        ):
+            try:
+                return _orjson.loads(content)
+            except _orjson.JSONDecodeError:
+                pass  # the standard library gives the answer (and the message) for what orjson rejects
+        return _standard(content.decode("utf-8"))
     except RecursionError:
         raise JsonNestingError("the JSON document is nested too deeply to decode") from None
 
@@ -76,6 +129,7 @@ def collector_paused() -> Iterator[None]:
         if _active_pauses == 0:
             _collector_was_enabled = gc.isenabled()
             if _collector_was_enabled:
+                settle()  # the full collection earlier pauses put off, if they moved enough objects
                 gc.disable()
         _active_pauses += 1
     try:

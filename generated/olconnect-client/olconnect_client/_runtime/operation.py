@@ -10,8 +10,9 @@ every call lives here, once, typed and tested in place:
 - transport failures become ``ApiConnectionError``/``ApiTimeoutError`` (``failures.request_failures``);
 - any status other than a documented success raises the typed ``ApiStatusError`` subclass, carrying the
   documented error model when the body fits it (``errors.error_for_response``);
-- a success body is decoded by ``json_body`` (collector paused for large bodies) and built into models by
-  the endpoint's parser; any way that fails becomes ``ResponseParseError`` (``failures.parse_failures``).
+- a success body must come with a media type the spec documents for its status (``media_types``), then it
+  is decoded by ``json_body`` (collector paused for large bodies) and built into models by the endpoint's
+  parser; any way that fails becomes ``ResponseParseError`` (``failures.parse_failures``).
 
 The retries themselves are not here: the client's transport retries each attempt (``retries.py``), and the
 policy a call chose reaches it through the request's extensions.
@@ -27,6 +28,7 @@ import httpx
 from . import json_body
 from .errors import error_for_response
 from .failures import parse_failures, request_failures
+from .media_types import check_media_type
 from .options import RequestOptions, apply_options
 from .retries import RetryPolicy
 from .types_base import status_of
@@ -40,8 +42,14 @@ R_co = TypeVar("R_co", covariant=True)
 
 #: What a parser is handed: the decoded JSON, the raw bytes, the decoded text, or nothing.
 BodyKind = Literal["json", "content", "text", "none"]
-#: ``(lowest status, highest status, body kind, parser)``: one row of an operation's parser table.
-StatusParser = tuple[int, int, BodyKind, Callable[[Any], T]]
+#: ``(lowest status, highest status, body kind, parser[, media types])``: one row of an operation's parser
+#: table. The media types (lower-case ``type/subtype``) are the ones the spec lists for the status; a
+#: non-empty body of another type does not fit. Without them (or with ``()``) any type is read.
+StatusParser = (
+    tuple[int, int, BodyKind, Callable[[Any], T]]
+    | tuple[int, int, BodyKind, Callable[[Any], T], tuple[str, ...]]
+)
+_Row = tuple[int, int, BodyKind, Callable[[Any], T], tuple[str, ...]]
 
 
 class HttpxClients(Protocol):
@@ -79,7 +87,14 @@ def no_body(data: object) -> None:
     return None
 
 
-def _find(table: Sequence[StatusParser[T]], status: int) -> StatusParser[T] | None:
+def _row(row: StatusParser[T]) -> _Row[T]:
+    if len(row) == 5:
+        return row
+    low, high, kind, parse = row
+    return (low, high, kind, parse, ())
+
+
+def _find(table: Sequence[_Row[T]], status: int) -> _Row[T] | None:
     found = None
     for row in table:  # the last matching row wins, as in the stock generator's chain of ``if``s
         if row[0] <= status <= row[1]:
@@ -87,8 +102,9 @@ def _find(table: Sequence[StatusParser[T]], status: int) -> StatusParser[T] | No
     return found
 
 
-def _read(row: StatusParser[T], response: httpx.Response) -> T:
+def _read(row: _Row[T], response: httpx.Response) -> T:
     kind, parse = row[2], row[3]
+    check_media_type(response, row[4])
     if kind == "json":
         content = response.content
         with json_body.large_body(content):
@@ -120,8 +136,8 @@ class Operation(Generic[T, R]):
         failure: Sequence[StatusParser[Any]] = (),
     ) -> None:
         self._detailed = detailed
-        self._success = tuple(success)
-        self._failure = tuple(failure)
+        self._success = tuple(_row(row) for row in success)
+        self._failure = tuple(_row(row) for row in failure)
 
     # --- parsing (no I/O) ----------------------------------------------------------------------------------
 

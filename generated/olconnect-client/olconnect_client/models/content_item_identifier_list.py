@@ -45,12 +45,10 @@ class ContentItemIdentifierList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        identifiers = []
-        _identifiers = src_dict["identifiers"]
-        for identifiers_item_data in _identifiers:
-            identifiers_item = ContentItemIdentifier.from_dict(identifiers_item_data)
-
-            identifiers.append(identifiers_item)
+        _identifiers_item = ContentItemIdentifier.from_dict
+        identifiers = [
+            _identifiers_item(identifiers_item_data) for identifiers_item_data in src_dict["identifiers"]
+        ]
 
         # Usually no member is left over, and telling that is cheaper than the comprehension.
         additional_properties: dict[str, Any] = (

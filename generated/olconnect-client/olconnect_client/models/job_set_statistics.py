@@ -113,12 +113,8 @@ class JobSetStatistics:
 
         counts = StatisticsCounts.from_dict(src_dict["counts"])
 
-        media = []
-        _media = src_dict["media"]
-        for media_item_data in _media:
-            media_item = Media.from_dict(media_item_data)
-
-            media.append(media_item)
+        _media_item = Media.from_dict
+        media = [_media_item(media_item_data) for media_item_data in src_dict["media"]]
 
         _properties_data = src_dict.get("properties", UNSET)
         properties: list[str] | StatisticsPropertyMap | str | Unset

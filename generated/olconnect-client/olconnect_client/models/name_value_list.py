@@ -60,14 +60,11 @@ class NameValueList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        properties = []
-        _properties = src_dict["properties"]
-        for componentsschemas_property_list_item_data in _properties:
-            componentsschemas_property_list_item = Property.from_dict(
-                componentsschemas_property_list_item_data
-            )
-
-            properties.append(componentsschemas_property_list_item)
+        _properties_item = Property.from_dict
+        properties = [
+            _properties_item(componentsschemas_property_list_item_data)
+            for componentsschemas_property_list_item_data in src_dict["properties"]
+        ]
 
         id = src_dict.get("id", UNSET)
 

@@ -32,10 +32,10 @@ def build_request(
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[TokenResponse, Response[TokenResponse]] = Operation(
     Response,
-    success=((200, 200, "json", TokenResponse.from_dict),),
+    success=((200, 200, "json", TokenResponse.from_dict, ("application/json",)),),
     failure=(
-        (400, 400, "json", OAuthError.from_dict),
-        (401, 401, "json", OAuthError.from_dict),
+        (400, 400, "json", OAuthError.from_dict, ("application/json",)),
+        (401, 401, "json", OAuthError.from_dict, ("application/json",)),
     ),
 )
 

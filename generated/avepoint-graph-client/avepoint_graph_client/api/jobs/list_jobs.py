@@ -88,12 +88,48 @@ def build_request(
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[JobsPage, Response[JobsPage]] = Operation(
     Response,
-    success=((200, 200, "json", JobsPage.from_dict),),
+    success=((200, 200, "json", JobsPage.from_dict, ("application/json",)),),
     failure=(
-        (400, 400, "json", ErrorResponse.from_dict),
-        (401, 401, "json", ErrorResponse.from_dict),
-        (403, 403, "json", ErrorResponse.from_dict),
-        (500, 500, "json", ErrorResponse.from_dict),
+        (
+            400,
+            400,
+            "json",
+            ErrorResponse.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            401,
+            401,
+            "json",
+            ErrorResponse.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            403,
+            403,
+            "json",
+            ErrorResponse.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            500,
+            500,
+            "json",
+            ErrorResponse.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
     ),
 )
 

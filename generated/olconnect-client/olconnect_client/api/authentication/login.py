@@ -21,8 +21,19 @@ def build_request() -> dict[str, Any]:
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[str, Response[str]] = Operation(
     Response,
-    success=((200, 200, "text", unchanged),),
-    failure=((401, 401, "json", JsonError.from_dict),),
+    success=((200, 200, "text", unchanged, ("text/plain",)),),
+    failure=(
+        (
+            401,
+            401,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+    ),
 )
 
 

@@ -21,10 +21,28 @@ def build_request() -> dict[str, Any]:
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[str, Response[str]] = Operation(
     Response,
-    success=((200, 200, "text", unchanged),),
+    success=((200, 200, "text", unchanged, ("text/plain",)),),
     failure=(
-        (401, 401, "json", JsonError.from_dict),
-        (403, 403, "json", JsonError.from_dict),
+        (
+            401,
+            401,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            403,
+            403,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
     ),
 )
 

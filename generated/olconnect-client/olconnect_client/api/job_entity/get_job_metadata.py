@@ -25,12 +25,11 @@ def build_request(
 
 
 def _parse_response_200(data: Any) -> list[Property]:
-    response_200 = []
-    _response_200 = data
-    for componentsschemas_property_list_item_data in _response_200:
-        componentsschemas_property_list_item = Property.from_dict(componentsschemas_property_list_item_data)
-
-        response_200.append(componentsschemas_property_list_item)
+    _response_200_item = Property.from_dict
+    response_200 = [
+        _response_200_item(componentsschemas_property_list_item_data)
+        for componentsschemas_property_list_item_data in data
+    ]
 
     return response_200
 
@@ -38,12 +37,48 @@ def _parse_response_200(data: Any) -> list[Property]:
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[list[Property], Response[list[Property]]] = Operation(
     Response,
-    success=((200, 200, "json", _parse_response_200),),
+    success=((200, 200, "json", _parse_response_200, ("application/json",)),),
     failure=(
-        (400, 400, "json", JsonError.from_dict),
-        (401, 401, "json", JsonError.from_dict),
-        (403, 403, "json", JsonError.from_dict),
-        (404, 404, "json", JsonError.from_dict),
+        (
+            400,
+            400,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            401,
+            401,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            403,
+            403,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            404,
+            404,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
     ),
 )
 

@@ -38,10 +38,46 @@ OPERATION: Operation[None, Response[None]] = Operation(
     Response,
     success=((200, 200, "none", no_body),),
     failure=(
-        (400, 400, "json", JsonError.from_dict),
-        (401, 401, "json", JsonError.from_dict),
-        (403, 403, "json", JsonError.from_dict),
-        (404, 404, "json", JsonError.from_dict),
+        (
+            400,
+            400,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            401,
+            401,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            403,
+            403,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            404,
+            404,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
     ),
 )
 

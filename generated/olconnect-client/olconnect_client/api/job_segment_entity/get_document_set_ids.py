@@ -27,12 +27,48 @@ def build_request(
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[IdentifierList, Response[IdentifierList]] = Operation(
     Response,
-    success=((200, 200, "json", IdentifierList.from_dict),),
+    success=((200, 200, "json", IdentifierList.from_dict, ("application/json",)),),
     failure=(
-        (400, 400, "json", JsonError.from_dict),
-        (401, 401, "json", JsonError.from_dict),
-        (403, 403, "json", JsonError.from_dict),
-        (404, 404, "json", JsonError.from_dict),
+        (
+            400,
+            400,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            401,
+            401,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            403,
+            403,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            404,
+            404,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
     ),
 )
 

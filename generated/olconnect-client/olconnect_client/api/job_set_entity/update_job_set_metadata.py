@@ -39,11 +39,47 @@ OPERATION: Operation[bool, Response[bool]] = Operation(
     Response,
     success=((200, 200, "text", update_answer),),
     failure=(
-        (400, 400, "json", JsonError.from_dict),
-        (401, 401, "json", JsonError.from_dict),
-        (403, 403, "json", JsonError.from_dict),
-        (404, 404, "json", JsonError.from_dict),
-        (500, 500, "json", JsonError.from_dict),
+        (
+            400,
+            400,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            401,
+            401,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            403,
+            403,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            404,
+            404,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (500, 500, "json", JsonError.from_dict, ("application/json",)),
     ),
 )
 
