@@ -4,7 +4,7 @@
  * the outcomes the pages and spec/DECISIONS.md allow for it. A service the spec adds later joins by adding
  * a table to SERVICES and its class to COVERED (every public method of a covered class needs a case).
  *
- * An expectation is {ok: VALUE}, {check: FN, label: TEXT} or {error: CLASS_NAME, status?: CODE}; a case
+ * An expectation is {ok: VALUE}, {check: FN, label: TEXT} or {error: CLASS_NAME, status?: CODE, message?: RE}; a case
  * lists every one a documented variant allows (`variants.may(NAME, VALUE)`), so under a known variant only
  * one applies and against a live server any documented one passes. `why` names the decision that explains
  * an outcome where the vendor client and the pages part ways (docs/vendor-client-crosscheck.md).
@@ -47,19 +47,41 @@ const RECORD = { check: isRecordOfStrings, label: 'name -> value object' };
 const ID_LIST = { check: isIdList, label: 'array of IDs' };
 const NON_EMPTY_ID_LIST = { check: (v) => isIdList(v) && v.length > 0, label: 'non-empty array of IDs' };
 const EMPTY_RECORD = { ok: {} };
+const sorted = (record) => JSON.stringify(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** The same names and values in any order (a merge may put a changed name anywhere). */
+const sameRecord = (record) => ({ check: (v) => isRecordOfStrings(v) && sorted(v) === sorted(record), label: JSON.stringify(record) });
 
 /** An entity ID that names nothing: 404 (OLC-04 default) or an empty 200. */
 function unknownId(variants, on404, onEmpty) {
   return [variants.may('olc.unknown-id', '404') && on404, variants.may('olc.unknown-id', 'empty-200') && onEmpty];
 }
 
-/** A 401 body the client parses as a JSON Error; without a body (olc.error-body=none) the parse fails. */
-function unauthorised(variants) {
+/** True when the server may check credentials (olc.security=on), false when it may check none (OLC-22). */
+const secured = (variants) => variants.may('olc.security', 'on');
+const open = (variants) => variants.may('olc.security', 'off');
+
+/**
+ * Wrong credentials at login. The client's login 401 handler parses the body as a JSON Error whatever its
+ * type, so no body (olc.error-body=none) or a plain-text "Error message" (text) ends in the JSON parse error
+ * wrapped as OLNodeInternalError (docs/vendor-client-crosscheck.md rows 2 and 14). With security off
+ * (OLC-22) nothing is refused: `whenOpen` is what the call then gives.
+ */
+function unauthorised(variants, whenOpen) {
+  const parseError = { error: 'OLNodeInternalError', message: /^SyntaxError\b/ };
   return [
-    variants.may('olc.error-body', 'json') && { error: 'Unauthorised', status: 401 },
-    variants.may('olc.error-body', 'none') && { error: 'OLNodeInternalError' },
+    secured(variants) && variants.may('olc.error-body', 'json') && { error: 'Unauthorised', status: 401 },
+    secured(variants) && variants.may('olc.error-body', 'none') && parseError,
+    secured(variants) && variants.may('olc.error-body', 'text') && parseError,
+    open(variants) && whenOpen,
   ];
 }
+
+/** A login that succeeded, without the token itself (the report never prints one). */
+async function loginShape(promise) {
+  const answer = await promise;
+  return { token: typeof answer.token === 'string' && answer.token.length > 0, tokenExpiresIn: answer.tokenExpiresIn };
+}
+const ANY_TOKEN = { check: (v) => v.token === true, label: 'a token (security off: anyone may log in, OLC-22)' };
 
 function release(context) {
   const text = context.variants.value('olc.server-version') ?? context.state.version ?? '';
@@ -116,16 +138,17 @@ const authentication = {
     {
       method: 'login',
       name: 'wrong password',
-      call: (c) => new c.client.AuthenticationService(admin(c).rest).login(c.config.users.admin.username, `${c.config.users.admin.password}-wrong`),
-      expect: (c) => unauthorised(c.variants),
-      why: 'OLC-02',
+      call: (c) => loginShape(new c.client.AuthenticationService(admin(c).rest)
+        .login(c.config.users.admin.username, `${c.config.users.admin.password}-wrong`)),
+      expect: (c) => unauthorised(c.variants, ANY_TOKEN),
+      why: 'OLC-02, OLC-22',
     },
     {
       method: 'login',
       name: 'unknown user',
-      call: (c) => new c.client.AuthenticationService(admin(c).rest).login(`${MARK}-no-such-user`, 'x'),
-      expect: (c) => unauthorised(c.variants),
-      why: 'OLC-02',
+      call: (c) => loginShape(new c.client.AuthenticationService(admin(c).rest).login(`${MARK}-no-such-user`, 'x')),
+      expect: (c) => unauthorised(c.variants, ANY_TOKEN),
+      why: 'OLC-02, OLC-22',
     },
     {
       method: 'handshake',
@@ -186,8 +209,9 @@ const session = {
         admin(c).rest.authenticationModel.token = `${MARK}-unknown-token`;
         return admin(c).rest.handshake();
       },
-      expect: () => [{ ok: false }],
-      why: 'OLC-01',
+      // With security off the server serves any token, so the client's handshake answers true.
+      expect: (c) => [secured(c.variants) && { ok: false }, open(c.variants) && { ok: true }],
+      why: 'OLC-01, OLC-22',
     },
     {
       method: 'requestWithToken',
@@ -203,10 +227,11 @@ const session = {
       needs: needsId('job'),
       // The client logs in again on a 401 or a 403 alike (OLC-01 allows both for an unknown token).
       expect: (c) => [
-        c.variants.may('olc.invalid-credentials', '401') && { ok: { refused: 401, relogins: 1, read: true } },
-        c.variants.may('olc.invalid-credentials', '403') && { ok: { refused: 403, relogins: 1, read: true } },
+        secured(c.variants) && c.variants.may('olc.invalid-credentials', '401') && { ok: { refused: 401, relogins: 1, read: true } },
+        secured(c.variants) && c.variants.may('olc.invalid-credentials', '403') && { ok: { refused: 403, relogins: 1, read: true } },
+        open(c.variants) && { ok: { refused: 200, relogins: 0, read: true } },
       ],
-      why: 'OLC-01',
+      why: 'OLC-01, OLC-22',
     },
     {
       method: 'requestWithToken',
@@ -223,7 +248,8 @@ const session = {
         const metadata = await admin(c).node.jobEntity.fetchJobMetadata(c.config.ids.job);
         return { relogins: loginCount(c) - before, read: isRecordOfStrings(metadata) };
       },
-      expect: () => [{ ok: { relogins: 1, read: true } }],
+      expect: (c) => [secured(c.variants) && { ok: { relogins: 1, read: true } }, open(c.variants) && { ok: { relogins: 0, read: true } }],
+      why: 'OLC-22',
     },
     {
       method: 'requestWithToken',
@@ -231,8 +257,8 @@ const session = {
       needs: needsId('job'),
       call: (c) => newClient(c, c.config.users.admin.username, `${c.config.users.admin.password}-wrong`)
         .node.jobEntity.fetchJobMetadata(c.config.ids.job),
-      expect: (c) => unauthorised(c.variants),
-      why: 'OLC-02',
+      expect: (c) => unauthorised(c.variants, RECORD),
+      why: 'OLC-02, OLC-22',
     },
     {
       method: 'requestWithToken',
@@ -240,7 +266,9 @@ const session = {
       needs: (c) => needsUser('viewer')(c) ?? needsId('job')(c),
       call: (c) => newClient(c, c.config.users.viewer.username, c.config.users.viewer.password)
         .node.jobEntity.updateJobProperties(c.config.ids.job, { [`${MARK}_denied`]: '1' }),
-      expect: () => [{ error: 'Forbidden', status: 403 }],
+      // A 403 body is read as text (reportServerAuthenticationFailed), so olc.error-body does not matter.
+      expect: (c) => [secured(c.variants) && { error: 'Forbidden', status: 403 }, open(c.variants) && { ok: true }],
+      why: 'OLC-01, OLC-22',
     },
     {
       method: 'requestWithToken',
@@ -248,7 +276,8 @@ const session = {
       needs: (c) => needsUser('norole')(c) ?? needsId('job')(c),
       call: (c) => newClient(c, c.config.users.norole.username, c.config.users.norole.password)
         .node.jobEntity.fetchJobMetadata(c.config.ids.job),
-      expect: () => [{ error: 'Forbidden', status: 403 }],
+      expect: (c) => [secured(c.variants) && { error: 'Forbidden', status: 403 }, open(c.variants) && RECORD],
+      why: 'OLC-01, OLC-22',
     },
   ],
 };
@@ -390,6 +419,31 @@ const jobEntity = {
       expect: () => [EMPTY_RECORD],
     },
     {
+      method: 'fetchJobMetadata',
+      name: 'read back a name put twice (with plain HTTP)',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      // The client's updates take a name -> value object, so only plain HTTP can send a name twice. Its read
+      // folds the list into an object (last value, first place): a server that keeps the list and one that
+      // keeps a map (OLC-30) look the same to it.
+      call: async (c) => {
+        const id = c.config.ids.job;
+        await raw(c, 'PUT', `/entity/jobs/${id}/metadata`, {
+          id,
+          properties: [
+            { name: `${MARK}_twice`, value: 'first' },
+            { name: `${MARK}_once`, value: 'other' },
+            { name: `${MARK}_twice`, value: 'last' },
+          ],
+        });
+        return jobs(c).fetchJobMetadata(id);
+      },
+      expect: (c) => [
+        c.variants.may('olc.property-store', 'list') && { ok: { [`${MARK}_twice`]: 'last', [`${MARK}_once`]: 'other' } },
+        c.variants.may('olc.property-store', 'map') && { ok: { [`${MARK}_twice`]: 'last', [`${MARK}_once`]: 'other' } },
+      ],
+      why: 'OLC-16, OLC-30',
+    },
+    {
       method: 'updateJobProperties',
       name: 'replace',
       needs: (c) => needsWrites(c) ?? needsId('job')(c),
@@ -428,6 +482,45 @@ const jobEntity = {
         c.variants.may('olc.multi-update', 'replace') && { ok: { [`${MARK}_m`]: 'merged' } },
       ],
       why: 'OLC-09',
+    },
+    {
+      method: 'updateMultipleJobProperties',
+      name: 'the same job twice',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      // The client sends the list as given; it has no 400 handler for the multi-update.
+      call: async (c) => {
+        const id = c.config.ids.job;
+        c.state.beforeRepeat = await jobs(c).fetchJobProperties(id);
+        c.state.repeatRefused = true;
+        const answer = await jobs(c).updateMultipleJobProperties([
+          { id, properties: { [`${MARK}_r1`]: 'first', [`${MARK}_rr`]: '1' } },
+          { id, properties: { [`${MARK}_rr`]: '2' } },
+        ]);
+        c.state.repeatRefused = false;
+        return answer;
+      },
+      expect: (c) => [
+        c.variants.may('olc.multi-update-repeats', 'reject') && { error: 'ServerStatusCodeNotExpected', status: 400 },
+        c.variants.may('olc.multi-update-repeats', 'apply') && { ok: true },
+      ],
+      why: 'OLC-33',
+    },
+    {
+      method: 'fetchJobProperties',
+      name: 'read back after the same job twice',
+      needs: (c) => needsWrites(c) ?? needsId('job')(c),
+      call: (c) => jobs(c).fetchJobProperties(c.config.ids.job),
+      // Refused: nothing changed. Applied in list order: merged (the second value wins) or replaced twice.
+      expect: (c) => {
+        const before = c.state.beforeRepeat;
+        const applied = !c.state.repeatRefused && c.variants.may('olc.multi-update-repeats', 'apply');
+        return [
+          c.state.repeatRefused && c.variants.may('olc.multi-update-repeats', 'reject') && { ok: before },
+          applied && c.variants.may('olc.multi-update', 'merge') && sameRecord({ ...before, [`${MARK}_r1`]: 'first', [`${MARK}_rr`]: '2' }),
+          applied && c.variants.may('olc.multi-update', 'replace') && sameRecord({ [`${MARK}_rr`]: '2' }),
+        ];
+      },
+      why: 'OLC-09, OLC-33',
     },
     {
       method: 'updateMultipleJobProperties',
@@ -503,9 +596,12 @@ const isProperties = (p) => p === undefined
 const isDocument = (d) => Number.isInteger(d.documentId) && Number.isInteger(d.contentItemId)
   && Number.isInteger(d.dataRecordId) && isCounts(d.counts) && typeof d.media === 'object' && isProperties(d.properties);
 
-function isStatistics(jobSetId, level) {
+/** The job set's own `properties` as one string (olc.statistics-properties=string, OLC-11); the client passes it on. */
+const isPropertiesText = (p) => p === undefined || typeof p === 'string';
+
+function isStatistics(jobSetId, level, jobSetProperties) {
   return (s) => {
-    if (s.jobSetId !== jobSetId || !isCounts(s.counts) || !Array.isArray(s.media) || !isProperties(s.properties)) return false;
+    if (s.jobSetId !== jobSetId || !isCounts(s.counts) || !Array.isArray(s.media) || !jobSetProperties(s.properties)) return false;
     if (level === 'documentOnly') return Array.isArray(s.documents) && s.documents.every(isDocument) && s.documentSets === undefined;
     if (!Array.isArray(s.documentSets) || s.documents !== undefined) return false;
     return s.documentSets.every((set) => Number.isInteger(set.documentSetId) && isCounts(set.counts)
@@ -523,7 +619,13 @@ function statisticsCase(scope, level) {
       // The client asks the version first: document-set levels from 2024.2, the service from 2024.1.
       if (level !== 'documentOnly' && !atLeast(c, 2024, 2)) return [{ error: 'DocumentSetStatisticsNotAvailable' }];
       if (!atLeast(c, 2024, 1)) return [{ error: 'StatisticsServiceNotAvailable' }];
-      return [{ check: isStatistics(c.config.ids.job_set, level), label: `${level} statistics of job set ${c.config.ids.job_set}` }];
+      const id = c.config.ids.job_set;
+      return [
+        c.variants.may('olc.statistics-properties', 'array')
+          && { check: isStatistics(id, level, isProperties), label: `${level} statistics of job set ${id}` },
+        c.variants.may('olc.statistics-properties', 'string')
+          && { check: isStatistics(id, level, isPropertiesText), label: `${level} statistics of job set ${id}, properties as one string` },
+      ];
     },
     why: 'OLC-11, OLC-60',
   };

@@ -76,6 +76,7 @@ function describeError(error) {
 function matches(outcome, expectation) {
   if ('error' in expectation) {
     if (outcome.error !== expectation.error) return false;
+    if (expectation.message !== undefined && !expectation.message.test(outcome.message ?? '')) return false;
     return expectation.status === undefined || outcome.status === expectation.status;
   }
   if (!('ok' in outcome)) return false;
@@ -84,7 +85,10 @@ function matches(outcome, expectation) {
 }
 
 function showExpectation(expectation) {
-  if ('error' in expectation) return `${expectation.error}${expectation.status ? ` (${expectation.status})` : ''}`;
+  if ('error' in expectation) {
+    const cause = expectation.message ? ` matching ${expectation.message}` : '';
+    return `${expectation.error}${expectation.status ? ` (${expectation.status})` : ''}${cause}`;
+  }
   return expectation.label ?? JSON.stringify(expectation.ok);
 }
 
