@@ -482,7 +482,6 @@ class OLConnectMock:
 
         return handle
 
-
     def render_error(
         self, status: int, message: str, headers: Mapping[str, str], parameter: str | None = None
     ) -> Response:

@@ -398,7 +398,11 @@ def test_entity_error_body(value: str, olconnect_spec: Conformance) -> None:
             (_olc(mock, "GET", "/entity/jobs/abc"), "getJobSegmentIds", 400),
             (_olc(mock, "GET", "/entity/jobsets/99999/properties"), "getJobSetProperties", 404),
             (_olc(mock, "POST", "/entity/jobsets/abc/delete"), "deleteJobSet", 400),
-            (_olc(mock, "PUT", "/entity/documents/5001/metadata", content=b"{"), "updateDocumentMetadata", 400),
+            (
+                _olc(mock, "PUT", "/entity/documents/5001/metadata", content=b"{"),
+                "updateDocumentMetadata",
+                400,
+            ),
         ]
         for response, operation, status in answers:
             assert response.status_code == status, operation
@@ -410,7 +414,8 @@ def test_entity_error_body(value: str, olconnect_spec: Conformance) -> None:
             else:
                 olconnect_spec.check(operation, response)
                 assert response.headers["content-type"].startswith("text/plain"), operation
-                assert response.text.strip() and not response.text.startswith("{"), operation
+                assert response.text.strip(), operation
+                assert not response.text.startswith("{"), operation
         statistics = _olc(mock, "GET", "/statistics/jobset/99999")
         assert statistics.status_code == 404
         assert statistics.json()["error"]["status"] == 404
