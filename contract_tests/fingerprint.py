@@ -198,7 +198,8 @@ def olconnect(
 
 
 def _login_and_ids(rec: _Recorder, client: httpx.Client) -> None:
-    """The login header (OLC-03) and the answers to unknown, malformed and negative IDs (OLC-04, OLC-05)."""
+    """The login header (OLC-03), the answers to unknown, malformed and negative IDs and the body of the
+    malformed one (OLC-04, OLC-05), and the job sets root (OLC-41)."""
     login_path = api_paths.path_of("olconnect", "login")
     login = client.post(login_path)
     expires = login.headers.get("token-expires-in")
@@ -235,6 +236,34 @@ def _login_and_ids(rec: _Recorder, client: httpx.Client) -> None:
         f"GET {api_paths.path_of('olconnect', 'getJobMetadata', jobId=-1)}",
         f"{_brief(negative)} (treated as {negative_shown})",
     )
+    # No entity page documents a 400/404, so a malformed ID's answer shows the body such errors carry.
+    body_kind = _body_kind(malformed)
+    rec.add(
+        "olc.entity-error-body",
+        "OLC-05",
+        {"json": "json", "none": "none"}.get(body_kind, "text"),
+        f"GET {api_paths.path_of('olconnect', 'getJobMetadata', jobId=MALFORMED_ID)}",
+        _brief(malformed),
+    )
+    _job_sets_root(rec, client)
+
+
+def _job_sets_root(rec: _Recorder, client: httpx.Client) -> None:
+    """OLC-41: whether GET /entity/jobsets answers a text-only ``Accept`` with the service handshake.
+
+    Read-only, like every probe here. Any answer but the JSON list or the handshake (a 406, a server without
+    the Job Set service) shows neither reading, so it is recorded as not seen rather than judged.
+    """
+    path = api_paths.path_of("olconnect", "getJobSetIds")
+    got = client.get(path, headers={"Accept": "text/plain"})
+    kind = got.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if got.status_code == 200 and kind == "text/plain" and "RestService" in got.text:
+        shown = "negotiated"
+    elif got.status_code == 200 and _body_kind(got) == "other-json":
+        shown = "list"
+    else:
+        shown = f"not seen ({got.status_code})"
+    rec.add("olc.job-sets-root", "OLC-41", shown, f"GET {path} with Accept: text/plain", _brief(got))
 
 
 def _negative_reading(negative: httpx.Response, malformed: httpx.Response, unknown: httpx.Response) -> str:

@@ -240,6 +240,15 @@ _ALL = (
         "list order.",
     ),
     Variant(
+        "olc.entity-error-body",
+        "olconnect",
+        "OLC-05",
+        ("json", "text", "none"),
+        "The body of an entity operation's 400/404 (malformed or unknown ID, bad request body), which no "
+        "entity page documents: a JSON Error, a plain-text message (what a JAX-RS conversion failure may "
+        "send), or no body. Statistics keep their documented JSON Error.",
+    ),
+    Variant(
         "ave.time-window",
         "avepoint",
         "AVE-25",

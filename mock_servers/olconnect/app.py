@@ -72,6 +72,8 @@ _RELEASE = re.compile(r"(\d{4})\.(\d{1,2})")
 # olc.error-body=text: the older pages' "Error message" (no content type) on the 401/403 rows that show
 # one, as plain text; their "no credentials" 401 and their 500 show no body at all.
 _TEXT_STATUSES = frozenset({401, 403})
+# olc.entity-error-body: the statuses no entity page documents, so their body is open (OLC-05)
+_ENTITY_ERROR_STATUSES = frozenset({400, 404})
 MISSING_CREDENTIALS = "Authentication required: send HTTP Basic credentials or an auth_token header"
 MISSING_LOGIN_CREDENTIALS = "Login needs HTTP Basic credentials in the Authorization header"
 _NO_BODY_MESSAGES = frozenset({MISSING_CREDENTIALS, MISSING_LOGIN_CREDENTIALS})
@@ -458,6 +460,28 @@ class OLConnectMock:
 
     # -- errors and startup output
 
+    def entity_errors(self, handler: Handler) -> Handler:
+        """``handler`` with its 400/404 bodies as ``olc.entity-error-body`` says (OLC-05).
+
+        No entity page documents a 400 or 404, so a real server may send its framework's own answer: a JAX-RS
+        conversion failure carries a plain-text or an empty body, not the vendor's JSON Error. Only entity
+        operations are wrapped: the Statistics page documents its JSON Error, and 401/403 follow
+        ``olc.error-body`` everywhere.
+        """
+
+        async def handle(request: Request, args: Arguments) -> Response:
+            try:
+                return await handler(request, args)
+            except ApiError as error:
+                body = self.variants.value("olc.entity-error-body")
+                if error.status not in _ENTITY_ERROR_STATUSES or body == "json":
+                    raise
+                if body == "none":
+                    return Response(status_code=error.status, headers=error.headers)
+                return text_response(error.message, error.status, headers=error.headers)
+
+        return handle
+
     def render_error(
         self, status: int, message: str, headers: Mapping[str, str], parameter: str | None = None
     ) -> Response:
@@ -583,7 +607,13 @@ def handlers(mock: OLConnectMock) -> dict[str, Handler]:
 
 
 def routes(mock: OLConnectMock) -> list[SpecRoute]:
-    return spec_routes(mock.model, handlers(mock), READING_RULES)
+    """The spec's routes; every entity operation's 400/404 body follows ``olc.entity-error-body``."""
+    entity = f"{mock.rest_root}/entity/"
+    wrapped = {
+        name: mock.entity_errors(handler) if mock.model.operations[name].path.startswith(entity) else handler
+        for name, handler in handlers(mock).items()
+    }
+    return spec_routes(mock.model, wrapped, READING_RULES)
 
 
 def build_server(scenario: Mapping[str, Any], source: str, options: ServerOptions) -> MockServer:

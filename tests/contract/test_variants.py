@@ -45,6 +45,7 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "olc.security": (*_AUTH, "updateJobMetadata", "getJobSegmentIds"),
     "olc.property-store": ("updateJobMetadata", "updateJobProperties", "updateJobSegmentMetadata"),
     "olc.multi-update-repeats": ("updateMultipleJobProperties", "getJobProperties"),
+    "olc.entity-error-body": (*_ID_OPERATIONS, "getJobSetMetadata", "getJobSetStatistics"),
     "ave.time-window": ("listJobs",),
     "ave.error-body": ("listJobs",),
     "ave.app-type-mask": ("listJobs",),

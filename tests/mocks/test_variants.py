@@ -387,6 +387,49 @@ def test_negative_id_unknown() -> None:
         assert _olc(mock, "GET", "/entity/jobs/-1/metadata").status_code == 400
 
 
+@pytest.mark.parametrize("value", ["text", "none"])
+def test_entity_error_body(value: str, olconnect_spec: Conformance) -> None:
+    """olc.entity-error-body: the entity operations' undocumented 400/404 carry plain text or nothing; the
+    Statistics 400/404 (documented) stay JSON Errors, and 401/500 keep olc.error-body's JSON."""
+    with running_mock("olconnect", variants={"olc.entity-error-body": value}) as mock:
+        job_set = mock.info["ids"]["job_sets"][0]
+        answers = [
+            (_olc(mock, "GET", "/entity/jobs/99999/metadata"), "getJobMetadata", 404),
+            (_olc(mock, "GET", "/entity/jobs/abc"), "getJobSegmentIds", 400),
+            (_olc(mock, "GET", "/entity/jobsets/99999/properties"), "getJobSetProperties", 404),
+            (_olc(mock, "POST", "/entity/jobsets/abc/delete"), "deleteJobSet", 400),
+            (
+                _olc(mock, "PUT", "/entity/documents/5001/metadata", content=b"{"),
+                "updateDocumentMetadata",
+                400,
+            ),
+        ]
+        for response, operation, status in answers:
+            assert response.status_code == status, operation
+            assert status in olconnect_spec.documented(operation), operation
+            if value == "none":  # x-body-optional on every entity 400/404 (the schema check needs a body)
+                assert olconnect_spec.model.operation(operation).responses[str(status)].body_optional
+                assert response.content == b"", operation
+                assert "content-type" not in response.headers, operation
+            else:
+                olconnect_spec.check(operation, response)
+                assert response.headers["content-type"].startswith("text/plain"), operation
+                assert response.text.strip(), operation
+                assert not response.text.startswith("{"), operation
+        statistics = _olc(mock, "GET", "/statistics/jobset/99999")
+        assert statistics.status_code == 404
+        assert statistics.json()["error"]["status"] == 404
+        bad_level = _olc(mock, "GET", f"/statistics/jobset/{job_set}", params={"levelMode": "nope"})
+        assert bad_level.status_code == 400
+        assert bad_level.json()["error"]["parameter"] == "levelMode"
+        wrong = _olc(mock, "GET", "/entity/jobs/2001", auth=("admin", "wrong"))
+        assert wrong.status_code == 401
+        assert wrong.json()["error"]["status"] == 401
+        mismatch = _olc(mock, "PUT", "/entity/jobs/2001/properties", json={"id": 2002, "properties": []})
+        assert mismatch.status_code == 500
+        assert mismatch.json()["error"]["status"] == 500
+
+
 def test_token_expires_in_absent_and_server_version() -> None:
     variants = {"olc.token-expires-in": "absent", "olc.server-version": "2021.1"}
     with running_mock("olconnect", variants=variants) as mock:

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
-    spec_sha256="c8e74ab3ed583174cff4935bf3b468ead17535cb9c4ec66cdd7e12a921691716",
+    spec_sha256="7823ff29f214da3bd48dca50dbfd058064c1bf1056caa5e228d8b7478a6aea39",
     generator="openapi-python-client 0.29.1",
 )
 

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="2.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="c05f347e0a7afb1156021de10c767da7564131896fd547a648253161da875dde",
+    spec_sha256="f0aa857d5164f9293ca9bfc42fba0c9b12052440c0353aaeb4a1eb334c08e2ab",
     generator="openapi-python-client 0.29.1",
 )
 

@@ -33,7 +33,8 @@ class ErrorResponse:
     status: int | Unset = UNSET
     """ The HTTP status code of the response. """
     message: str | Unset = UNSET
-    """ What went wrong; for a 400 it names the offending parameter. """
+    """ What went wrong. Our mock names the offending parameter of a 400; the pages document no error body (AVE-05).
+    """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

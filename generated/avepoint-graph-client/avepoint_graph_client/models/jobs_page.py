@@ -33,7 +33,8 @@ class JobsPage:
     """
 
     jobs: list[Job]
-    """ The jobs of this page, newest start time first (AVE-09). """
+    """ The jobs of this page. The pages give no order; the vendor sample and our mock list the newest start time
+    first (AVE-09, AVE-26). """
     status: int | Unset = UNSET
     """ The HTTP status code of the response (200). """
     message: str | Unset = UNSET

@@ -27,8 +27,9 @@ T = TypeVar("T", bound="TokenRequest")
 
 @_attrs_define
 class TokenRequest:
-    """Form fields of the client-credentials grant with a client secret (AVE-13). `scope` holds one or more
-    scope names separated by spaces; servers match them case-insensitively.
+    """Form fields of the client-credentials grant with a client secret (AVE-13). `scope` holds one or more scope names
+    separated by spaces; our mock matches them case-insensitively, which no page promises (RFC 6749 §3.3 calls scope
+    values case-sensitive).
 
     """
 

@@ -29,8 +29,9 @@ T = TypeVar("T", bound="JobSetStatistics")
 @_attrs_define
 class JobSetStatistics:
     """JSON Job Set Statistics. One shape covers all three levels: `documents` is present with `levelMode=documentOnly`,
-    `documentSets` with the two document-set levels. The job set's sheet and page counts are the sums over its
-    documents, and each media's `count` is the sum of its usage over all documents (see OLC-11 in spec/DECISIONS.md).
+    `documentSets` with the two document-set levels. The pages do not say that a level's counts are the sums over the
+    level below (a job set may count sheets no document lists); our mock keeps the sums and the contract suite only
+    reports whether they add up (OLC-11, OLC-31).
 
     """
 

@@ -179,16 +179,21 @@ def sync(
 ) -> JobsPage:
     """List Cloud Backup for Google Workspace jobs, one page at a time
 
-     Returns one page of jobs, newest start time first, filtered by the optional query parameters. Every
-    parameter is optional; an omitted filter matches every value, except `dataSource`, which defaults to
-    1 (Admin) so ReCenter jobs need `dataSource=2`. Times are ISO 8601 date-times in UTC; an offset is
-    optional. The window `startTime`..`finishTime` bounds each job's start time, both ends included; the
-    pages do not say what a window whose start is after its end returns, so a server may answer 400 or
-    an empty page. Servers match parameter names case-insensitively; some also take `status` as an alias
-    of `jobStatus`. Clients should send the names exactly as listed here. When more jobs remain, the
-    page carries `nextLink`: a URL that returns the next page with the same filters when requested
-    unchanged, or (as in the vendor sample) an opaque token. The last page has no `nextLink`, or a null
-    or empty one.
+     Returns one page of jobs, filtered by the optional query parameters. Every parameter is optional; an
+    omitted filter matches every value, except `dataSource`, which defaults to 1 (Admin) so ReCenter
+    jobs need `dataSource=2`. Times are ISO 8601 date-times in UTC; an offset is optional. The pages
+    call `startTime` and `finishTime` the two ends of a time range of jobs without saying which time of
+    a job must fall inside it or whether the ends count: a server may bound the start time (our mock,
+    ends included), the finish time, every job that ran during the window, or the start time with the
+    ends left out (AVE-07, AVE-25, variant `ave.time-window`). What a window whose start is after its
+    end returns is not documented either: 400 or an empty page (variant `ave.inverted-window`). The
+    pages give no order. The vendor sample and our mock list the newest start time first; a server whose
+    order differs for another page size conforms, and so does one whose pages before the last are not
+    full. Servers match parameter names case-insensitively; some also take `status` as an alias of
+    `jobStatus`. Clients should send the names exactly as listed here. When more jobs remain, the page
+    carries `nextLink`: a URL that returns the next page with the same filters when requested unchanged,
+    or (as in the vendor sample) an opaque token. The last page has no `nextLink`, or a null or empty
+    one.
 
     Args:
         data_source (DataSource | Unset): Which portal's jobs to list. Defaults to 1 (Admin);
@@ -205,12 +210,15 @@ def sync(
             server may answer a size below 1 or a very large one with 400 (AVE-09, variant `ave.page-
             bounds`). Default: 100.
         job_type (JobType | Unset): Only jobs of this kind. Omitted means every kind.
-        start_time (datetime.datetime | str | Unset): Earliest job start time to include: a UTC
-            time in ISO 8601 format, with or without an offset. What a window whose start is after
-            `finishTime` returns is not documented (400 or an empty page).
-        finish_time (datetime.datetime | str | Unset): Latest job start time to include (the
-            window bounds the start time, not the finish time): a UTC time in ISO 8601 format, with or
-            without an offset.
+        start_time (datetime.datetime | str | Unset): One end of the time range of jobs to list: a
+            UTC time in ISO 8601 format, with or without an offset. Which time of a job it bounds, and
+            whether inclusively, is not documented (AVE-25, variant `ave.time-window`; our mock: the
+            start time, end included). What a window whose start is after `finishTime` returns is not
+            documented either (400 or an empty page, variant `ave.inverted-window`).
+        finish_time (datetime.datetime | str | Unset): The other end of the time range of jobs to
+            list: a UTC time in ISO 8601 format, with or without an offset. Which time of a job it
+            bounds, and whether inclusively, is not documented (AVE-25, variant `ave.time-window`; our
+            mock: the start time, end included).
         job_status (JobStatus | Unset): Only jobs in this state. Omitted means every state. The
             vendor's request sample sends it as `status`, so servers may accept that name too; what
             they do when both names disagree is not documented.

@@ -78,9 +78,9 @@ def sync(
 ) -> str:
     """Get the version of the Authentication service
 
-     Returns the server's version as plain text, beginning with the release year and number (for example
-    `2025.2`), optionally followed by further dot-separated parts. The optional `auth_token` header
-    parameter lets a caller check a freshly obtained token here.
+     Returns the server's version as plain text, normally the release year and number (for example
+    `2025.2`) followed by further dot-separated parts; the pages give no format. The optional
+    `auth_token` header parameter lets a caller check a freshly obtained token here.
 
     Args:
         auth_token (str | Unset): Token from the login operation. This is the same header the

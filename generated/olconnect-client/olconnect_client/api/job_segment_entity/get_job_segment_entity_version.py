@@ -63,8 +63,8 @@ def sync(
 ) -> str:
     """Get the version of the Job Segment Entity service
 
-     Returns the server's version as plain text, beginning with the release year and number (for example
-    `2025.2`).
+     Returns the server's version as plain text, normally the release year and number (for example
+    `2025.2`) followed by further dot-separated parts; the pages give no format.
 
     Args:
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.

@@ -111,10 +111,11 @@ def sync(
 ) -> bool:
     """Replace the metadata of a job segment
 
-     Replaces the job segment's whole metadata set with the list in the body; a following read returns
-    exactly that list in the same order (an empty list clears it). The `id` in the body must equal
-    `jobSegmentId` in the path, otherwise the server answers 500. On success the body is the plain text
-    `true`.
+     Replaces the job segment's whole metadata set with the list in the body (an empty list clears it).
+    The pages do not say how a following read returns the set: as the list was sent, order and repeated
+    names included, or one entry per name with that name's last value; the spec admits both (OLC-16,
+    OLC-30, variant `olc.property- store`). The `id` in the body must equal `jobSegmentId` in the path;
+    the pages document 500 for a mismatch. On success the body is the plain text `true`, or none.
 
     Args:
         job_segment_id (int): ID of the job segment entity on the server.
