@@ -51,9 +51,27 @@ const sorted = (record) => JSON.stringify(Object.entries(record).sort(([a], [b])
 /** The same names and values in any order (a merge may put a changed name anywhere). */
 const sameRecord = (record) => ({ check: (v) => isRecordOfStrings(v) && sorted(v) === sorted(record), label: JSON.stringify(record) });
 
-/** An entity ID that names nothing: 404 (OLC-04 default) or an empty 200. */
+/** An entity ID that names nothing: 404 (OLC-04 default) or an empty 200; `on404` may list several outcomes. */
 function unknownId(variants, on404, onEmpty) {
-  return [variants.may('olc.unknown-id', '404') && on404, variants.may('olc.unknown-id', 'empty-200') && onEmpty];
+  const may404 = variants.may('olc.unknown-id', '404');
+  return [...[].concat(on404).map((outcome) => may404 && outcome), variants.may('olc.unknown-id', 'empty-200') && onEmpty];
+}
+
+/** What the client makes of a body it parses as JSON when it is plain text or empty: the parse error, wrapped. */
+const PARSE_ERROR = { error: 'OLNodeInternalError', message: /^SyntaxError\b/ };
+
+/**
+ * An entity operation's 400 or 404 that reaches one of the client's own handlers (RejectNotFound,
+ * RejectBadRequest, a service's createServerErrorHandler): each reads the body as a JSON Error whatever its
+ * type, so a plain-text or empty body (olc.entity-error-body=text|none, OLC-05) ends in the parse error
+ * instead of `handled` (docs/vendor-client-crosscheck.md row 18). A 400/404 with no handler stays
+ * ServerStatusCodeNotExpected whatever the body, so those cases need no such list.
+ */
+function entityError(variants, handled) {
+  return [
+    variants.may('olc.entity-error-body', 'json') && handled,
+    (variants.may('olc.entity-error-body', 'text') || variants.may('olc.entity-error-body', 'none')) && PARSE_ERROR,
+  ];
 }
 
 /** True when the server may check credentials (olc.security=on), false when it may check none (OLC-22). */
@@ -67,11 +85,10 @@ const open = (variants) => variants.may('olc.security', 'off');
  * (OLC-22) nothing is refused: `whenOpen` is what the call then gives.
  */
 function unauthorised(variants, whenOpen) {
-  const parseError = { error: 'OLNodeInternalError', message: /^SyntaxError\b/ };
   return [
     secured(variants) && variants.may('olc.error-body', 'json') && { error: 'Unauthorised', status: 401 },
-    secured(variants) && variants.may('olc.error-body', 'none') && parseError,
-    secured(variants) && variants.may('olc.error-body', 'text') && parseError,
+    secured(variants) && variants.may('olc.error-body', 'none') && PARSE_ERROR,
+    secured(variants) && variants.may('olc.error-body', 'text') && PARSE_ERROR,
     open(variants) && whenOpen,
   ];
 }
@@ -343,27 +360,31 @@ const jobEntity = {
       method: 'fetchContentItemDataRecordLinksForJob',
       name: 'unknown job',
       call: (c) => jobs(c).fetchContentItemDataRecordLinksForJob(UNKNOWN_ID),
-      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, { ok: [] }),
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), { ok: [] }),
+      why: 'OLC-04, OLC-05',
     },
     {
       method: 'fetchJobMetadata',
       name: 'unknown job',
       call: (c) => jobs(c).fetchJobMetadata(UNKNOWN_ID),
-      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, EMPTY_RECORD),
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), EMPTY_RECORD),
+      why: 'OLC-04, OLC-05',
     },
     {
       method: 'fetchJobProperties',
       name: 'unknown job',
       call: (c) => jobs(c).fetchJobProperties(UNKNOWN_ID),
-      expect: (c) => unknownId(c.variants, { error: 'JobNotFound', status: 404 }, EMPTY_RECORD),
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'JobNotFound', status: 404 }), EMPTY_RECORD),
+      why: 'OLC-04, OLC-05',
     },
     {
       method: 'fetchJobMetadata',
       name: 'malformed ID "abc"',
       call: (c) => jobs(c).fetchJobMetadata('abc'),
+      // The read has no 400 handler (any body gives ServerStatusCodeNotExpected); its 404 handler parses JSON.
       expect: (c) => [
         c.variants.may('olc.malformed-id', '400') && { error: 'ServerStatusCodeNotExpected', status: 400 },
-        c.variants.may('olc.malformed-id', '404') && { error: 'ResourceNotFound', status: 404 },
+        ...entityError(c.variants, { error: 'ResourceNotFound', status: 404 }).map((e) => c.variants.may('olc.malformed-id', '404') && e),
       ],
       why: 'OLC-05',
     },
@@ -374,10 +395,10 @@ const jobEntity = {
       expect: (c) => [
         c.variants.may('olc.negative-id', 'malformed') && c.variants.may('olc.malformed-id', '400')
           && { error: 'ServerStatusCodeNotExpected', status: 400 },
-        c.variants.may('olc.negative-id', 'malformed') && c.variants.may('olc.malformed-id', '404')
-          && { error: 'ResourceNotFound', status: 404 },
+        ...entityError(c.variants, { error: 'ResourceNotFound', status: 404 })
+          .map((e) => c.variants.may('olc.negative-id', 'malformed') && c.variants.may('olc.malformed-id', '404') && e),
         ...(c.variants.may('olc.negative-id', 'unknown')
-          ? unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, EMPTY_RECORD) : []),
+          ? unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), EMPTY_RECORD) : []),
       ],
       why: 'OLC-05',
     },
@@ -575,7 +596,8 @@ const jobSegmentEntity = {
       method: 'fetchJobSegmentMetadata',
       name: 'unknown segment',
       call: (c) => segments(c).fetchJobSegmentMetadata(UNKNOWN_ID),
-      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, EMPTY_RECORD),
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), EMPTY_RECORD),
+      why: 'OLC-04, OLC-05',
     },
     {
       method: 'updateJobSegmentMetadata',
@@ -673,6 +695,8 @@ async function documentSetMetadataRead(c, id) {
     outcome = { ok: await documentSets(c).fetchDocumentSetMetadata(id) };
   } catch (error) {
     outcome = { error: error.constructor.name, status: error.statusCode };
+    // A wrapped failure names its cause first ("SyntaxError: …" for a body that is not JSON, row 18).
+    if (outcome.error === 'OLNodeInternalError') outcome.cause = String(error.message).split(':')[0];
   }
   return { requested: lastRequested(c, /documentsets\//), ...outcome };
 }
@@ -725,13 +749,21 @@ const documentSetEntity = {
       method: 'fetchDocumentSetMetadata',
       name: 'unknown document set',
       call: (c) => documentSetMetadataRead(c, UNKNOWN_ID),
-      // The 404 reaches the read's own 404 handler; an empty 200 is an empty ID list, which it cannot flatten.
-      expect: (c) => unknownId(
-        c.variants,
-        { ok: { requested: `GET /rest/serverengine/entity/documentsets/${UNKNOWN_ID}`, error: 'ResourceNotFound', status: 404 } },
-        { ok: { requested: `GET /rest/serverengine/entity/documentsets/${UNKNOWN_ID}`, error: 'TypeError' } },
-      ),
-      why: 'OLC-04, client bug (BUGS.md Bug 3)',
+      // The 404 reaches the read's own 404 handler (which parses the body as JSON, row 18); an empty 200 is an
+      // empty ID list, which it cannot flatten.
+      expect: (c) => {
+        const requested = `GET /rest/serverengine/entity/documentsets/${UNKNOWN_ID}`;
+        const bodyNotJson = c.variants.may('olc.entity-error-body', 'text') || c.variants.may('olc.entity-error-body', 'none');
+        return unknownId(
+          c.variants,
+          [
+            c.variants.may('olc.entity-error-body', 'json') && { ok: { requested, error: 'ResourceNotFound', status: 404 } },
+            bodyNotJson && { ok: { requested, error: 'OLNodeInternalError', cause: 'SyntaxError' } },
+          ],
+          { ok: { requested, error: 'TypeError' } },
+        );
+      },
+      why: 'OLC-04, OLC-05, client bug (BUGS.md Bug 3)',
     },
     {
       method: 'updateDocumentSetMetadata',
@@ -772,8 +804,8 @@ const documentEntity = {
       method: 'fetchDocumentMetadata',
       name: 'unknown document',
       call: (c) => documents(c).fetchDocumentMetadata(UNKNOWN_ID),
-      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, EMPTY_RECORD),
-      why: 'OLC-04, OLC-40',
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), EMPTY_RECORD),
+      why: 'OLC-04, OLC-05, OLC-40',
     },
     {
       method: 'updateDocumentMetadata',
@@ -870,15 +902,15 @@ const jobSetEntity = {
       method: 'fetchJobSetMetadata',
       name: 'unknown job set',
       call: (c) => jobSets(c).fetchJobSetMetadata(UNKNOWN_ID),
-      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, EMPTY_RECORD),
-      why: 'OLC-04, OLC-40',
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), EMPTY_RECORD),
+      why: 'OLC-04, OLC-05, OLC-40',
     },
     {
       method: 'fetchJobSetProperties',
       name: 'unknown job set',
       call: (c) => jobSets(c).fetchJobSetProperties(UNKNOWN_ID),
-      expect: (c) => unknownId(c.variants, { error: 'JobSetNotFound', status: 404 }, EMPTY_RECORD),
-      why: 'OLC-04, OLC-40',
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'JobSetNotFound', status: 404 }), EMPTY_RECORD),
+      why: 'OLC-04, OLC-05, OLC-40',
     },
     {
       method: 'updateJobSetMetadata',
@@ -905,18 +937,19 @@ const jobSetEntity = {
         if ((await jobSets(c).fetchAllJobSetIds()).includes(UNKNOWN_ID)) throw new Error(`job set ${UNKNOWN_ID} exists; not deleted`);
         return jobSets(c).deleteJobSet(UNKNOWN_ID);
       },
-      expect: (c) => unknownId(c.variants, { error: 'ResourceNotFound', status: 404 }, { ok: false }),
-      why: 'OLC-04, OLC-42',
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), { ok: false }),
+      why: 'OLC-04, OLC-05, OLC-42',
     },
     {
       method: 'deleteJobSet',
       name: 'malformed ID "abc"',
       needs: needsWrites,
-      // The delete has a 400 handler: a message that is not "still required" is a plain unexpected status.
+      // The delete has a 400 handler: a message that is not "still required" is a plain unexpected status. Both
+      // its 400 and its 404 handler parse the body as JSON first (row 18).
       call: (c) => jobSets(c).deleteJobSet('abc'),
       expect: (c) => [
-        c.variants.may('olc.malformed-id', '400') && { error: 'ServerStatusCodeNotExpected', status: 400 },
-        c.variants.may('olc.malformed-id', '404') && { error: 'ResourceNotFound', status: 404 },
+        ...entityError(c.variants, { error: 'ServerStatusCodeNotExpected', status: 400 }).map((e) => c.variants.may('olc.malformed-id', '400') && e),
+        ...entityError(c.variants, { error: 'ResourceNotFound', status: 404 }).map((e) => c.variants.may('olc.malformed-id', '404') && e),
       ],
       why: 'OLC-05, OLC-42',
     },

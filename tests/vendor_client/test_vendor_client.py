@@ -94,6 +94,18 @@ CLAIMED_BUT_NOT_PLAYED = {
         "authentication.login [unknown user]",
         "client.requestWithToken [wrong password]",
     },
+    "olc.entity-error-body=text": {
+        "jobEntity.fetchContentItemDataRecordLinksForJob [unknown job]",
+        "jobEntity.fetchJobMetadata [unknown job]",
+        "jobEntity.fetchJobProperties [unknown job]",
+        "jobSegmentEntity.fetchJobSegmentMetadata [unknown segment]",
+        "documentSetEntity.fetchDocumentSetMetadata [unknown document set]",
+        "documentEntity.fetchDocumentMetadata [unknown document]",
+        "jobSetEntity.fetchJobSetMetadata [unknown job set]",
+        "jobSetEntity.fetchJobSetProperties [unknown job set]",
+        "jobSetEntity.deleteJobSet [unknown job set]",
+        'jobSetEntity.deleteJobSet [malformed ID "abc"]',
+    },
     "olc.security=off": {
         "authentication.login [wrong password]",
         "authentication.login [unknown user]",
