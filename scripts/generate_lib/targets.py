@@ -58,7 +58,8 @@ def load_spec(target: Target) -> dict[str, Any]:
     try:
         return load_document(target.spec_path)
     except SpecLoadError as exc:
-        raise GenerationError(f"{target.api} spec {target.spec_path}: {exc}") from None
+        what = "is not valid YAML" if str(exc).startswith("YAML") else "cannot be loaded"
+        raise GenerationError(f"{target.api} spec {what}: {target.spec_path}: {exc}") from None
 
 
 def load_target(root: Path, api: str) -> Target:

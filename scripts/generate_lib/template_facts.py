@@ -31,9 +31,8 @@ FACTS_TEMPLATE = "_spec_facts.jinja"
 _DECISION = r"(?:OLC|AVE)-\d+"
 _REFERENCES = (
     re.compile(r"\s*See " + _DECISION + r"(?:(?:,| and) " + _DECISION + r")* in spec/DECISIONS\.md\."),
-    re.compile(
-        r"\s*\((?:see )?" + _DECISION + r"(?:(?:,| and) " + _DECISION + r")*(?: in spec/DECISIONS\.md)?\)"
-    ),
+    # A parenthesis that cites an entry (with or without the variants that play it) is a pointer as a whole.
+    re.compile(r"\s*\([^()]*\b" + _DECISION + r"\b[^()]*\)"),
 )
 _UPDATE_ANSWER = "^(true|false)$"
 

@@ -96,7 +96,7 @@ def test_each_update_replaces_the_set_it_names(
 ) -> None:
     entity_id = int(olc_mock.info["ids"][ids_key][0])
     pairs = [Property(name="b", value="2"), Property(name="a", value="1"), Property(name="b", value="3")]
-    assert update.sync(entity_id, client=client, body=NameValueList(id=entity_id, properties=pairs)) == "true"  # type: ignore[attr-defined]
+    assert update.sync(entity_id, client=client, body=NameValueList(id=entity_id, properties=pairs)) is True  # type: ignore[attr-defined]
     got = read.sync(entity_id, client=client)  # type: ignore[attr-defined]
     assert [(p.name, p.value) for p in got] == [("b", "2"), ("a", "1"), ("b", "3")]
 

@@ -158,6 +158,11 @@ def test_registry_names_each_api_once_and_loads_its_spec() -> None:
         "updateJobMetadata",
         "updateJobProperties",
         "updateJobSegmentMetadata",
+        "updateJobSetMetadata",
+        "updateJobSetProperties",
+        "updateDocumentSetMetadata",
+        "updateDocumentMetadata",
+        "deleteJobSet",
     }
     with pytest.raises(KeyError, match="unknown API 'olconect'"):
         spec_model.api("olconect")

@@ -61,7 +61,7 @@ def test_huge_unknown_oauth_error_codes_are_not_kept() -> None:
     def parse_errors() -> None:
         for letter in "abcd":
             error = OAuthError.from_dict({"error": letter * (8 * MiB)})
-            # The code is the open enum or, since issue 20 opened the schema, a plain string: never a known member.
+            # The code is the open enum or, since issue 20 opened the schema, a plain string: never known.
             assert not (isinstance(error.error, OAuthErrorCode) and error.error.is_known)
 
     assert retained_mib(parse_errors) < 1.0  # a class-level map kept 4 x 16 MiB (value and member name)

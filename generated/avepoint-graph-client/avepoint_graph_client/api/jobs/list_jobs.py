@@ -185,15 +185,14 @@ def sync(
     call `startTime` and `finishTime` the two ends of a time range of jobs without saying which time of
     a job must fall inside it or whether the ends count: a server may bound the start time (our mock,
     ends included), the finish time, every job that ran during the window, or the start time with the
-    ends left out (AVE-07, AVE-25, variant `ave.time-window`). What a window whose start is after its
-    end returns is not documented either: 400 or an empty page (variant `ave.inverted-window`). The
-    pages give no order. The vendor sample and our mock list the newest start time first; a server whose
-    order differs for another page size conforms, and so does one whose pages before the last are not
-    full. Servers match parameter names case-insensitively; some also take `status` as an alias of
-    `jobStatus`. Clients should send the names exactly as listed here. When more jobs remain, the page
-    carries `nextLink`: a URL that returns the next page with the same filters when requested unchanged,
-    or (as in the vendor sample) an opaque token. The last page has no `nextLink`, or a null or empty
-    one.
+    ends left out. What a window whose start is after its end returns is not documented either: 400 or
+    an empty page (variant `ave.inverted-window`). The pages give no order. The vendor sample and our
+    mock list the newest start time first; a server whose order differs for another page size conforms,
+    and so does one whose pages before the last are not full. Servers match parameter names case-
+    insensitively; some also take `status` as an alias of `jobStatus`. Clients should send the names
+    exactly as listed here. When more jobs remain, the page carries `nextLink`: a URL that returns the
+    next page with the same filters when requested unchanged, or (as in the vendor sample) an opaque
+    token. The last page has no `nextLink`, or a null or empty one.
 
     Args:
         data_source (DataSource | Unset): Which portal's jobs to list. Defaults to 1 (Admin);
@@ -201,24 +200,19 @@ def sync(
         app_type (AppType | Unset): Only jobs of this Google service. Omitted: every service. The
             page calls the values service types and gives them as powers of two; whether a server also
             takes a sum of several as a bit-mask (jobs of any of those services) or answers 400 is not
-            documented, so neither is promised (AVE-08, variant `ave.app-type-mask`). Our clients send
-            one value.
+            documented, so neither is promised. Our clients send one value.
         page_index (int | Unset): Zero-based number of the page to return. The pages give no
-            range: a server may answer a negative or a very large value with 400 (AVE-09, variant
-            `ave.page-bounds`). Default: 0.
+            range: a server may answer a negative or a very large value with 400. Default: 0.
         page_size (int | Unset): Jobs per page. The pages give no range and no integer width: a
-            server may answer a size below 1 or a very large one with 400 (AVE-09, variant `ave.page-
-            bounds`). Default: 100.
+            server may answer a size below 1 or a very large one with 400. Default: 100.
         job_type (JobType | Unset): Only jobs of this kind. Omitted means every kind.
         start_time (datetime.datetime | str | Unset): One end of the time range of jobs to list: a
             UTC time in ISO 8601 format, with or without an offset. Which time of a job it bounds, and
-            whether inclusively, is not documented (AVE-25, variant `ave.time-window`; our mock: the
-            start time, end included). What a window whose start is after `finishTime` returns is not
-            documented either (400 or an empty page, variant `ave.inverted-window`).
+            whether inclusively, is not documented. What a window whose start is after `finishTime`
+            returns is not documented either (400 or an empty page, variant `ave.inverted-window`).
         finish_time (datetime.datetime | str | Unset): The other end of the time range of jobs to
             list: a UTC time in ISO 8601 format, with or without an offset. Which time of a job it
-            bounds, and whether inclusively, is not documented (AVE-25, variant `ave.time-window`; our
-            mock: the start time, end included).
+            bounds, and whether inclusively, is not documented.
         job_status (JobStatus | Unset): Only jobs in this state. Omitted means every state. The
             vendor's request sample sends it as `status`, so servers may accept that name too; what
             they do when both names disagree is not documented.

@@ -98,8 +98,7 @@ def sync(
     """List the documents of a document set
 
      Returns the IDs of every document in the document set, as a JSON Identifier List. A document set
-    without documents gives an empty list; an unknown document set ID gives 404 (or an empty list,
-    OLC-04).
+    without documents gives an empty list; an unknown document set ID gives 404.
 
     Args:
         document_set_id (int): ID of the document set entity on the server.

@@ -37,7 +37,7 @@ def build_request(
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[bool, Response[bool]] = Operation(
     Response,
-    success=((200, 200, "text", update_answer),),
+    success=((200, 200, "text", update_answer, ("text/plain",)),),
     failure=(
         (
             400,
@@ -113,9 +113,9 @@ def sync(
 
      Replaces the document set's whole metadata set with the list in the body (an empty list clears it).
     The pages do not say how a following read returns the set: as the list was sent, order and repeated
-    names included, or one entry per name with that name's last value; the spec admits both (OLC-16,
-    OLC-30, variant `olc.property-store`). The `id` in the body must equal `documentSetId` in the path;
-    the pages document 500 for a mismatch. On success the body is the plain text `true`, or none.
+    names included, or one entry per name with that name's last value; the spec admits both. The `id` in
+    the body must equal `documentSetId` in the path; the pages document 500 for a mismatch. On success
+    the body is the plain text `true`, or none.
 
     Args:
         document_set_id (int): ID of the document set entity on the server.

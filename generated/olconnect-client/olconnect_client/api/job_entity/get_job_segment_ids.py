@@ -98,8 +98,7 @@ def sync(
     """List the job segments of a job
 
      Returns the IDs of every job segment that belongs to the job, as a JSON Identifier List. A job
-    without segments gives an empty list; an unknown job ID gives 404, or an empty list (OLC-04, variant
-    `olc.unknown- id`).
+    without segments gives an empty list; an unknown job ID gives 404, or an empty list.
 
     Args:
         job_id (int): ID of the job entity on the server.

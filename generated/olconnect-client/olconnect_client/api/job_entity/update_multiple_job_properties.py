@@ -109,17 +109,15 @@ def sync(
      Sets the listed properties on each listed job in one request. The page says it updates one or more
     properties, where the single-job update replaces the set: a server may merge (a listed property
     overwrites the job's property of the same name or is appended, the others stay; our mock) or give
-    each listed job exactly the listed properties (OLC-09, variant `olc.multi-update`). The pages say
-    nothing about an unknown job among known ones, a malformed item or a job listed twice: a server may
-    refuse the whole request or apply what it can, and whether a refused request changed nothing is not
-    documented (OLC-04, OLC-33, variants `olc.unknown-id` and `olc.multi-update-repeats`). A successful
-    update answers with an empty body.
+    each listed job exactly the listed properties. The pages say nothing about an unknown job among
+    known ones, a malformed item or a job listed twice: a server may refuse the whole request or apply
+    what it can, and whether a refused request changed nothing is not documented. A successful update
+    answers with an empty body.
 
     Args:
         body (list[NameValueList]): One entry per job: its ID and the properties to set on it. Our
             clients list each job once; what a server does with a job listed twice (refuse the
-            request, or apply each entry in list order) is not documented (OLC-33, variant `olc.multi-
-            update-repeats`).
+            request, or apply each entry in list order) is not documented.
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:

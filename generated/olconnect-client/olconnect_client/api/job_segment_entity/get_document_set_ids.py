@@ -98,8 +98,7 @@ def sync(
     """List the document sets of a job segment
 
      Returns the IDs of every document set in the job segment, as a JSON Identifier List. A segment
-    without document sets gives an empty list; an unknown job segment ID gives 404, or an empty list
-    (OLC-04, variant `olc.unknown-id`).
+    without document sets gives an empty list; an unknown job segment ID gives 404, or an empty list.
 
     Args:
         job_segment_id (int): ID of the job segment entity on the server.

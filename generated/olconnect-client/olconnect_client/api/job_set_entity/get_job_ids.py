@@ -98,7 +98,7 @@ def sync(
     """List the jobs of a job set
 
      Returns the IDs of every job in the job set, as a JSON Identifier List. A job set without jobs gives
-    an empty list; an unknown job set ID gives 404 (or an empty list, OLC-04).
+    an empty list; an unknown job set ID gives 404.
 
     Args:
         job_set_id (int): ID of the job set entity on the server.
