@@ -7,12 +7,12 @@ from ._runtime.version import SpecInfo
 
 SPEC_INFO = SpecInfo(
     distribution="avepoint-graph-client",
-    package_version="2.0.0",
+    package_version="3.0.0",
     spec_title="AvePoint Graph API - Cloud Backup for Google Workspace jobs",
-    spec_version="2.0.0",
+    spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
-    spec_sha256="7823ff29f214da3bd48dca50dbfd058064c1bf1056caa5e228d8b7478a6aea39",
+    spec_sha256="54fc9c9197ff16909be594ae0ccc6419bfb37dd45b7afdce7bbcbf60003bd023",
     generator="openapi-python-client 0.29.1",
 )
 

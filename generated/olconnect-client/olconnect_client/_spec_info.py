@@ -7,12 +7,12 @@ from ._runtime.version import SpecInfo
 
 SPEC_INFO = SpecInfo(
     distribution="olconnect-client",
-    package_version="2.0.0",
+    package_version="3.0.0",
     spec_title="OL Connect Server REST API (server engine)",
-    spec_version="2.0.0",
+    spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="f0aa857d5164f9293ca9bfc42fba0c9b12052440c0353aaeb4a1eb334c08e2ab",
+    spec_sha256="336af9f5e67d08fb918f894458b721c09539345dbfa2070a7846377ad75d67a7",
     generator="openapi-python-client 0.29.1",
 )
 
