@@ -143,7 +143,8 @@ def test_next_link_walk_is_complete_and_filtered(
     """Following nextLink from any filters terminates, never repeats or skips a job, honours pageSize, has no
     nextLink on the last page, and every job matches every filter (AVE-03, AVE-04, AVE-07..09, AVE-25).
     Whether pages before the last are full and the order is the same for every page size is reported
-    (AVE-26): no page promises either."""
+    (AVE-26): no page promises either; so is whether the envelope's `status` repeats the HTTP status
+    (AVE-05: the sample shows it equal, no page says so)."""
 
     # Each single-value filter alone, always: a server that ignores one of them is caught in every run,
     # not only when the drawn combinations happen to exclude a job.
@@ -167,6 +168,12 @@ def test_next_link_walk_is_complete_and_filtered(
             conforms(API, LIST, response)
             page = json_body(response, LIST)
             jobs = page["jobs"]
+            if "status" not in page:  # reported, not judged: no page says what `status` holds (AVE-05)
+                observed.setdefault("envelope status", "absent")
+            elif page["status"] != response.status_code:
+                observed["envelope status"] = f"{page['status']!r} on HTTP {response.status_code}"
+            else:
+                observed.setdefault("envelope status", "equal to the HTTP status")
             expect(
                 len(jobs) <= page_size,
                 LIST,
@@ -223,6 +230,8 @@ def test_next_link_walk_is_complete_and_filtered(
     for topic in ("short page before the last", "order differs across page sizes", "huge pageSize"):
         shown = observed.get(topic, "never seen")
         run_state.note(Observation(API, "AVE-26", topic, shown, f"nextLink walks of GET {LIST}", shown))
+    shown = observed.get("envelope status", "never seen")
+    run_state.note(Observation(API, "AVE-05", "envelope status", shown, f"200 pages of GET {LIST}", shown))
 
 
 @pytest.mark.operations(LIST)

@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -317,16 +318,19 @@ def test_each_level_mode_returns_its_shape(
 
 @pytest.mark.operations("getJobSetStatistics")
 def test_invalid_level_mode_is_400(
-    olc: OLConnectTarget, client: httpx.Client, version: ServerVersion
+    run_state: RunState, olc: OLConnectTarget, client: httpx.Client, version: ServerVersion
 ) -> None:
-    """Any levelMode that is not one of the three (case-insensitively), even empty, answers 400 (OLC-12)."""
+    """Any non-empty levelMode that is not one of the three (case-insensitively) answers 400 (OLC-12).
+
+    An empty value is open (OLC-12): a server may refuse it (400) or treat it as omitted (the default
+    level's answer). Either passes; which one the server chose is an informational line."""
     _require_release(version, "statistics")
     job_set = _ids(olc, "jobSetId")[0]
     valid = {mode.lower() for mode in LEVEL_MODES}
 
     @given(mode=st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=20))
     def check(mode: str) -> None:
-        assume(mode.lower() not in valid)
+        assume(mode and mode.lower() not in valid)
         got = client.get(_path("getJobSetStatistics", jobSetId=job_set), params={"levelMode": mode})
         expect_status(got, "getJobSetStatistics", 400, "an invalid levelMode answers 400 (OLC-12)")
         conforms(API, "getJobSetStatistics", got)
@@ -340,6 +344,13 @@ def test_invalid_level_mode_is_400(
         )
 
     check()
+    empty = client.get(_path("getJobSetStatistics", jobSetId=job_set), params={"levelMode": ""})
+    rule = "an empty levelMode answers 400 or the default level (OLC-12)"
+    expect_status(empty, "getJobSetStatistics", {200, 400}, rule)
+    conforms(API, "getJobSetStatistics", empty)
+    shown = "refused (400)" if empty.status_code == HTTPStatus.BAD_REQUEST else "treated as omitted (200)"
+    sent = f"GET statistics of job set {job_set} with levelMode="
+    run_state.note(Observation(API, "OLC-12", "empty levelMode", shown, sent, str(empty.status_code)))
 
 
 def _sum_counts(documents: list[dict[str, Any]]) -> tuple[int, int]:
@@ -556,8 +567,11 @@ def _listing(client: httpx.Client) -> httpx.Response:
 def test_delete_job_set_removes_what_it_owns(
     run_state: RunState, olc: OLConnectTarget, client: httpx.Client, writes: None, version: ServerVersion
 ) -> None:
-    """Deleting a job set answers `true` (or an empty 200); within 10 s it leaves the list, and its jobs,
-    segments, document sets, documents and statistics answer as unknown (OLC-04, OLC-42)."""
+    """Deleting a job set answers `true` (or an empty 200) and within 10 s it leaves the list (OLC-42).
+
+    The page only says the job set is "marked for deletion": whether its jobs, segments, document sets,
+    documents and statistics then answer as unknown or stay readable until a later cleanup is open (OLC-42),
+    so each answer must conform and what happened to them is an informational line."""
     if olc.live:
         job_set_id = _deletable(olc)
         if job_set_id not in json_body(_listing(client), "getJobSetIds")["identifiers"]:
@@ -594,18 +608,20 @@ def test_delete_job_set_removes_what_it_owns(
         checks += [("getDocumentSetIds", "GET", {"jobSegmentId": i}) for i in tree.segments]
         checks += [("getDocumentIds", "GET", {"documentSetId": i}) for i in tree.document_sets]
         checks += [("getDocumentMetadata", "GET", {"documentId": i}) for i in tree.documents]
+        readable = []
         for operation_id, method, params in checks:
             got = client.request(method, _path(operation_id, **params))
-            expect(
-                _unknown_answer_ok(method, got, operation_id),
-                operation_id,
-                f"what deleted job set {job_set_id} owned answers as unknown (OLC-04, OLC-42)",
-                got,
-            )
             conforms(API, operation_id, got)
+            if not _unknown_answer_ok(method, got, operation_id):
+                readable.append(operation_id)
         if version.owes("statistics"):
             got = client.get(_path("getJobSetStatistics", jobSetId=job_set_id))
-            expect_status(got, "getJobSetStatistics", 404, "a deleted job set has no statistics (OLC-42)")
+            conforms(API, "getJobSetStatistics", got)
+            if got.status_code != HTTPStatus.NOT_FOUND:
+                readable.append("getJobSetStatistics")
+        owned = f"{len(readable)} of {len(checks) + int(version.owes('statistics'))} still readable"
+        kept = "removed with the job set" if not readable else "kept for a later cleanup"
+        run_state.note(Observation(API, "OLC-42", "what a deleted job set owned", kept, sent, owned))
     finally:
         if olc.mock is not None:
             olc.mock.reset()  # the other tests read the seeded job sets

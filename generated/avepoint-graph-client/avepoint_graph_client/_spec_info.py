@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
-    spec_sha256="3f8dac7e55c35c8a46182054b9b5eaa128a5baf0858c8a2cc4702ede7cf76602",
+    spec_sha256="dd8d2c68481e8c3155b0b149a1b315ae574975d8eb274db48261ddb069556457",
     generator="openapi-python-client 0.29.1",
 )
 

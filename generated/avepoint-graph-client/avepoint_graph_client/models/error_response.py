@@ -31,7 +31,7 @@ class ErrorResponse:
     """
 
     status: int | Unset = UNSET
-    """ The HTTP status code of the response. """
+    """ A status code; our mock repeats the HTTP status, not promised (AVE-05). """
     message: str | Unset = UNSET
     """ What went wrong. Our mock names the offending parameter of a 400; the pages document no error body (AVE-05).
     """

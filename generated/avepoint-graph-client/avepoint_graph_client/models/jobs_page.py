@@ -26,8 +26,9 @@ T = TypeVar("T", bound="JobsPage")
 
 @_attrs_define
 class JobsPage:
-    """One page of the job list. `status` repeats the HTTP status code and `message` is usually empty; both are
-    optional (AVE-05). `nextLink` is present only when more pages follow; null and the empty string also mean
+    """One page of the job list. `status` and `message` are optional (AVE-05): the vendor's sample shows
+    `status` equal to the HTTP status code and `message` empty, but no page promises either. `nextLink` is present only
+    when more pages follow; null and the empty string also mean
     "no more pages" (AVE-03, AVE-04).
 
     """
@@ -36,7 +37,7 @@ class JobsPage:
     """ The jobs of this page. The pages give no order; the vendor sample and our mock list the newest start time
     first (AVE-09, AVE-26). """
     status: int | Unset = UNSET
-    """ The HTTP status code of the response (200). """
+    """ A status code; the vendor's sample shows the HTTP status (200), not promised (AVE-05). """
     message: str | Unset = UNSET
     """ Free-text message; empty on success. """
     next_link: None | str | Unset = UNSET
