@@ -269,11 +269,12 @@ def test_invalid_token_answers_401(anon: httpx.Client) -> None:
 
 @pytest.mark.operations("requestToken")
 def test_token_endpoint_issues_tokens(ave: AvePointTarget, anon: httpx.Client) -> None:
-    """Client credentials get a bearer token of type Bearer (AVE-13)."""
-    if ave.live or not ave.token_url:
-        pytest.skip("the identity provider is not exercised against live tenants beyond getting a token")
-    assert ave.client_id is not None
-    assert ave.client_secret is not None
+    """Client credentials get a bearer token of type Bearer (AVE-13).
+
+    Live too: it is the same one request the suite sends to get its own token, made here where its answer
+    is judged (only a run given a static AVEPOINT_TOKEN has no token endpoint to ask)."""
+    if not (ave.token_url and ave.client_id and ave.client_secret):
+        pytest.skip("a static token was given: no token endpoint or client credentials to ask with")
     form = {"grant_type": "client_credentials", "client_id": ave.client_id, "scope": ave.scope}
     good = anon.post(ave.token_url, data={**form, "client_secret": ave.client_secret})
     expect_status(good, "requestToken", 200, "valid client credentials get a token (AVE-13)")

@@ -257,6 +257,15 @@ def token_outlives_expiry(ex: Exchange) -> None:
         ex.set_json(body)
 
 
+def token_type_not_bearer(ex: Exchange) -> None:
+    """AvePoint token endpoint: valid client credentials get a token whose type is not Bearer (AVE-13)."""
+    if ex.status != 200 or ex.method != "POST" or not ex.path.rstrip("/").endswith(TOKEN):
+        return
+    body = ex.json()
+    body["token_type"] = "mac"
+    ex.set_json(body)
+
+
 def _basic(credentials: str) -> str:
     return "Basic " + base64.b64encode(credentials.encode()).decode()
 
@@ -377,6 +386,7 @@ AFTER: dict[str, After] = {
     "update-answers-false": update_answers_false,
     "unreachable-segment": unreachable_segment,
     "unknown-id-answers-400": unknown_id_answers_400,
+    "token-type-not-bearer": token_type_not_bearer,
 }
 BEFORE: dict[str, Before] = {
     "filter-ignored": filter_ignored,

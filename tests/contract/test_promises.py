@@ -60,6 +60,7 @@ PROOFS = (
     Proof("page-too-long", "avepoint", ("listJobs",), "walk", "at most pageSize"),
     Proof("inverted-window-answers-jobs", "avepoint", ("listJobs",), "fingerprint", "AVE-07"),
     Proof("auth-ignored", "avepoint", ("listJobs",), "read_scope", "AVE-11"),
+    Proof("token-type-not-bearer", "avepoint", ("requestToken",), "issues_tokens", "token_type is Bearer"),
 )
 
 
