@@ -7,8 +7,9 @@
   itself, so a run is reproducible from its seed.
 * Semantics-preserving fixes to positive cases, where a documented rule (DECISIONS.md) turns a
   schema-valid request into a 400 some documented reading gives: ``startTime`` after ``finishTime`` (AVE-07)
-  and the same job twice in a multi-update (OLC-33). Without them ``positive_data_acceptance`` would blame
-  the server for following one reading of the docs.
+  and the same job twice in a multi-update (OLC-33); likewise a negative case never sends an empty
+  ``levelMode``, which a server may read as omitted (OLC-12). Without them ``positive_data_acceptance`` and
+  ``negative_data_rejection`` would blame the server for following one reading of the docs.
 * Live-mode write safety: with writes allowed, every write is pinned to the configured entities (which
   the suite snapshots and restores), so fuzzing can never touch another job on a real server; a delete is
   pinned to the one job set the user declared disposable (OLC-42), and on the mock it never hits a seeded one.
@@ -137,6 +138,9 @@ def install_olconnect_hooks(
         level = str(query.get("levelMode", "")).lower()
         if not document_set_levels and _is_positive(case) and level in DOCUMENT_SET_LEVELS:
             del query["levelMode"]
+        if not _is_positive(case) and query.get("levelMode") == "":
+            # Still negative, and every reading refuses it: an empty value may be read as omitted (OLC-12).
+            query["levelMode"] = "x"
         body = case.body
         if operation_id in SINGLE_PUTS and isinstance(body, dict) and "id" in body:
             body["id"] = _into_range(case, body["id"])

@@ -97,9 +97,9 @@ def sync(
     """Mark a job set for deletion
 
      Asks the server to delete the job set; the request has no body. The plain-text answer is `true` when
-    the deletion was accepted and `false` when it failed. Deleting a job set removes what it owns (its
-    jobs, job segments, document sets and documents); the page says the job set is *marked* for
-    deletion, so a server may still list it for a while.
+    the deletion was accepted and `false` when it failed. The page says the job set is *marked* for
+    deletion, so a server may still list it for a while, and what it owns (its jobs, job segments,
+    document sets and documents) may go with it or stay readable until a later cleanup.
 
     Args:
         job_set_id (int): ID of the job set entity on the server.

@@ -114,7 +114,8 @@ def sync(
         level_mode (LevelMode | str | Unset): How deep the statistics break down: per document
             (`documentOnly`, the default), per document set (`documentSetOnly`), or per document set
             including its documents (`documentSetAll`). Servers match the value case-insensitively;
-            anything else, including an empty value, answers 400.
+            any other non-empty value answers 400. An empty value may answer 400 or be read as omitted
+            (the default level).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
 
     Raises:
