@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spec_model import SpecLoadError, load_document
+from spec_model import SpecLoadError, iter_operations, load_document
+from spec_model.walk import iter_all_schemas, iter_sites
 
 from .document import lookup, resolve
 from .problems import Problem, escape_token, pointer
-from .walk import iter_all_schemas, iter_operations, iter_sites
 
 RULE = "constraint-source"
 REGISTER = "spec/constraints.yaml"
@@ -112,7 +112,7 @@ def _response_constraints(where: str, response: Any) -> Iterator[Constraint]:
 
 def _responses(document: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     for operation in iter_operations(document):
-        for status, response in (operation.node.get("responses") or {}).items():
+        for status, response in (operation.raw.get("responses") or {}).items():
             yield f"{operation.pointer}{pointer('responses', status)}", response
     components = document.get("components") or {}
     for name, response in (components.get("responses") or {}).items():

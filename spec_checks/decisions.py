@@ -4,7 +4,7 @@ The spec's pointer to a decision is how a reader finds out why a schema looks th
 entry that was renumbered or never written leaves them with nothing. Likewise `x-addition` (something beyond
 the vendor pages) must name its source, and `x-body-optional` (a response that may come without a body) is
 only meaningful as `true` on a response object. `x-client-datetime` (how a generated client types a date-time
-member, scripts/generate_lib/client_view.py) is `utc` or `optional-utc` on an object property, and
+member, scripts/generate/client_view.py) is `utc` or `optional-utc` on an object property, and
 `x-client-optional` (a member the generated client lets the caller omit) says why, on an object property.
 """
 

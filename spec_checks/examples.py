@@ -18,9 +18,10 @@ from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
+from spec_model.walk import iter_all_schemas, iter_sites
+
 from .document import resolve
 from .problems import Problem, pointer, pointer_from_path
-from .walk import iter_all_schemas, iter_sites
 
 RULE = "example-valid"
 BASE_URI = "urn:openapi-document"

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spec_model import HTTP_METHODS, iter_operations
+
 from .document import SpecLoadError, load_spec, resolve
 from .problems import Problem, pointer
-from .walk import HTTP_METHODS, iter_operations
 
 
 class InventoryError(Exception):
@@ -230,7 +231,7 @@ def _check_operation(file: str, document: dict[str, Any], item: dict[str, Any]) 
     path_item: dict[str, Any] = found if isinstance(found, dict) else {}
     operation = path_item.get(method)
     if method not in HTTP_METHODS or not isinstance(operation, dict):
-        elsewhere = [op for op in iter_operations(document) if op.node.get("operationId") == operation_id]
+        elsewhere = [op for op in iter_operations(document) if op.operation_id == operation_id]
         hint = f"; operationId {operation_id!r} is at {elsewhere[0].pointer}" if elsewhere else ""
         yield Problem(
             file,

@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from spec_model import Operation, iter_operations
+
 from .document import lookup, resolve
 from .problems import Problem, pointer
-from .walk import Operation, iter_operations
 
 _TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
 _EXPRESSION = re.compile(
@@ -31,7 +32,7 @@ _EMBEDDED = re.compile(r"\{(\$[^{}]+)\}")
 
 def _parameter_names(document: dict[str, Any], operation: Operation) -> set[tuple[str, str]]:
     names: set[tuple[str, str]] = set()
-    for level in (operation.path_item, operation.node):
+    for level in (operation.path_item, operation.raw):
         for raw in level.get("parameters") or []:
             parameter, _ = resolve(document, raw)
             if isinstance(parameter, dict):
@@ -71,9 +72,7 @@ class _LinkChecker:
         self.file = file
         self.document = document
         self.operations = {
-            op.node["operationId"]: op
-            for op in iter_operations(document)
-            if isinstance(op.node.get("operationId"), str)
+            op.operation_id: op for op in iter_operations(document) if op.operation_id is not None
         }
 
     def check(
@@ -99,11 +98,11 @@ class _LinkChecker:
                     here,
                     "link-parameter",
                     f"parameter {key!r} does not exist in target operation "
-                    f"{target.node.get('operationId')!r}",
+                    f"{target.operation_id!r}",
                 )
             yield from self._expressions(here, value, source, response)
         if "requestBody" in link:
-            if "requestBody" not in target.node:
+            if "requestBody" not in target.raw:
                 yield Problem(
                     self.file,
                     f"{where}/requestBody",
@@ -127,7 +126,7 @@ class _LinkChecker:
         if isinstance(reference, str) and reference.startswith("#"):
             node = lookup(self.document, reference[1:])
             for op in iter_operations(self.document):
-                if op.node is node:
+                if op.raw is node:
                     return op
         return Problem(self.file, where, "link-target", "link needs an operationId or a local operationRef")
 
@@ -208,7 +207,7 @@ def check_links(file: str, document: dict[str, Any]) -> list[Problem]:
     checker = _LinkChecker(file, document)
     problems: set[Problem] = set()
     for operation in iter_operations(document):
-        for status, raw_response in (operation.node.get("responses") or {}).items():
+        for status, raw_response in (operation.raw.get("responses") or {}).items():
             response, followed = resolve(document, raw_response)
             if not isinstance(response, dict):
                 continue

@@ -14,8 +14,9 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
+from spec_model.walk import iter_all_schemas, iter_top_schemas
+
 from .problems import Problem, pointer_from_path
-from .walk import iter_all_schemas, iter_top_schemas
 
 SCHEMA_RULE = "schema-valid"
 ENUM_RULE = "enum-varnames"

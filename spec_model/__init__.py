@@ -17,8 +17,10 @@ from spec_model.model import (
     Response,
     SpecModel,
     WriteEffect,
+    iter_operations,
     load_spec,
 )
+from spec_model.paths import fill_path, literal_segments, path_regex, path_shape, path_variables
 from spec_model.refs import RefResolver, SpecRefError, json_pointer
 from spec_model.registry import API_NAMES, APIS, ApiEntry, SpecNotFoundError, api, spec, spec_path
 
@@ -40,10 +42,16 @@ __all__ = [
     "SpecRefError",
     "WriteEffect",
     "api",
+    "fill_path",
+    "iter_operations",
     "json_pointer",
+    "literal_segments",
     "load_document",
     "load_spec",
     "parse_document",
+    "path_regex",
+    "path_shape",
+    "path_variables",
     "spec",
     "spec_path",
 ]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from spec_model.loader import SpecLoadError, load_document
+from spec_model.paths import fill_path
 from spec_model.refs import RefResolver, SpecRefError, json_pointer
 
 #: Every method a path item may hold, in the order OpenAPI 3.1 lists them.
@@ -160,6 +161,8 @@ class Operation:
     responses: dict[str, Response]
     security: list[JsonDict] | None
     tags: tuple[str, ...]
+    #: The path item the operation sits in, as written (its shared ``parameters``, ``servers``, siblings).
+    path_item: JsonDict = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
@@ -209,10 +212,7 @@ class Operation:
 
     def path_with(self, **values: object) -> str:
         """The path with ``{name}`` placeholders filled from ``values``."""
-        path = self.path
-        for name, value in values.items():
-            path = path.replace("{" + name + "}", str(value))
-        return path
+        return fill_path(self.path, values)
 
 
 @dataclass
@@ -226,7 +226,7 @@ class SpecModel:
 
     def __post_init__(self) -> None:
         self.refs = RefResolver(self.raw)
-        self.operations = {op.name: op for op in self._read_operations()}
+        self.operations = {op.name: op for op in OperationReader(self.refs).read()}
 
     # -- document-level facts ------------------------------------------------------------------------------
     @property
@@ -267,9 +267,20 @@ class SpecModel:
         """Operations marked ``x-write``, by name."""
         return {name: op for name, op in self.operations.items() if op.write is not None}
 
-    def _read_operations(self) -> list[Operation]:
+
+class OperationReader:
+    """Reads the operations of one document through a resolver: strict for ``SpecModel``, tolerant for the
+    spec checks (``iter_operations``), so both hand out the same ``Operation`` type."""
+
+    def __init__(self, refs: RefResolver) -> None:
+        self.refs = refs
+
+    def read(self) -> list[Operation]:
+        """Every operation under ``paths``, in document order."""
         found: list[Operation] = []
-        paths = self.raw.get("paths") or {}
+        paths = self.refs.document.get("paths")
+        if not isinstance(paths, Mapping):
+            return found
         for path, item in paths.items():
             if not isinstance(item, Mapping):
                 continue
@@ -278,11 +289,19 @@ class SpecModel:
             for method in HTTP_METHODS:
                 node = item.get(method)
                 if isinstance(node, Mapping):
-                    found.append(self._operation(str(path), method, node, f"{item_pointer}/{method}", shared))
+                    found.append(
+                        self._operation(str(path), method, node, f"{item_pointer}/{method}", shared, item)
+                    )
         return found
 
-    def _operation(
-        self, path: str, method: str, node: Mapping[str, Any], pointer: str, shared: list[Parameter]
+    def _operation(  # noqa: PLR0917 -- where the operation sits, all read once by `read`
+        self,
+        path: str,
+        method: str,
+        node: Mapping[str, Any],
+        pointer: str,
+        shared: list[Parameter],
+        item: Mapping[str, Any],
     ) -> Operation:
         own = self._parameters(node.get("parameters"), f"{pointer}/parameters")
         own_keys = {(p.location, p.name) for p in own}
@@ -294,7 +313,7 @@ class SpecModel:
             method=method.upper(),
             path=path,
             pointer=pointer,
-            raw=dict(node),
+            raw=node if isinstance(node, dict) else dict(node),
             parameters=tuple(merged),
             request_body=self._request_body(node.get("requestBody"), f"{pointer}/requestBody"),
             responses=self._responses(node.get("responses"), f"{pointer}/responses"),
@@ -302,6 +321,7 @@ class SpecModel:
             if isinstance(security, list)
             else None,
             tags=tuple(str(t) for t in node.get("tags") or ()),
+            path_item=item if isinstance(item, dict) else dict(item),
         )
 
     def _parameters(self, nodes: Any, pointer: str) -> list[Parameter]:
@@ -351,12 +371,14 @@ class SpecModel:
             resolved = self.refs.follow(entry)
             if not isinstance(resolved, Mapping):
                 continue
-            links = resolved.get("links") or {}
+            links = resolved.get("links")
+            links = links if isinstance(links, Mapping) else {}
+            headers = resolved.get("headers")
             out[str(status)] = Response(
                 status=str(status),
                 description=str(resolved.get("description", "")),
                 content=_content(resolved, where),
-                headers=dict(resolved.get("headers") or {}),
+                headers=dict(headers) if isinstance(headers, Mapping) else {},
                 links={str(k): self._link(str(k), v) for k, v in links.items()},
                 raw=dict(resolved),
                 pointer=where,
@@ -370,10 +392,17 @@ class SpecModel:
         return Link(
             name=name,
             operation_id=operation_id if isinstance(operation_id, str) else None,
-            parameters=dict(raw.get("parameters") or {}),
+            parameters=dict(raw["parameters"]) if isinstance(raw.get("parameters"), Mapping) else {},
             request_body=raw.get("requestBody"),
             raw=raw,
         )
+
+
+def iter_operations(document: Mapping[str, Any]) -> list[Operation]:
+    """Every operation of a raw document, read tolerantly: a reference that names nothing is left out of the
+    typed fields instead of raising (the spec checks report it), and ``raw``/``path_item`` are the document's
+    own nodes, so a check can find an operation by identity."""
+    return OperationReader(RefResolver(document, strict=False)).read()
 
 
 def load_spec(path: Path) -> SpecModel:

@@ -35,22 +35,31 @@ def json_pointer(parts: Iterable[object]) -> str:
 class RefResolver:
     """Resolves the local references of one OpenAPI document (``#/components/...``, ``#/paths/...``)."""
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: Mapping[str, Any], *, strict: bool = True) -> None:
         self.document = document
+        #: A tolerant resolver (``strict=False``) answers None for a reference it cannot follow instead of
+        #: raising, so the spec checks can walk a document with a broken ``$ref`` and report it themselves.
+        self.strict = strict
         self.registry: Registry[Any] = Registry().with_resource(
             DOCUMENT_URI, Resource.from_contents(document, default_specification=DRAFT202012)
         )
         self._resolver = self.registry.resolver(base_uri=DOCUMENT_URI)
 
+    def _fail(self, message: str) -> None:
+        if self.strict:
+            raise SpecRefError(message)
+
     def lookup(self, ref: str) -> Any:
-        """The node a single local reference names (no chain following)."""
+        """The node one local reference names (no chain following); None when tolerant and unresolvable."""
         if not ref.startswith("#"):
-            raise SpecRefError(f"only references inside the document are supported, found {ref!r}")
+            self._fail(f"only references inside the document are supported, found {ref!r}")
+            return None
         try:
             return self._resolver.lookup(ref).contents
         except Unresolvable:
             # The library's message quotes the whole document; name only the reference.
-            raise SpecRefError(f"$ref {ref!r} points at nothing") from None
+            self._fail(f"$ref {ref!r} points at nothing")
+            return None
 
     def pointer_of(self, node: Any, pointer: str) -> str:
         """Where ``node`` (found at ``pointer``) really lives once its ``$ref`` chain is followed."""
@@ -59,7 +68,8 @@ class RefResolver:
             if not isinstance(ref, str):
                 return pointer
             pointer, node = ref[1:], self.lookup(ref)
-        raise SpecRefError(f"$ref chain at {pointer!r} is longer than {MAX_HOPS} hops (a loop?)")
+        self._fail(f"$ref chain at {pointer!r} is longer than {MAX_HOPS} hops (a loop?)")
+        return pointer
 
     def follow(self, node: Any) -> Any:
         """Where a ``$ref`` chain starting at ``node`` ends (``node`` itself when it is no reference)."""
@@ -68,7 +78,8 @@ class RefResolver:
             if not isinstance(ref, str):
                 return node
             node = self.lookup(ref)
-        raise SpecRefError(f"$ref chain from {node!r:.80} is longer than {MAX_HOPS} hops (a loop?)")
+        self._fail(f"$ref chain from {node!r:.80} is longer than {MAX_HOPS} hops (a loop?)")
+        return None
 
     def follow_schema(self, node: Any) -> Any:
         """A schema with its top-level ``$ref`` chain followed and the siblings of each ``$ref`` laid over."""
@@ -79,7 +90,8 @@ class RefResolver:
             siblings = {**{k: v for k, v in node.items() if k != "$ref"}, **siblings}
             node = self.lookup(node["$ref"])
         else:
-            raise SpecRefError(f"schema $ref chain is longer than {MAX_HOPS} hops (a loop?)")
+            self._fail(f"schema $ref chain is longer than {MAX_HOPS} hops (a loop?)")
+            return None
         if isinstance(node, Mapping):
             return {**node, **siblings}
         return node

@@ -13,7 +13,6 @@ routes, unknown paths) falls through to a regular Starlette app.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,27 +22,15 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_servers.core.http import ApiError
 from mock_servers.core.parameters import Arguments, ParameterPlan, ReadingRules
-from spec_model import SpecModel
+from spec_model import SpecModel, path_regex
 
 Handler = Callable[[Request, Arguments], Awaitable[Response]]
 # (status, message, headers, parameter) -> the API's error response
 ErrorRenderer = Callable[..., Response]
-_PARAMETER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class RouteTableError(RuntimeError):
     """The handlers and the spec's operations do not match; the message lists both sides' extras."""
-
-
-def _compile(template: str) -> re.Pattern[str]:
-    """``/jobs/{jobId}/metadata`` -> ``/jobs/(?P<jobId>[^/]+)/metadata`` (literal parts escaped)."""
-    parts: list[str] = []
-    position = 0
-    for match in _PARAMETER.finditer(template):
-        parts += [re.escape(template[position : match.start()]), f"(?P<{match.group(1)}>[^/]+)"]
-        position = match.end()
-    parts.append(re.escape(template[position:]))
-    return re.compile("".join(parts))
 
 
 @dataclass(frozen=True)
@@ -91,7 +78,7 @@ class ApiRouter:
             methods[route.method] = route
             if route.method == "GET":
                 methods.setdefault("HEAD", route)
-        self.templates = [(_compile(path), methods) for path, methods in templated.items()]
+        self.templates = [(path_regex(path), methods) for path, methods in templated.items()]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

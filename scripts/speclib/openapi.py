@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spec_model import HTTP_METHODS, RefResolver, SpecLoadError, SpecRefError, load_document, parse_document
+from spec_model import (
+    HTTP_METHODS,
+    RefResolver,
+    SpecLoadError,
+    SpecRefError,
+    load_document,
+    parse_document,
+    path_shape,
+    path_variables,
+)
+
+__all__ = ["path_shape", "path_variables"]  # re-exported for doc drift until it imports spec_model itself
 
 JsonDict = dict[str, Any]
 
@@ -64,19 +75,6 @@ def resolve_refs(doc: JsonDict) -> JsonDict:
         raise SpecError(str(exc)) from exc
     assert isinstance(resolved, dict)
     return resolved
-
-
-def path_shape(path: str) -> str:
-    """The path with every template variable blanked: `/jobs/{jobId}` -> `/jobs/{}`.
-
-    Operations are matched on method and shape, so a renamed path parameter shows up as a named difference
-    instead of as one removed and one added operation.
-    """
-    return re.sub(r"\{[^}]*\}", "{}", path.strip())
-
-
-def path_variables(path: str) -> list[str]:
-    return re.findall(r"\{([^}]*)\}", path)
 
 
 @dataclass(frozen=True)

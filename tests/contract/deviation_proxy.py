@@ -30,7 +30,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 import spec_model
-from spec_model import Operation
+from spec_model import path_regex
 
 HOP_HEADERS = {"host", "content-length", "connection", "transfer-encoding", "content-encoding", "keep-alive"}
 OLC_MODEL = spec_model.spec("olconnect")
@@ -70,16 +70,10 @@ After = Callable[[Exchange], None]
 # --- the deviations --------------------------------------------------------------------------------------
 
 
-def _path_pattern(operation: Operation, id_pattern: str) -> re.Pattern[str]:
-    """The operation's path template as a regex, each ``{parameter}`` a group matching ``id_pattern``."""
-    parts = re.split(r"(\{[^}]+\})", operation.path)
-    return re.compile("".join(f"({id_pattern})" if part[:1] == "{" else re.escape(part) for part in parts))
-
-
 def _calls(ex: Exchange, operation_id: str) -> re.Match[str] | None:
     """Whether ``ex`` is a request to the OL Connect operation with integer IDs (the match holds them)."""
     operation = OLC_MODEL.operation(operation_id)
-    return _path_pattern(operation, r"\d+").fullmatch(ex.path) if ex.method == operation.method else None
+    return path_regex(operation.path, r"\d+").fullmatch(ex.path) if ex.method == operation.method else None
 
 
 def _is_jobs_list(ex: Exchange) -> bool:
@@ -203,7 +197,7 @@ def server_error_on_malformed_id(ex: Exchange) -> None:
     ex.set_json({"error": {"status": 500, "message": "java.lang.NumberFormatException"}})
 
 
-ID_PATTERNS = [_path_pattern(op, "[^/]+") for op in OLC_MODEL.operations.values() if op.parameters_in("path")]
+ID_PATTERNS = [path_regex(op.path) for op in OLC_MODEL.operations.values() if op.parameters_in("path")]
 LITERAL_PATHS = {op.path for op in OLC_MODEL.operations.values() if not op.parameters_in("path")}
 
 

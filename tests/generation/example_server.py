@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from spec_model import HTTP_METHODS, Operation, SpecModel
+from spec_model import HTTP_METHODS, Operation, SpecModel, literal_segments, path_regex
 
 STATUS_HEADER = "X-Example-Status"
 NO_EXAMPLE = object()
@@ -56,7 +56,7 @@ class SpecExamples:
     def __init__(self, model: SpecModel) -> None:
         self.model = model
         operations = [
-            _Operation(op.method, _path_pattern(op.path), _literal_segments(op.path), op)
+            _Operation(op.method, path_regex(op.path), literal_segments(op.path), op)
             for op in model.operations.values()
         ]
         # A literal segment beats a template: /jobs/version must not match /jobs/{jobId}.
@@ -110,15 +110,6 @@ class SpecExamples:
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value)
-
-
-def _path_pattern(path: str) -> re.Pattern[str]:
-    parts = re.split(r"(\{[^}]+\})", path)
-    return re.compile("".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts))
-
-
-def _literal_segments(path: str) -> int:
-    return sum(1 for segment in path.split("/") if segment and "{" not in segment)
 
 
 class ExampleApp:

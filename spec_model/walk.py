@@ -1,12 +1,12 @@
-"""Where things live in an OpenAPI 3.x document: operations, parameters, headers, media types and schemas.
+"""The tolerant walk of a raw OpenAPI document: every place that holds a schema or an example, every schema.
 
-The checks need the same traversal (every operation; every place that holds a schema or an example), so it is
-written once here. Objects that are `$ref`s are skipped where they are used and visited where they are defined
-(under `components`), so each definition is checked exactly once and reported at its own pointer.
+The spec checks need one traversal (every operation; every parameter, header and media type; every schema),
+so it is written once here. Objects that are `$ref`s are skipped where they are used and visited where they
+are defined (under `components`), so each definition is checked exactly once and reported at its own pointer.
 
-The walk reads the raw document rather than spec_model's `SpecModel`: the model resolves every reference
-when it is built and refuses a broken one, while the checks must go on and report it (with the methods,
-`HTTP_METHODS`, that the model uses).
+The walk reads the raw document rather than `SpecModel`: the model resolves every reference when it is built
+and refuses a broken one, while the checks must go on and report it. Operations come from the model's own
+reader in its tolerant mode (`iter_operations`), so there is one `Operation` type in the project.
 """
 
 from __future__ import annotations
@@ -15,20 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from spec_model import HTTP_METHODS
+from spec_model.model import iter_operations
+from spec_model.refs import json_pointer
 
-from .problems import pointer
-
-__all__ = [
-    "HTTP_METHODS",
-    "Operation",
-    "Site",
-    "iter_all_schemas",
-    "iter_operations",
-    "iter_sites",
-    "iter_subschemas",
-    "iter_top_schemas",
-]
+__all__ = ["Site", "iter_all_schemas", "iter_sites", "iter_subschemas", "iter_top_schemas"]
 
 # Keywords whose value is a subschema, a list of subschemas, or a map name -> subschema (JSON Schema 2020-12).
 _ONE_SCHEMA = (
@@ -48,30 +38,8 @@ _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "dependentSchemas")
 
 
-@dataclass(frozen=True)
-class Operation:
-    path: str
-    method: str
-    node: dict[str, Any]
-    path_item: dict[str, Any]
-
-    @property
-    def pointer(self) -> str:
-        return pointer("paths", self.path, self.method)
-
-
-def iter_operations(document: dict[str, Any]) -> Iterator[Operation]:
-    """Every operation under `paths`, in document order."""
-    paths = document.get("paths")
-    if not isinstance(paths, dict):
-        return
-    for path, path_item in paths.items():
-        if not isinstance(path_item, dict):
-            continue
-        for method in HTTP_METHODS:
-            operation = path_item.get(method)
-            if isinstance(operation, dict):
-                yield Operation(path, method, operation, path_item)
+def _pointer(*tokens: str | int) -> str:
+    return json_pointer(tokens)
 
 
 def _is_ref(node: Any) -> bool:
@@ -95,17 +63,17 @@ class Site:
 def _content_sites(base: str, content: Any) -> Iterator[Site]:
     for media_type, media in _dict_items(content):
         if isinstance(media, dict):
-            where = f"{base}{pointer('content', media_type)}"
+            where = f"{base}{_pointer('content', media_type)}"
             yield Site(where, media, "media type")
             for name, encoding in _dict_items(media.get("encoding")):
                 if isinstance(encoding, dict):
-                    yield from _header_sites(f"{where}{pointer('encoding', name)}", encoding.get("headers"))
+                    yield from _header_sites(f"{where}{_pointer('encoding', name)}", encoding.get("headers"))
 
 
 def _header_sites(base: str, headers: Any) -> Iterator[Site]:
     for name, header in _dict_items(headers):
         if isinstance(header, dict) and not _is_ref(header):
-            where = f"{base}{pointer('headers', name)}"
+            where = f"{base}{_pointer('headers', name)}"
             yield Site(where, header, "header")
             yield from _content_sites(where, header.get("content"))
 
@@ -115,7 +83,7 @@ def _parameter_sites(base: str, parameters: Any) -> Iterator[Site]:
         return
     for index, parameter in enumerate(parameters):
         if isinstance(parameter, dict) and not _is_ref(parameter):
-            where = f"{base}{pointer('parameters', index)}"
+            where = f"{base}{_pointer('parameters', index)}"
             yield Site(where, parameter, "parameter")
             yield from _content_sites(where, parameter.get("content"))
 
@@ -131,29 +99,29 @@ def iter_sites(document: dict[str, Any]) -> Iterator[Site]:
     for path, path_item in _dict_items(document.get("paths")):
         if not isinstance(path_item, dict):
             continue
-        yield from _parameter_sites(pointer("paths", path), path_item.get("parameters"))
+        yield from _parameter_sites(_pointer("paths", path), path_item.get("parameters"))
     for operation in iter_operations(document):
-        node = operation.node
+        node = operation.raw
         yield from _parameter_sites(operation.pointer, node.get("parameters"))
         body = node.get("requestBody")
         if isinstance(body, dict) and not _is_ref(body):
             yield from _content_sites(f"{operation.pointer}/requestBody", body.get("content"))
         for status, response in _dict_items(node.get("responses")):
-            yield from _response_sites(f"{operation.pointer}{pointer('responses', status)}", response)
+            yield from _response_sites(f"{operation.pointer}{_pointer('responses', status)}", response)
     components = document.get("components")
     if not isinstance(components, dict):
         return
     for name, parameter in _dict_items(components.get("parameters")):
         if isinstance(parameter, dict) and not _is_ref(parameter):
-            where = pointer("components", "parameters", name)
+            where = _pointer("components", "parameters", name)
             yield Site(where, parameter, "parameter")
             yield from _content_sites(where, parameter.get("content"))
-    yield from _header_sites(pointer("components"), components.get("headers"))
+    yield from _header_sites(_pointer("components"), components.get("headers"))
     for name, body in _dict_items(components.get("requestBodies")):
         if isinstance(body, dict) and not _is_ref(body):
-            yield from _content_sites(pointer("components", "requestBodies", name), body.get("content"))
+            yield from _content_sites(_pointer("components", "requestBodies", name), body.get("content"))
     for name, response in _dict_items(components.get("responses")):
-        yield from _response_sites(pointer("components", "responses", name), response)
+        yield from _response_sites(_pointer("components", "responses", name), response)
 
 
 def iter_top_schemas(document: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -161,7 +129,7 @@ def iter_top_schemas(document: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     components = document.get("components")
     if isinstance(components, dict):
         for name, schema in _dict_items(components.get("schemas")):
-            yield pointer("components", "schemas", name), schema
+            yield _pointer("components", "schemas", name), schema
     for site in iter_sites(document):
         if "schema" in site.node:
             yield f"{site.pointer}/schema", site.node["schema"]
@@ -182,7 +150,7 @@ def iter_subschemas(where: str, schema: Any) -> Iterator[tuple[str, dict[str, An
                 yield from iter_subschemas(f"{where}/{keyword}/{index}", item)
     for keyword in _SCHEMA_MAPS:
         for name, item in _dict_items(schema.get(keyword)):
-            yield from iter_subschemas(f"{where}{pointer(keyword, name)}", item)
+            yield from iter_subschemas(f"{where}{_pointer(keyword, name)}", item)
 
 
 def iter_all_schemas(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
