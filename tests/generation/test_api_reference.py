@@ -1,4 +1,4 @@
-"""Each package's `api.md` (scripts/generate_lib/api_reference.py) covers every operation of its spec.
+"""Each package's `api.md` (scripts/generate/api_reference.py) covers every operation of its spec.
 
 The drift check (test_drift.py) keeps the file equal to what `nox -s generate` writes; these tests check
 what it must contain, and that the generated endpoint docstrings it complements describe every parameter.

@@ -1,4 +1,4 @@
-"""The client view of a spec (scripts/generate_lib/client_view.py) and the template facts beside it."""
+"""The client view of a spec (scripts/generate/client_view.py) and the template facts beside it."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 import spec_model
-from scripts.generate_lib.client_view import client_view
-from scripts.generate_lib.errors import GenerationError
-from scripts.generate_lib.template_facts import docstring_text, operation_facts
+from scripts.generate.client_view import client_view
+from scripts.generate.errors import GenerationError
+from scripts.generate.template_facts import docstring_text, operation_facts
 
 
 def _object(**properties: dict[str, Any]) -> dict[str, Any]:

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 import spec_model
-from scripts.generate_lib import spec_facts
-from scripts.generate_lib.errors import GenerationError
+from scripts.generate import spec_facts
+from scripts.generate.errors import GenerationError
 
 from .conftest import PACKAGES, ROOT
 from .workspace import copy_project, run_generate, snapshot

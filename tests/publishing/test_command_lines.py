@@ -1,6 +1,6 @@
 """Fast checks of the two command lines this area adds: `contract-suite` and `python -m scripts.publish`.
 
-They run as subprocesses, the way users and CI call them, from the checkout root. `scripts.publish_lib` is
+They run as subprocesses, the way users and CI call them, from the checkout root. `scripts.publish` is
 imported for the staleness rule.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.publish_lib.projects import load_project, stale_reason
+from scripts.publish.projects import load_project, stale_reason
 
 from .conftest import INSTALL_DOCS, SAME_INSTALL_LINE, install_command
 from .environment import ROOT, clean_env, run
@@ -188,7 +188,7 @@ def test_html_project_page_of_a_simple_index(tmp_path: Path) -> None:
     )
     probe = (
         "import sys;"
-        "from scripts.publish_lib.index import published_versions as p;"
+        "from scripts.publish.index import published_versions as p;"
         "print(sorted(map(str, p(sys.argv[1], 'Demo_Pkg', None))), sorted(p(sys.argv[1], 'other', None)))"
     )
     server = subprocess.Popen(

@@ -1,4 +1,4 @@
-"""Fixtures for the tooling tests (doc drift, spec diff).
+"""Fixtures for the tooling tests (doc drift).
 
 The tools are modules of the `scripts` package: tests import them as `scripts.<tool>` and run them the way
 nox and the docs do, `python -m scripts.<tool>` from the checkout root.
@@ -7,9 +7,7 @@ nox and the docs do, `python -m scripts.<tool>` from the checkout root.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,26 +36,3 @@ def docs_copy(tmp_path: Path, shared_docs: Path) -> Path:
     target = tmp_path / "docs"
     shutil.copytree(shared_docs, target)
     return target
-
-
-GitRunner = Callable[..., str]
-
-
-@pytest.fixture
-def git_repo(tmp_path: Path) -> tuple[Path, GitRunner]:
-    """An empty git repository in a temp folder and a helper that runs git in it."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-
-    def git(*args: str) -> str:
-        result = subprocess.run(
-            ["git", "-c", "user.name=tests", "-c", "user.email=tests@example.invalid", *args],
-            cwd=repo,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return result.stdout
-
-    git("init", "-q", "-b", "main")
-    return repo, git

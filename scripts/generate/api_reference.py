@@ -11,9 +11,9 @@ summaries and the request checks from the spec (`spec_model`, `template_facts.py
 
 from __future__ import annotations
 
-from spec_model import Operation, SpecModel
+from spec_model import Operation, SpecModel, path_shape
 
-from .generated_api import Argument, GeneratedApi, GeneratedEndpoint, path_shape
+from .generated_api import Argument, GeneratedApi, GeneratedEndpoint
 from .readme_examples import OperationExample
 from .template_facts import operation_facts
 

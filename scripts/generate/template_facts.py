@@ -82,7 +82,7 @@ def _update_answer(model: SpecModel, operation: Operation) -> bool:
     if not isinstance(schema, dict) or schema.get("pattern") != _UPDATE_ANSWER:
         raise GenerationError(
             f"{operation.name}: a single-entity write must answer text/plain `true|false` (OLC-10) "
-            "for its typed result; update scripts/generate_lib/template_facts.py if that changed"
+            "for its typed result; update scripts/generate/template_facts.py if that changed"
         )
     return True
 
@@ -121,6 +121,6 @@ def facts_template(model: SpecModel) -> str:
     # JSON without nulls is a Jinja literal; ASCII escapes survive Jinja's string unescaping.
     literal = json.dumps(operations, sort_keys=True, ensure_ascii=True)
     return (
-        "{#- Written by scripts/generate_lib/template_facts.py for one generation run. #}\n"
+        "{#- Written by scripts/generate/template_facts.py for one generation run. #}\n"
         f"{{% set OPERATIONS = {literal} %}}\n"
     )

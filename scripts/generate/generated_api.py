@@ -8,11 +8,10 @@ examples right whatever names the generator or a class override picks.
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PATH_TEMPLATE_VARIABLE = re.compile(r"\{[^}]*\}")
+from spec_model import path_shape
 
 
 @dataclass(frozen=True)
@@ -41,11 +40,6 @@ class GeneratedApi:
     endpoints: dict[tuple[str, str], GeneratedEndpoint] = field(default_factory=dict)
     model_names: set[str] = field(default_factory=set)
     enum_members: dict[str, dict[object, str]] = field(default_factory=dict)
-
-
-def path_shape(path: str) -> str:
-    """A URL template with its variable names blanked, so `{jobId}` and `{job_id}` compare equal."""
-    return PATH_TEMPLATE_VARIABLE.sub("{}", path)
 
 
 def read_generated_api(package_dir: Path) -> GeneratedApi:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..speclib.openapi import JsonDict, Operation, iter_operations, path_shape, path_variables
+from spec_model import Operation, iter_operations, path_shape, path_variables
+
+from ..speclib.openapi import JsonDict
 from .alternatives import shorten
 from .changes import Change, Kind, Level
 from .schema_diff import SchemaDiff
@@ -21,14 +23,14 @@ class SpecComparison:
         self.changes: list[Change] = []
 
     def run(self) -> list[Change]:
-        old_ops = {(o.method.upper(), path_shape(o.path)): o for o in iter_operations(self.old)}
-        new_ops = {(o.method.upper(), path_shape(o.path)): o for o in iter_operations(self.new)}
+        old_ops = {(o.method, path_shape(o.path)): o for o in iter_operations(self.old)}
+        new_ops = {(o.method, path_shape(o.path)): o for o in iter_operations(self.new)}
         for key in sorted(set(old_ops) | set(new_ops)):
             before, after = old_ops.get(key), new_ops.get(key)
             if before is None and after is not None:
-                self._add(Level.INFO, Kind.ADDITION, "endpoint-added", after.key, "-", "new operation")
+                self._add(Level.INFO, Kind.ADDITION, "endpoint-added", after.label, "-", "new operation")
             elif after is None and before is not None:
-                self._add(Level.ERR, Kind.REMOVAL, "endpoint-removed", before.key, "-", "operation removed")
+                self._add(Level.ERR, Kind.REMOVAL, "endpoint-removed", before.label, "-", "operation removed")
             elif before is not None and after is not None:
                 self._operation(before, after)
         self._models()
@@ -91,7 +93,7 @@ class SpecComparison:
             self._add(Level.INFO, Kind.ADDITION, "component-schema-added", "-", f"schema {name}", "new model")
 
     def _operation(self, before: Operation, after: Operation) -> None:
-        op = after.key
+        op = after.label
         for old_name, new_name in zip(path_variables(before.path), path_variables(after.path), strict=False):
             if old_name != new_name:
                 self._add(
@@ -112,7 +114,7 @@ class SpecComparison:
                 f"operationId {before.operation_id} became {after.operation_id} "
                 "(the generated function is renamed)",
             )
-        if (before.node.get("tags") or [None])[0] != (after.node.get("tags") or [None])[0]:
+        if (before.raw.get("tags") or [None])[0] != (after.raw.get("tags") or [None])[0]:
             self._add(
                 Level.ERR,
                 Kind.CHANGE,
@@ -121,24 +123,24 @@ class SpecComparison:
                 "tags",
                 "first tag changed (the generated function moves to another module)",
             )
-        if not before.node.get("deprecated") and after.node.get("deprecated"):
+        if not before.raw.get("deprecated") and after.raw.get("deprecated"):
             self._add(Level.INFO, Kind.CHANGE, "endpoint-deprecated", op, "-", "operation deprecated")
         for field in ("summary", "description"):
-            if before.node.get(field) != after.node.get(field):
+            if before.raw.get(field) != after.raw.get(field):
                 self._add(Level.INFO, Kind.DOC, f"api-{field}-changed", op, field, f"{field} changed")
         self._parameters(before, after)
-        self._request_body(op, before.node.get("requestBody"), after.node.get("requestBody"))
-        self._responses(op, before.node.get("responses") or {}, after.node.get("responses") or {})
+        self._request_body(op, before.raw.get("requestBody"), after.raw.get("requestBody"))
+        self._responses(op, before.raw.get("responses") or {}, after.raw.get("responses") or {})
         self._security(op, before, after)
 
     def _parameters(self, before: Operation, after: Operation) -> None:
-        op = after.key
+        op = after.label
 
         def keyed(operation: Operation) -> dict[tuple[str, str], JsonDict]:
             out: dict[tuple[str, str], JsonDict] = {}
             variables = path_variables(operation.path)
-            for param in operation.parameters:
-                location, name = str(param.get("in")), str(param.get("name"))
+            for parameter in operation.parameters:
+                param, location, name = parameter.raw, parameter.location, parameter.name
                 # Path parameters are matched by position, so a rename is reported once (above), not twice.
                 key = (
                     location,
@@ -291,7 +293,7 @@ class SpecComparison:
     def _security(self, op: str, before: Operation, after: Operation) -> None:
         def alternatives(doc: JsonDict, operation: Operation) -> set[tuple[tuple[str, tuple[str, ...]], ...]]:
             # No requirement at all means anonymous access: the empty alternative.
-            requirements = operation.node.get("security", doc.get("security")) or [{}]
+            requirements = operation.raw.get("security", doc.get("security")) or [{}]
             return {
                 tuple(sorted((str(name), tuple(sorted(scopes or []))) for name, scopes in req.items()))
                 for req in requirements

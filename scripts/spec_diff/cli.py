@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .specdiff_lib.changes import Change, Level, required_bump
-from .specdiff_lib.release import (
+from ..speclib.openapi import JsonDict, SpecError, is_openapi_file, load_yaml_text, resolve_refs
+from .changes import Change, Level, required_bump
+from .release import (
     ReleaseEntry,
     ReleaseError,
     bump,
@@ -32,8 +33,7 @@ from .specdiff_lib.release import (
     set_spec_version,
     write_changelog,
 )
-from .specdiff_lib.spec_compare import SpecComparison
-from .speclib.openapi import JsonDict, SpecError, is_openapi_file, load_yaml_text, resolve_refs
+from .spec_compare import SpecComparison
 
 
 class UsageError(Exception):
@@ -205,7 +205,7 @@ def apply(reports: list[SpecReport], ref: str, changelog: Path) -> list[str]:
     return notes
 
 
-def run(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Classify spec changes since a git ref (see the module doc)."
     )
@@ -243,7 +243,3 @@ def run(argv: list[str] | None = None) -> int:
     if args.fail_on is not None and any(c.level >= args.fail_on for r in reports for c in r.changes):
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(run())

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts.specdiff_lib.changes import Kind, Level
-from scripts.specdiff_lib.schema_diff import SchemaDiff
+from scripts.spec_diff.changes import Kind, Level
+from scripts.spec_diff.schema_diff import SchemaDiff
 
-from .conftest import GitRunner, tool
+from .conftest import SPEC_DIFF, GitRunner
 
 Spec = dict[str, Any]
 
@@ -257,7 +257,7 @@ def write_spec(path: Path, spec: Spec, header: str = "") -> None:
 
 def spec_diff(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*tool("spec_diff"), *args],
+        [*SPEC_DIFF, *args],
         cwd=repo,
         capture_output=True,
         text=True,

@@ -13,10 +13,10 @@ import subprocess
 from dataclasses import dataclass
 from typing import Any
 
-from spec_model import Operation, Parameter, RefResolver, SpecModel, SpecRefError
+from spec_model import Operation, Parameter, RefResolver, SpecModel, SpecRefError, path_shape
 
 from .errors import GenerationError
-from .generated_api import Argument, GeneratedApi, GeneratedEndpoint, path_shape
+from .generated_api import Argument, GeneratedApi, GeneratedEndpoint
 from .opc import tool_env
 
 NO_VALUE = object()

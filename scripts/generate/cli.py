@@ -13,17 +13,17 @@ import tempfile
 from pathlib import Path
 
 try:
-    from .generate_lib.errors import GenerationError
-    from .generate_lib.opc import check_tool_versions
-    from .generate_lib.pipeline import build_package
-    from .generate_lib.targets import API_INPUTS, Target, load_targets
-    from .generate_lib.trees import compare_trees, swap_in
+    from .errors import GenerationError
+    from .opc import check_tool_versions
+    from .pipeline import build_package
+    from .targets import API_INPUTS, Target, load_targets
+    from .trees import compare_trees, swap_in
 except ImportError as missing:  # run outside `nox -s generate` without the `generate` group
     sys.exit(
         f"generate.py: error: {missing}; run `nox -s generate` or install the `generate` dependency group"
     )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -81,7 +81,3 @@ def main(argv: list[str] | None = None) -> int:
     for target in targets:
         print(f"wrote {target.output_dir.relative_to(root).as_posix()}/")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

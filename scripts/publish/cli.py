@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 from packaging.version import Version
 
-from .publish_lib.index import published_versions
-from .publish_lib.projects import ROOT, Project, PublishError, all_projects, build, stale_reason
+from .index import published_versions
+from .projects import ROOT, Project, PublishError, all_projects, build, stale_reason
 
 PROG = "publish"
 CREDENTIAL_OPTIONS = ("-u", "--username", "-p", "--password", "--client-cert", "--cert")
@@ -137,7 +137,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,1 +1,0 @@
-"""Building and publishing the three distributions (scripts/publish.py, docs/publishing.md)."""
