@@ -8,26 +8,23 @@ tools/node_modules.
 from __future__ import annotations
 
 import contextlib
-import json
-import os
-import select
 import shutil
 import socket
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import httpx
 
 import spec_model
 from benchmarks.environment import ROOT
 from benchmarks.results import NotMeasuredError
+from mock_servers import testing as mock_testing
+from mock_servers.testing import stop_process
 
 PRISM_BIN = ROOT / "tools" / "node_modules" / ".bin" / "prism"
 
@@ -46,41 +43,6 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _drain(stream: IO[bytes]) -> None:
-    """Keep reading a child's output so a chatty server never blocks on a full pipe."""
-    with contextlib.suppress(OSError, ValueError):
-        while stream.read(65536):
-            pass
-
-
-def _read_first_line(process: subprocess.Popen[bytes], timeout: float) -> bytes:
-    assert process.stdout is not None
-    deadline = time.monotonic() + timeout
-    buffer = b""
-    fd = process.stdout.fileno()
-    while b"\n" not in buffer:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or process.poll() is not None:
-            break
-        ready, _, _ = select.select([fd], [], [], min(remaining, 0.5))
-        if ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            buffer += chunk
-    return buffer.split(b"\n", 1)[0]
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
 def mock_servers_available() -> str | None:
     """None when `python -m mock_servers` can be started, else the reason it cannot."""
     if not (ROOT / "mock_servers" / "__main__.py").exists():
@@ -92,43 +54,19 @@ def mock_servers_available() -> str | None:
 def running_mock(
     api: str, scenario: Path | None = None, startup_timeout: float = 120.0
 ) -> Iterator[RunningServer]:
-    """One mock server process on a free loopback port, with its startup JSON."""
+    """One mock server process on a free loopback port, with its startup JSON (started the way tests
+    start one, ``mock_servers.testing.running_mock``, with the access log off)."""
     missing = mock_servers_available()
     if missing:
         raise NotMeasuredError(missing)
-    command = [
-        sys.executable,
-        "-m",
-        "mock_servers",
-        api,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "0",
-        "--no-access-log",
-    ]
-    if scenario is not None:
-        command += ["--scenario", str(scenario)]
-    with tempfile.TemporaryFile() as stderr_file:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr_file)
+    with contextlib.ExitStack() as stack:
         try:
-            line = _read_first_line(process, startup_timeout)
-            try:
-                info = json.loads(line)
-                base_url = str(info["base_url"]).rstrip("/")
-            except (ValueError, KeyError, TypeError):
-                _stop(process)
-                stderr_file.seek(0)
-                tail = stderr_file.read()[-400:].decode("utf-8", "replace").strip().replace("\n", " | ")
-                shown = " ".join(command[1:])
-                raise NotMeasuredError(
-                    f"`{shown}` did not print its startup JSON line (stderr: {tail or 'empty'})"
-                ) from None
-            assert process.stdout is not None
-            threading.Thread(target=_drain, args=(process.stdout,), daemon=True).start()
-            yield RunningServer(base_url=base_url, info=info, pid=process.pid)
-        finally:
-            _stop(process)
+            mock = stack.enter_context(
+                mock_testing.running_mock(api, scenario, startup_timeout=startup_timeout, access_log=False)
+            )
+        except mock_testing.MockStartError as exc:
+            raise NotMeasuredError(f"`python -m mock_servers {api}`: {exc}") from None
+        yield RunningServer(base_url=mock.base_url.rstrip("/"), info=mock.info, pid=mock.process.pid)
 
 
 def prism_available() -> str | None:
@@ -163,7 +101,7 @@ def running_constant_server() -> Iterator[RunningServer]:
         wait_until_answering(base_url + "/", 30, process)
         yield RunningServer(base_url=base_url, info={}, pid=process.pid)
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 @contextlib.contextmanager
@@ -181,4 +119,4 @@ def running_prism(api: str, startup_timeout: float = 90.0) -> Iterator[RunningSe
         wait_until_answering(base_url + "/", startup_timeout, process)
         yield RunningServer(base_url=base_url, info={"command": " ".join(command[1:])}, pid=process.pid)
     finally:
-        _stop(process)
+        stop_process(process)

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,28 +147,43 @@ def _wait_healthy(base_url: str, process: subprocess.Popen[str], deadline: float
     raise MockStartError(f"mock at {base_url} did not become healthy in time")
 
 
-def _read_startup_line(
-    process: subprocess.Popen[str], stderr: list[str], stderr_reader: threading.Thread, deadline: float
-) -> str:
+def read_first_line(process: subprocess.Popen[Any], timeout: float) -> str:
+    """The child's first stdout line, or "" when it printed none within ``timeout`` (or exited first).
+
+    The read runs on a daemon thread, so a child that never writes cannot hang the caller.
+    """
     stream = process.stdout
-    assert stream is not None
-    line_holder: list[str] = []
-    reader = threading.Thread(target=lambda: line_holder.append(stream.readline()), daemon=True)
+    assert stream is not None, "start the process with stdout=subprocess.PIPE"
+    holder: list[str | bytes] = []
+    reader = threading.Thread(target=lambda: holder.append(stream.readline()), daemon=True)
     reader.start()
-    reader.join(max(0.0, deadline - time.monotonic()))
-    if not line_holder or not line_holder[0]:
-        if process.poll() is None:
-            process.kill()
-        process.wait()
-        stderr_reader.join(2.0)  # the process is gone: let the reader collect its last words
-        detail = " / ".join(line for line in stderr[-3:] if line.strip()) or "no output"
+    reader.join(max(0.0, timeout))
+    line = holder[0] if holder else ""
+    return line.decode("utf-8", "replace") if isinstance(line, bytes) else line
+
+
+def startup_json(
+    process: subprocess.Popen[Any], timeout: float, what: str, detail: Callable[[], str] = lambda: ""
+) -> dict[str, Any]:
+    """The JSON object a server prints as its first stdout line (the convention of the mocks, the deviation
+    proxy and the test servers); on silence or a non-JSON line the process is stopped and a
+    ``MockStartError`` names ``what``, its exit code and ``detail()`` (say, the tail of its stderr)."""
+    line = read_first_line(process, timeout)
+    try:
+        info = json.loads(line)
+        if not isinstance(info, dict):
+            raise ValueError(line)
+    except ValueError:
+        stop_process(process)
+        extra = detail()
         raise MockStartError(
-            f"mock did not print its startup line (exit code {process.returncode}): {detail}"
-        )
-    return line_holder[0]
+            f"{what} did not print its startup JSON line (exit code {process.returncode})"
+            + (f": {extra}" if extra else "")
+        ) from None
+    return info
 
 
-def stop_process(process: subprocess.Popen[str], timeout: float = 10.0) -> int:
+def stop_process(process: subprocess.Popen[Any], timeout: float = 10.0) -> int:
     """SIGTERM, then SIGKILL if the process does not stop within ``timeout``; returns the exit code."""
     if process.poll() is None:
         process.terminate()
@@ -181,7 +196,9 @@ def stop_process(process: subprocess.Popen[str], timeout: float = 10.0) -> int:
 
 
 @contextmanager
-def running_mock(api: str, scenario: str | Path | None = None, **options: Any) -> Iterator[MockProcess]:
+def running_mock(
+    api: str, scenario: str | Path | None = None, startup_timeout: float = STARTUP_TIMEOUT, **options: Any
+) -> Iterator[MockProcess]:
     """Run ``python -m mock_servers <api>`` on a free 127.0.0.1 port for the duration of the block."""
     # Make the child import the same mock_servers as this process, installed or from a checkout.
     package_parent = str(Path(__file__).resolve().parents[1])
@@ -199,9 +216,14 @@ def running_mock(api: str, scenario: str | Path | None = None, **options: Any) -
     stdout: list[str] = []
     stderr_reader = threading.Thread(target=_drain, args=(process.stderr, stderr), daemon=True)
     stderr_reader.start()
-    deadline = time.monotonic() + STARTUP_TIMEOUT
+    deadline = time.monotonic() + startup_timeout
+
+    def last_words() -> str:
+        stderr_reader.join(2.0)  # the process is gone: let the reader collect its last words
+        return " / ".join(line for line in stderr[-3:] if line.strip()) or "no output"
+
     try:
-        info = json.loads(_read_startup_line(process, stderr, stderr_reader, deadline))
+        info = startup_json(process, startup_timeout, "mock", last_words)
         threading.Thread(target=_drain, args=(process.stdout, stdout), daemon=True).start()
         _wait_healthy(info["base_url"], process, deadline)
         yield MockProcess(api, info["base_url"], info, process, stderr, stdout)

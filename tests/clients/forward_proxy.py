@@ -7,13 +7,12 @@ targets are forwarded (the tests never leave the machine); anything else gets 40
 tunnels) is not needed for the tests and answers 405.
 
 Control: ``GET /_proxy/log`` (origin-form, sent to the proxy itself) returns the record; ``POST
-/_proxy/reset`` clears it. Run: ``python tests/clients/forward_proxy.py``; the first stdout line is
+/_proxy/reset`` clears it. Run: ``python -m tests.clients.forward_proxy``; the first stdout line is
 ``{"port": N}``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import ipaddress
 import json
@@ -22,6 +21,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
+
+from tests.clients.serving import announce_and_serve
 
 #: Headers about this hop only (RFC 9110 section 7.6.1), never forwarded.
 _HOP = {"connection", "keep-alive", "proxy-connection", "proxy-authorization", "te", "trailer", "upgrade"}
@@ -115,10 +116,7 @@ class ProxyServer(ThreadingHTTPServer):
 
 def main() -> int:
     server = ProxyServer()
-    print(json.dumps({"port": server.server_address[1]}), flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
-    return 0
+    return announce_and_serve(server, server.server_address[1])
 
 
 if __name__ == "__main__":

@@ -7,14 +7,13 @@ the clients to get going, and then misbehaves in the way the first path segment 
 records every request it gets, so a test can ask it (``GET /_trap/report``, ``POST /_trap/reset``)
 whether anything, and in particular any credential, reached another origin.
 
-Run: ``python tests/clients/hostile_server.py [--trap | --trap-port N]``; the first stdout line is
+Run: ``python -m tests.clients.hostile_server [--trap | --trap-port N]``; the first stdout line is
 ``{"port": N}``. The cases are listed in ``CASES`` (the test module imports the names from here).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
 import json
 import sys
@@ -23,6 +22,8 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tests.clients.serving import announce_and_serve
 
 MARKER = "S3CR3T"
 GOOD_TOKEN = f"tok-{MARKER}-good"
@@ -295,10 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trap-port", type=int, default=9, help="port of the trap instance")
     args = parser.parse_args(argv)
     server = HostileServer(args.trap, args.trap_port)
-    print(json.dumps({"port": server.server_address[1]}), flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
-    return 0
+    return announce_and_serve(server, server.server_address[1])
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ address (``--host 127.0.0.2``, ``--host ::1``), and plays slow and endless answe
 Control paths: ``GET /_log`` (the recorded requests), ``POST /_reset`` (forget them and the per-case
 counters), ``POST /_config`` with ``{"other": URL}`` (the base URL that redirects point to).
 
-Run: ``python tests/clients/round2_server.py [--host ADDRESS]``; the first stdout line is ``{"port": N}``.
+Run: ``python -m tests.clients.round2_server [--host ADDRESS]``; the first stdout line is ``{"port": N}``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tests.clients.serving import announce_and_serve
 
 MARKER = "S3CR3T"
 TOKEN = f"tok-{MARKER}-round2"
@@ -252,10 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="a loopback address to listen on")
     args = parser.parse_args(argv)
     server = Round2Server(args.host)
-    print(json.dumps({"port": server.server_address[1]}), flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
-    return 0
+    return announce_and_serve(server, server.server_address[1])
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ to pass for the right reason.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import textwrap
@@ -25,6 +24,8 @@ from avepoint_graph_client.models import GrantType, TokenRequest
 from olconnect_client.api.authentication import login
 from olconnect_client.api.job_entity import update_job_metadata
 from olconnect_client.models import NameValueList
+
+from mock_servers.testing import startup_json, stop_process
 
 PORTAL_PAGE = "<html><body><h1>Welcome</h1><p>Please sign in to use this network.</p></body></html>"
 
@@ -65,13 +66,9 @@ def _serve(body: str, content_type: str) -> Iterator[str]:
         [sys.executable, "-c", SERVER, body, content_type], stdout=subprocess.PIPE, text=True
     )
     try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        assert line, "the test server did not start"
-        yield f"http://127.0.0.1:{json.loads(line)['port']}"
+        yield f"http://127.0.0.1:{startup_json(process, 30, 'captive portal server')['port']}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_process(process)
 
 
 @pytest.fixture(scope="module")

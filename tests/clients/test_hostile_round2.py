@@ -14,12 +14,9 @@ import base64
 import contextlib
 import dataclasses
 import json
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import avepoint_graph_client as ave
@@ -33,8 +30,8 @@ from olconnect_client.api.authentication import login
 from olconnect_client.api.job_entity import get_job_metadata
 
 from .round2_server import MARKER, TOKEN
+from .serving import start_server
 
-HERE = Path(__file__).parent
 PASSWORD = f"pw-{MARKER}-r2"
 CLIENT_SECRET = f"cs-{MARKER}-r2"
 BASIC = base64.b64encode(f"admin:{PASSWORD}".encode()).decode()
@@ -47,19 +44,9 @@ class Server:
     """One recording server process, addressed by its base URL."""
 
     def __init__(self, script: str, *args: str, host: str = "127.0.0.1") -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, str(HERE / script), *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        if not line:
-            self.process.kill()
-            raise RuntimeError(f"{script} did not start")
+        self.process, port = start_server(script, *args)
         shown = f"[{host}]" if ":" in host else host
-        self.url = f"http://{shown}:{json.loads(line)['port']}"
+        self.url = f"http://{shown}:{port}"
         # One plain client for the control requests (never through an environment proxy).
         self._control = httpx.Client(base_url=self.url, timeout=10, trust_env=False)
 
@@ -103,10 +90,10 @@ def servers() -> Iterator[Env]:
     started: list[Server] = []
     try:
         for script, args, host in (
-            ("round2_server.py", ("--host", "127.0.0.1"), "127.0.0.1"),
-            ("round2_server.py", ("--host", "127.0.0.2"), "127.0.0.2"),
-            ("round2_server.py", ("--host", "::1"), "::1"),
-            ("forward_proxy.py", (), "127.0.0.1"),
+            ("round2_server", ("--host", "127.0.0.1"), "127.0.0.1"),
+            ("round2_server", ("--host", "127.0.0.2"), "127.0.0.2"),
+            ("round2_server", ("--host", "::1"), "::1"),
+            ("forward_proxy", (), "127.0.0.1"),
         ):
             started.append(Server(script, *args, host=host))
         env = Env(*started)

@@ -19,13 +19,10 @@ from __future__ import annotations
 import asyncio
 import base64
 import dataclasses
-import json
 import logging
 import subprocess
-import sys
 import traceback
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import avepoint_graph_client as ave
@@ -39,8 +36,8 @@ from olconnect_client.api.authentication import login
 from olconnect_client.api.job_entity import get_job_metadata
 
 from .hostile_server import BAD_TOKENS, MARKER
+from .serving import start_server
 
-SERVER = Path(__file__).with_name("hostile_server.py")
 PASSWORD = f"pw-{MARKER}-olc"
 CLIENT_SECRET = f"cs-{MARKER}-ave"
 BASIC = base64.b64encode(f"admin:{PASSWORD}".encode()).decode()
@@ -147,15 +144,7 @@ class Servers:
 
 
 def _start(*args: str) -> tuple[subprocess.Popen[str], int]:
-    process = subprocess.Popen(
-        [sys.executable, str(SERVER), *args], stdout=subprocess.PIPE, text=True, stderr=subprocess.DEVNULL
-    )
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    if not line:
-        process.kill()
-        raise RuntimeError("the hostile server did not start")
-    return process, int(json.loads(line)["port"])
+    return start_server("hostile_server", *args)
 
 
 @pytest.fixture(scope="module")

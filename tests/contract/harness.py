@@ -6,11 +6,9 @@ its environment is isolated (live-mode variables, reports folder), and several r
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from contract_tests import api_paths
+from mock_servers.testing import startup_json, stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 PROXY = Path(__file__).resolve().parent / "deviation_proxy.py"
@@ -120,18 +119,6 @@ def deviation_proxy(upstream: str, deviation: str, env: Mapping[str, str] | None
         env=clean_env(env or {}),
     )
     try:
-        assert process.stdout is not None
-        line: list[str] = []
-        reader = threading.Thread(target=lambda: line.append(process.stdout.readline()), daemon=True)  # type: ignore[union-attr]
-        reader.start()
-        reader.join(30)
-        if not line or not line[0].strip():
-            raise RuntimeError(f"deviation proxy ({deviation}) did not start")
-        yield str(json.loads(line[0])["base_url"])
+        yield str(startup_json(process, 30, f"deviation proxy ({deviation})")["base_url"])
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -10,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from mock_servers.testing import stop_process
+from mock_servers.testing import startup_json, stop_process
 
 STARTUP_TIMEOUT_S = 60.0
 
@@ -28,18 +27,10 @@ def started_mock(
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    lines: list[str] = []
-    assert process.stdout is not None
-    stdout = process.stdout
-    reader = threading.Thread(target=lambda: lines.append(stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(STARTUP_TIMEOUT_S)
     try:
-        first = lines[0].strip() if lines else ""
-        assert first, f"{command} printed no startup line (exit {process.poll()})"
-        info: dict[str, Any] = json.loads(lines[0])
+        info = startup_json(process, STARTUP_TIMEOUT_S, " ".join(str(part) for part in command))
         # Keep reading so a chatty server never blocks on a full pipe.
-        threading.Thread(target=stdout.read, daemon=True).start()
+        threading.Thread(target=process.stdout.read, daemon=True).start()  # type: ignore[union-attr]
         yield info
     finally:
         stop_process(process)
