@@ -20,8 +20,8 @@ from starlette.types import ASGIApp
 
 from mock_servers.core.accesslog import AccessLogMiddleware
 from mock_servers.core.auth import DEFAULT_MAX_TOKENS
-from mock_servers.core.faults import ErrorRenderer, FaultConfig, FaultConfigError, FaultMiddleware, FaultState
-from mock_servers.core.http import dump_json, json_response
+from mock_servers.core.faults import FaultConfig, FaultConfigError, FaultMiddleware, FaultState
+from mock_servers.core.http import ErrorRenderer, dump_json, json_response
 from mock_servers.core.routing import ApiRouter, SpecRoute
 from mock_servers.core.variants import Selection, VariantState, variant_routes
 

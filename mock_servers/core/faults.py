@@ -11,14 +11,15 @@ from __future__ import annotations
 import asyncio
 import math
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
-from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from mock_servers.core.http import ErrorRenderer
 
 ADMIN_PREFIX = "/_mock/"
 DROPPED_SCOPE_KEY = "mock_servers.dropped"
@@ -143,9 +144,6 @@ class FaultState:
 
 def _replace(config: FaultConfig, **changes: Any) -> FaultConfig:
     return FaultConfig(**{**config.to_dict(), **changes})
-
-
-ErrorRenderer = Callable[[int, str, Mapping[str, str]], Response]
 
 
 class FaultMiddleware:

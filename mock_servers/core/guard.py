@@ -21,8 +21,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mock_servers.core.admin_access import AdminPolicy, needs_admin_access
-from mock_servers.core.http import MAX_JSON_DEPTH, ApiError, check_json_limits, json_response
-from mock_servers.core.routing import ErrorRenderer
+from mock_servers.core.http import MAX_JSON_DEPTH, ApiError, ErrorRenderer, check_json_limits, json_response
 
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 CLOSE = {"Connection": "close"}

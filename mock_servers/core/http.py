@@ -11,7 +11,7 @@ import asyncio
 import json
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -40,6 +40,15 @@ class ApiError(Exception):
         self.message = message
         self.parameter = parameter
         self.headers = dict(headers or {})
+
+
+class ErrorRenderer(Protocol):
+    """How one API's mock answers an error (its body shape and the variants that shape it): the router, the
+    fault middleware, the request guard and the app's exception handler all render through it."""
+
+    def __call__(
+        self, status: int, message: str, headers: Mapping[str, str], parameter: str | None = None
+    ) -> Response: ...
 
 
 def dump_json(payload: Any) -> bytes:

@@ -20,13 +20,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mock_servers.core.http import ApiError
+from mock_servers.core.http import ApiError, ErrorRenderer
 from mock_servers.core.parameters import Arguments, ParameterPlan, ReadingRules
 from spec_model import SpecModel, path_regex
 
 Handler = Callable[[Request, Arguments], Awaitable[Response]]
-# (status, message, headers, parameter) -> the API's error response
-ErrorRenderer = Callable[..., Response]
 
 
 class RouteTableError(RuntimeError):

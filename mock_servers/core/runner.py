@@ -23,7 +23,7 @@ from mock_servers.core.accesslog import AccessLogMiddleware
 from mock_servers.core.admin_access import AdminPolicy, is_loopback_host
 from mock_servers.core.app import MockServer, startup_json
 from mock_servers.core.guard import DEFAULT_MAX_BODY_BYTES, RequestGuard
-from mock_servers.core.routing import ErrorRenderer
+from mock_servers.core.http import ErrorRenderer
 from mock_servers.core.timeouts import (
     DEFAULT_HEADER_TIMEOUT,
     DEFAULT_KEEP_ALIVE_TIMEOUT,
