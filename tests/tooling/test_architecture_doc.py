@@ -41,9 +41,17 @@ def test_every_folder_in_the_parts_table_exists() -> None:
 
 
 def test_modules_the_page_names_are_where_it_says() -> None:
-    for folder in ("runtime/client_runtime/", "mock_servers/"):
+    for folder in ("runtime/client_runtime/", "mock_servers/", "spec_model/"):
         row = next(line for line in DOC.splitlines() if line.startswith(f"| `{folder}`"))
         modules = set(re.findall(r"`((?:core/)?[a-z_]+\.py)`", row))
         assert len(modules) >= 4, row
         missing = sorted(m for m in modules if not (ROOT / folder / m).is_file())
         assert missing == [], f"{folder}: {missing}"
+
+
+def test_the_tool_packages_the_page_names_exist() -> None:
+    row = next(line for line in DOC.splitlines() if line.startswith("| `scripts/`"))
+    packages = set(re.findall(r"`([a-z_]+)/`", row.split("|")[2]))
+    assert {"generate", "spec_diff", "publish"} <= packages, row
+    missing = sorted(p for p in packages if not (ROOT / "scripts" / p / "__init__.py").is_file())
+    assert missing == [], f"scripts/: {missing}"
