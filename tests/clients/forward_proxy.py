@@ -18,11 +18,11 @@ import ipaddress
 import json
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from tests.clients.serving import announce_and_serve
+from tests.clients.serving import QuietHandler, announce_and_serve
 
 #: Headers about this hop only (RFC 9110 section 7.6.1), never forwarded.
 _HOP = {"connection", "keep-alive", "proxy-connection", "proxy-authorization", "te", "trailer", "upgrade"}
@@ -37,12 +37,8 @@ def _loopback(host: str) -> bool:
         return False
 
 
-class ProxyHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class ProxyHandler(QuietHandler):
     server: ProxyServer
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def _answer(self, status: int, body: bytes, headers: list[tuple[str, str]]) -> None:
         self.send_response(status)

@@ -19,11 +19,11 @@ import json
 import sys
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.clients.serving import announce_and_serve
+from tests.clients.serving import QuietHandler, announce_and_serve
 
 MARKER = "S3CR3T"
 GOOD_TOKEN = f"tok-{MARKER}-good"
@@ -225,12 +225,8 @@ class Hostile:
         return self.page(case, index, self.own(case, f"pageIndex={index + 1}") if index < LAST_PAGE else None)
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(QuietHandler):
     server: HostileServer
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def _handle(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)

@@ -22,11 +22,11 @@ import sys
 import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.clients.serving import announce_and_serve
+from tests.clients.serving import QuietHandler, announce_and_serve
 
 MARKER = "S3CR3T"
 TOKEN = f"tok-{MARKER}-round2"
@@ -51,12 +51,8 @@ def job(number: int, job_id: Any = None) -> dict[str, Any]:
     }
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(QuietHandler):
     server: Round2Server
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     # --- plumbing ----------------------------------------------------------------------------------------
 

@@ -12,13 +12,24 @@ import contextlib
 import json
 import subprocess
 import sys
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from socketserver import BaseServer
+from typing import Any
 
 from mock_servers.testing import startup_json
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT_S = 30.0
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """A keep-alive (HTTP/1.1) handler that writes no access log: the servers' output stays quiet."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
 
 
 def announce_and_serve(server: BaseServer, port: int) -> int:
