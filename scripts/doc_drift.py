@@ -118,7 +118,7 @@ def analyse(
     for op in (op for page in pages for op in page.operations):
         hit = specs.find(op.method, op.path)
         if hit is not None:
-            targets[op.key] = SpecTarget(hit[0], hit[1].method, hit[1].path)
+            targets[op.key] = SpecTarget(hit[0], hit[1].method.lower(), hit[1].path)
     return Outcome(
         findings=findings,
         pages=pages,

@@ -16,17 +16,9 @@ from typing import Any
 
 import jsonschema
 
-from ..speclib.openapi import (
-    JsonDict,
-    Operation,
-    SchemaView,
-    flatten_fields,
-    iter_operations,
-    json_media_schema,
-    path_shape,
-    path_variables,
-    schema_view,
-)
+from spec_model import Operation, iter_operations, path_shape, path_variables
+
+from ..speclib.openapi import JsonDict, SchemaView, flatten_fields, json_media_schema, schema_view
 from .model import DocField, DocOperation, DocParameter, DocResponse, Finding, Severity, SpecTarget
 
 # What each type word of the pages may be in JSON Schema terms. "number" on the OL pages is used for IDs, so
@@ -59,11 +51,16 @@ class SpecSet:
     def __post_init__(self) -> None:
         for name, doc in self.docs.items():
             for op in iter_operations(doc):
-                self.index.setdefault((op.method.upper(), path_shape(op.path)), []).append((name, op))
+                self.index.setdefault((op.method, path_shape(op.path)), []).append((name, op))
 
     def find(self, method: str, path: str) -> tuple[str, Operation] | None:
         matches = self.index.get((method.upper(), path_shape(path)), [])
         return matches[0] if matches else None
+
+
+def _raw_parameter(op: Operation, location: str, name: str) -> JsonDict | None:
+    """The spec's parameter ``name`` in ``location`` as written, or None when the operation has none."""
+    return next((p.raw for p in op.parameters_in(location) if p.name == name), None)
 
 
 def type_mismatch(doc_type: str | None, view: SchemaView) -> str | None:
@@ -125,7 +122,7 @@ class Comparer:
                 page=self.doc_op.page,
                 spec_value=spec,
                 page_value=page,
-                target=SpecTarget(self.spec_name, self.op.method, self.op.path),
+                target=SpecTarget(self.spec_name, self.op.method.lower(), self.op.path),
                 fact=fact,
             )
         )
@@ -157,12 +154,10 @@ class Comparer:
     def parameters(self) -> None:
         documented = {(p.location, p.name) for p in self.doc_op.parameters}
         for param in self.doc_op.parameters:
-            spec_param = self.op.parameter(param.location, param.name)
+            spec_param = _raw_parameter(self.op, param.location, param.name)
             subject = f"{param.location}:{param.name}"
             if spec_param is None:
-                same_location = sorted(
-                    str(p.get("name")) for p in self.op.parameters if p.get("in") == param.location
-                )
+                same_location = sorted(p.name for p in self.op.parameters_in(param.location))
                 self.add(
                     "parameter-missing",
                     subject,
@@ -175,8 +170,8 @@ class Comparer:
                 )
                 continue
             self.parameter_details(param, spec_param, subject)
-        for spec_param in self.op.parameters:
-            key = (str(spec_param.get("in")), str(spec_param.get("name")))
+        for spec_parameter in self.op.parameters:
+            key = (spec_parameter.location, spec_parameter.name)
             if key not in documented:
                 self.add(
                     "parameter-only-in-spec",
@@ -273,7 +268,7 @@ class Comparer:
                 )
 
     def security(self) -> None:
-        requirements = self.op.node.get("security", self.spec.get("security")) or []
+        requirements = self.op.raw.get("security", self.spec.get("security")) or []
         schemes = (self.spec.get("components") or {}).get("securitySchemes") or {}
         used = [schemes.get(name) or {} for req in requirements for name in req]
         scopes = {scope for req in requirements for values in req.values() for scope in values or []}
@@ -286,7 +281,7 @@ class Comparer:
                         s.get("type") == "apiKey" and s.get("in") == "header" and s.get("name") == header
                         for s in used
                     )
-                    or self.op.parameter("header", header) is not None
+                    or _raw_parameter(self.op, "header", header) is not None
                 )
             if not ok:
                 self.add(
@@ -310,7 +305,7 @@ class Comparer:
             )
 
     def request(self) -> None:
-        body = self.op.node.get("requestBody")
+        body = self.op.raw.get("requestBody")
         content = body.get("content") if isinstance(body, dict) else None
         wanted = self.doc_op.request_content_type
         if wanted == "" and content:
@@ -341,7 +336,7 @@ class Comparer:
 
     def responses(self) -> None:
         spec_responses: JsonDict = {
-            k: v for k, v in (self.op.node.get("responses") or {}).items() if not str(k).startswith("x-")
+            k: v for k, v in (self.op.raw.get("responses") or {}).items() if not str(k).startswith("x-")
         }
         for status, doc_resp in sorted(self.doc_op.responses.items()):
             spec_resp = spec_responses.get(status) or spec_responses.get(f"{status[0]}XX")
@@ -463,7 +458,7 @@ class Comparer:
     def samples(self) -> None:
         # Parameter names in a request sample are compared case-insensitively: servers match them that way
         # (decision AVE-02), and the pages' samples are written in lower case.
-        names = {str(p.get("name")).lower() for p in self.op.parameters if p.get("in") == "query"}
+        names = {p.name.lower() for p in self.op.parameters_in("query")}
         for name in dict.fromkeys(self.doc_op.sample_query_names):
             if name.lower() not in names:
                 self.add(
@@ -475,7 +470,7 @@ class Comparer:
                     page=name,
                 )
         if self.doc_op.has_response_sample and self.doc_op.response_fields_status:
-            responses = self.op.node.get("responses") or {}
+            responses = self.op.raw.get("responses") or {}
             spec_resp = responses.get(self.doc_op.response_fields_status)
             media = json_media_schema(spec_resp.get("content") if isinstance(spec_resp, dict) else None)
             if media and isinstance(media[1], dict):
@@ -544,22 +539,22 @@ def compare(doc_ops: list[DocOperation], specs: SpecSet) -> tuple[list[Finding],
             continue
         spec_name, op = hit
         covered_specs.add(spec_name)
-        seen_spec_ops.add((spec_name, op.key))
-        matched[doc_op.key] = f"{spec_name} {op.operation_id or op.key}"
+        seen_spec_ops.add((spec_name, op.label))
+        matched[doc_op.key] = f"{spec_name} {op.operation_id or op.label}"
         findings.extend(Comparer(doc_op, spec_name, op, specs.docs[spec_name]).run())
     for spec_name in sorted(covered_specs):
         for op in iter_operations(specs.docs[spec_name]):
-            if (spec_name, op.key) not in seen_spec_ops:
+            if (spec_name, op.label) not in seen_spec_ops:
                 findings.append(
                     Finding(
-                        operation=op.key,
+                        operation=op.label,
                         kind="operation-only-in-spec",
-                        subject=op.key,
+                        subject=op.label,
                         severity=Severity.ONLY_IN_SPEC,
-                        message=f"{spec_name} has {op.operation_id or op.key}; no page describes it",
-                        spec_value=op.operation_id or op.key,
+                        message=f"{spec_name} has {op.operation_id or op.label}; no page describes it",
+                        spec_value=op.operation_id or op.label,
                         page_value="absent",
-                        target=SpecTarget(spec_name, op.method, op.path),
+                        target=SpecTarget(spec_name, op.method.lower(), op.path),
                     )
                 )
     return findings, matched

@@ -1,30 +1,25 @@
 """OpenAPI documents as the doc tools read them: operations, parameters and schemas in a flattened form.
 
 Loading and `$ref` resolution are spec_model's (one strict loader, one resolver for the whole project); this
-module adds what doc drift and spec diff need on top: a whole-document inline of the references, operations
-of such an inlined document, and `SchemaView`, the flattened reading of a schema both tools compare.
+module adds what doc drift and spec diff need on top: a whole-document inline of the references and
+`SchemaView`, the flattened reading of a schema both tools compare. Operations and path templates are
+spec_model's too (`iter_operations`, `path_shape`), so both tools pair operations the same way.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spec_model import (
-    HTTP_METHODS,
     RefResolver,
     SpecLoadError,
     SpecRefError,
     load_document,
     parse_document,
-    path_shape,
-    path_variables,
 )
-
-__all__ = ["path_shape", "path_variables"]  # re-exported for doc drift until it imports spec_model itself
 
 JsonDict = dict[str, Any]
 
@@ -75,48 +70,6 @@ def resolve_refs(doc: JsonDict) -> JsonDict:
         raise SpecError(str(exc)) from exc
     assert isinstance(resolved, dict)
     return resolved
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One operation of a resolved spec, with path-level parameters already merged in."""
-
-    method: str
-    path: str
-    node: JsonDict
-    parameters: tuple[JsonDict, ...]
-
-    @property
-    def key(self) -> str:
-        return f"{self.method.upper()} {self.path}"
-
-    @property
-    def operation_id(self) -> str | None:
-        value = self.node.get("operationId")
-        return value if isinstance(value, str) else None
-
-    def parameter(self, location: str, name: str) -> JsonDict | None:
-        for param in self.parameters:
-            if param.get("in") == location and param.get("name") == name:
-                return param
-        return None
-
-
-def iter_operations(resolved: JsonDict) -> Iterator[Operation]:
-    """Every operation of a document whose refs are already resolved."""
-    paths = resolved.get("paths") or {}
-    for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        shared = [p for p in item.get("parameters") or [] if isinstance(p, dict)]
-        for method in HTTP_METHODS:
-            node = item.get(method)
-            if not isinstance(node, dict):
-                continue
-            own = [p for p in node.get("parameters") or [] if isinstance(p, dict)]
-            own_keys = {(p.get("in"), p.get("name")) for p in own}
-            merged = [p for p in shared if (p.get("in"), p.get("name")) not in own_keys] + own
-            yield Operation(method=method, path=str(path), node=node, parameters=tuple(merged))
 
 
 @dataclass
