@@ -5,7 +5,7 @@
                                 [--format text|json] [--propose PATCH_FILE] [--record]
 
 Reads every Markdown page under DOCS_DIR (default ../shared/vendor-docs) and, with --sources, the pages a
-sources file tracks in git bundles at a pinned commit (drift_lib/sources.py), extracts operations, parameters,
+sources file tracks in git bundles at a pinned commit (sources.py), extracts operations, parameters,
 status codes, response headers and body fields, and compares them with the specs and with the record of the
 last reviewed pages (spec/doc-drift-pages.yaml, which makes removals and renames visible). The default report
 has one line per finding that needs action and one summary line; --verbose shows every finding with its
@@ -21,10 +21,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .drift_lib.allowlist import AllowlistError, apply_allowlist, known_decisions, load_allowlist
-from .drift_lib.compare import SpecSet, compare
-from .drift_lib.model import Finding, SpecTarget
-from .drift_lib.page_record import (
+from ..speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
+from .allowlist import AllowlistError, apply_allowlist, known_decisions, load_allowlist
+from .compare import SpecSet, compare
+from .model import Finding, SpecTarget
+from .page_record import (
     RECORD_NAME,
     RecordError,
     apply_record,
@@ -32,13 +33,12 @@ from .drift_lib.page_record import (
     load_record,
     render_record,
 )
-from .drift_lib.pages import read_folder
-from .drift_lib.propose import ProposalError, write_proposal
-from .drift_lib.report import Outcome, render, render_json, render_quiet
-from .drift_lib.sources import FOLDER, PREFIX, SourcesError, load_sources, read_sources, source_of
-from .speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
+from .pages import read_folder
+from .propose import ProposalError, write_proposal
+from .report import Outcome, render, render_json, render_quiet
+from .sources import FOLDER, PREFIX, SourcesError, load_sources, read_sources, source_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -178,7 +178,3 @@ def _suggestions(findings: list[Finding]) -> str:
         lines.append(f'    subject: "{finding.subject}"')
         lines.append('    reason: "XXX-00: "')
     return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    sys.exit(run())

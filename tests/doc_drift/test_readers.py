@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from scripts.doc_drift import analyse
-from scripts.drift_lib.compare import type_mismatch
-from scripts.drift_lib.pages import read_page
-from scripts.drift_lib.pseudo_json import SketchError, parse_sketch
+from scripts.doc_drift.compare import type_mismatch
+from scripts.doc_drift.pages import read_page
+from scripts.doc_drift.pseudo_json import SketchError, parse_sketch
 from scripts.speclib.openapi import schema_view
 
 from .conftest import FIXTURES, ROOT
@@ -201,7 +201,7 @@ def test_reader_crash_names_the_page_instead_of_a_traceback(
     def explode(page: str, sections: object) -> None:
         raise IndexError("row shorter than its header")
 
-    monkeypatch.setattr("scripts.drift_lib.olconnect_layout.parse_page", explode)
+    monkeypatch.setattr("scripts.doc_drift.olconnect_layout.parse_page", explode)
     result = read_page(shared_docs / "olconnect-job-entity-service.md")
     assert result.operations == []
     assert result.error == "the page reader failed (IndexError: row shorter than its header)"

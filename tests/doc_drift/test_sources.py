@@ -1,4 +1,4 @@
-"""Doc drift over the pages pinned in a git bundle (spec/doc-drift-sources.yaml, drift_lib/sources.py).
+"""Doc drift over the pages pinned in a git bundle (spec/doc-drift-sources.yaml, doc_drift/sources.py).
 
 The OL Connect Job Set, Document Set and Document pages are files of the vendor client's repository, kept as
 a bundle in ../shared/vendor-sources. These tests pass the pinned pages, then make one change at a time in a
@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from scripts.doc_drift import DriftSetupError, analyse, run
-from scripts.drift_lib.model import Finding
+from scripts.doc_drift.model import Finding
 
 from .conftest import ROOT
 
