@@ -3,11 +3,13 @@
     python -m scripts.doc_drift [DOCS_DIR] [--spec-dir spec] [--allowlist spec/doc-drift-allowlist.yaml]
                                 [--sources spec/doc-drift-sources.yaml] [--verbose] [--suggest-allowlist]
                                 [--format text|json] [--propose PATCH_FILE] [--record]
+                                [--rev [NAME=]REV] [--repo NAME=PATH] [--since [NAME=]REV]
 
 Reads every Markdown page under DOCS_DIR (default ../shared/vendor-docs) and, with --sources, the pages a
-sources file tracks in git bundles at a pinned commit (sources.py), extracts operations, parameters,
-status codes, response headers and body fields, and compares them with the specs and with the record of the
-last reviewed pages (spec/doc-drift-pages.yaml, which makes removals and renames visible). The default report
+sources file tracks in git bundles or clones at a pinned commit (sources.py; `--rev`/`--repo` read another
+revision or clone, `--since` reports the semantic changes between two revisions instead), extracts
+operations, parameters, status codes, response headers and body fields, and compares them with the specs
+and with the record of the last reviewed pages (spec/doc-drift-pages.yaml, which makes removals and renames visible). The default report
 has one line per finding that needs action and one summary line; --verbose shows every finding with its
 explanation. --propose writes a `git apply`-able patch against spec/ for the additions it can express.
 Exit codes: 0 no unexplained drift; 1 drift the allowlist does not cover, a page that could not be parsed, or
@@ -36,7 +38,11 @@ from .page_record import (
 from .pages import read_folder
 from .propose import ProposalError, write_proposal
 from .report import Outcome, render, render_json, render_quiet
-from .sources import FOLDER, PREFIX, SourcesError, load_sources, read_sources, source_of
+from .repository import Repository, RepositoryError
+from .since import render as render_history
+from .since import replay
+from .sources import FOLDER, PREFIX, SourcesError, load_sources, override, read_sources, source_of
+from .tracked import not_transcribed, operation_findings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,6 +72,25 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
+        "--rev",
+        action="append",
+        default=[],
+        metavar="[NAME=]REV",
+        help="read source NAME (or every one) at REV",
+    )
+    parser.add_argument(
+        "--repo",
+        action="append",
+        default=[],
+        metavar="NAME=PATH",
+        help="read source NAME from this clone/bundle",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="[NAME=]REV",
+        help="report the semantic changes of the tracked pages of source NAME (or the only one) since REV",
+    )
+    parser.add_argument(
         "--suggest-allowlist",
         action="store_true",
         help="also print allowlist entries (reason to fill in) for every failing finding",
@@ -78,7 +103,12 @@ class DriftSetupError(Exception):
 
 
 def analyse(
-    docs_dir: Path, spec_dir: Path, allowlist: Path | None = None, sources: Path | None = None
+    docs_dir: Path,
+    spec_dir: Path,
+    allowlist: Path | None = None,
+    sources: Path | None = None,
+    revs: dict[str, str] | None = None,
+    repos: dict[str, Path] | None = None,
 ) -> Outcome:
     """Parse the pages (DOCS_DIR's and the bundle pages ``sources`` pins), compare them with the specs and
     apply the allowlist (default: SPEC_DIR's)."""
@@ -96,6 +126,7 @@ def analyse(
         )
         record = load_record(spec_dir / RECORD_NAME)
         bundles = load_sources(sources, ROOT.parent / "shared") if sources is not None else []
+        bundles = override(bundles, revs or {}, repos or {})
     except (SpecError, AllowlistError, RecordError, SourcesError) as exc:
         raise DriftSetupError(str(exc)) from exc
     pages = read_folder(docs_dir)
@@ -105,7 +136,12 @@ def analyse(
         pages += read_sources(bundles)
     except SourcesError as exc:
         raise DriftSetupError(str(exc)) from exc
-    findings, matched = compare([op for page in pages for op in page.operations], specs)
+    declared = {s.label(page): ops for s in bundles for page, ops in s.operations.items()}
+    findings = operation_findings(pages, declared)
+    pending = not_transcribed(pages, declared, specs)
+    compared = [op for page in pages for op in page.operations if op.key not in pending]
+    more, matched = compare(compared, specs)
+    findings += more
     read_from = {FOLDER, *(f"{PREFIX}{bundle.name}" for bundle in bundles)}
     unread = {}
     if record is not None:
@@ -127,6 +163,7 @@ def analyse(
         record_used=record is not None,
         targets=targets,
         unread_record=unread,
+        not_transcribed=pending,
     )
 
 
@@ -137,10 +174,63 @@ def page_record_text(outcome: Outcome) -> str:
     return render_record({**outcome.unread_record, **record})
 
 
+def _named(values: list[str], option: str) -> dict[str, str]:
+    out = {}
+    for value in values:
+        name, sep, rest = value.partition("=")
+        if not sep or not name or not rest:
+            raise DriftSetupError(f"{option} expects NAME=VALUE, got {value!r}")
+        out[name] = rest
+    return out
+
+
+def _source_revs(values: list[str], sources: Path | None) -> dict[str, str]:
+    """`--rev NAME=REV` for one source, `--rev REV` for the sources that track operations (the vendor
+    repositories; the pinned client bundles keep their pin)."""
+    named = _named([v for v in values if "=" in v], "--rev")
+    plain = [v for v in values if "=" not in v]
+    if plain and sources is not None:
+        try:
+            bundles = load_sources(sources, ROOT.parent / "shared")
+        except SourcesError as exc:
+            raise DriftSetupError(str(exc)) from exc
+        for bundle in bundles:
+            if bundle.operations:
+                named.setdefault(bundle.name, plain[-1])
+    elif plain:
+        raise DriftSetupError("--rev needs --sources (it names a revision of a tracked repository)")
+    return named
+
+
+def _since(args: argparse.Namespace, repos: dict[str, Path], revs: dict[str, str]) -> int:
+    if args.sources is None:
+        raise DriftSetupError("--since needs --sources (it reads the tracked pages of a repository)")
+    try:
+        bundles = override(load_sources(args.sources, ROOT.parent / "shared"), revs, repos)
+    except SourcesError as exc:
+        raise DriftSetupError(str(exc)) from exc
+    name, sep, rev = str(args.since).rpartition("=")
+    chosen = [b for b in bundles if b.name == name] if sep else [b for b in bundles if b.operations]
+    if len(chosen) != 1:
+        names = ", ".join(b.name for b in bundles)
+        raise DriftSetupError(f"--since: name one source as NAME=REV (sources: {names})")
+    try:
+        with Repository(chosen[0].bundle) as repo:
+            histories = replay(repo, chosen[0], rev)
+    except (RepositoryError, SourcesError) as exc:
+        raise DriftSetupError(str(exc)) from exc
+    print(render_history(histories, chosen[0], rev))
+    return 0
+
+
 def run(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     try:
-        outcome = analyse(args.docs_dir, args.spec_dir, args.allowlist, args.sources)
+        repos = {name: Path(path) for name, path in _named(args.repo, "--repo").items()}
+        revs = _source_revs(args.rev, args.sources)
+        if args.since is not None:
+            return _since(args, repos, revs)
+        outcome = analyse(args.docs_dir, args.spec_dir, args.allowlist, args.sources, revs, repos)
     except DriftSetupError as exc:
         print(f"doc_drift: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,115 @@
+"""A vendor documentation repository read with git: a bundle (cloned once, bare, into a scratch folder) or an
+existing clone (read in place), pages shown at any revision, and a page's history across renames.
+
+Why git plumbing and no checkout: doc drift reads a handful of pages at one or many revisions; `git show
+REV:PATH` and `git log --follow` answer that from the object store in milliseconds, so replaying a page's
+whole history costs one clone, not one per revision.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+GIT_TIMEOUT = 120  # seconds; cloning a 10 MB bundle takes a few
+
+
+class RepositoryError(Exception):
+    """A bundle or clone git cannot read, or a revision it does not have; the message names it."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit that touched a page, with the page's path at that commit (pages get renamed)."""
+
+    commit: str
+    path: str
+    date: str
+    subject: str
+
+
+def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], capture_output=True, timeout=GIT_TIMEOUT, check=False)
+
+
+def _first_line(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", errors="replace").strip().splitlines()
+    return lines[0] if lines else "no message"
+
+
+class Repository:
+    """Open with `with Repository(path) as repo:`; a bundle's scratch clone is removed on exit."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self.git_dir = ""
+
+    def __enter__(self) -> Repository:
+        if self.source.is_dir():
+            probe = _git("-C", str(self.source), "rev-parse", "--git-dir")
+            if probe.returncode != 0:
+                raise RepositoryError(f"{self.source} is not a git repository ({_first_line(probe.stderr)})")
+            self.git_dir = str(self.source)
+            return self
+        if not self.source.is_file():
+            raise RepositoryError(f"bundle {self.source} does not exist")
+        self._scratch = tempfile.TemporaryDirectory(prefix="doc-drift-bundle-")
+        clone = str(Path(self._scratch.name) / "repo")
+        # --mirror keeps every ref of the bundle (branches, pull-request heads) as a local ref.
+        cloned = _git("clone", "--quiet", "--mirror", str(self.source), clone)
+        if cloned.returncode != 0:
+            self.close()
+            raise RepositoryError(f"bundle {self.source}: git clone failed ({_first_line(cloned.stderr)})")
+        self.git_dir = clone
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+
+    def resolve(self, rev: str) -> str | None:
+        """The full commit ID `rev` (a branch, tag or abbreviated ID) names here, or None."""
+        found = _git("-C", self.git_dir, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        return found.stdout.decode().strip() or None if found.returncode == 0 else None
+
+    def show(self, commit: str, path: str) -> str | None:
+        """The page's text at `commit` (byte-order mark and CRLF removed); None without such a file."""
+        shown = _git("-C", self.git_dir, "show", f"{commit}:{path}")
+        if shown.returncode != 0:
+            return None
+        return shown.stdout.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+
+    def history(self, rev: str, path: str, since: str | None = None) -> list[Revision]:
+        """The commits reachable from `rev` that changed the page (oldest first), following renames; with
+        `since`, only those not reachable from it."""
+        spec = f"{since}..{rev}" if since else rev
+        logged = _git(
+            "-C",
+            self.git_dir,
+            "log",
+            "--follow",
+            "--name-only",
+            "--format=%x00%H%x09%as%x09%s",
+            spec,
+            "--",
+            path,
+        )
+        if logged.returncode != 0:
+            raise RepositoryError(f"git log {spec} -- {path} failed ({_first_line(logged.stderr)})")
+        revisions = []
+        for record in logged.stdout.decode("utf-8", errors="replace").split("\x00")[1:]:
+            head, _, names = record.partition("\n")
+            commit, date, subject = [*head.split("\t", 2), "", ""][:3]
+            paths = [n for n in names.splitlines() if n.strip()]
+            revisions.append(Revision(commit, paths[0] if paths else path, date, subject))
+        return list(reversed(revisions))
