@@ -9,9 +9,10 @@ Reads every Markdown page under DOCS_DIR (default ../shared/vendor-docs) and, wi
 sources file tracks in git bundles or clones at a pinned commit (sources.py; `--rev`/`--repo` read another
 revision or clone, `--since` reports the semantic changes between two revisions instead), extracts
 operations, parameters, status codes, response headers and body fields, and compares them with the specs
-and with the record of the last reviewed pages (spec/doc-drift-pages.yaml, which makes removals and renames visible). The default report
-has one line per finding that needs action and one summary line; --verbose shows every finding with its
-explanation. --propose writes a `git apply`-able patch against spec/ for the additions it can express.
+and with the record of the last reviewed pages (spec/doc-drift-pages.yaml, which makes removals and renames
+visible). The default report has one line per finding that needs action and one summary line; --verbose
+shows every finding with its explanation. --propose writes a `git apply`-able patch against spec/ for the
+additions it can express.
 Exit codes: 0 no unexplained drift; 1 drift the allowlist does not cover, a page that could not be parsed, or
 a stale allowlist entry; 2 bad arguments or files.
 See docs/doc-update-workflow.md.
@@ -102,7 +103,7 @@ class DriftSetupError(Exception):
     """A missing folder or a malformed spec or allowlist: reported as one line, exit code 2."""
 
 
-def analyse(
+def analyse(  # noqa: PLR0917 - tests and doc_update call it positionally with the first four
     docs_dir: Path,
     spec_dir: Path,
     allowlist: Path | None = None,
