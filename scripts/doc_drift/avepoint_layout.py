@@ -240,6 +240,13 @@ class _Tree:
         candidates = [
             p for p, f in self.fields.items() if is_structured(f.doc_type) and p not in self.described
         ]
+        joined = re.sub(r"[^a-z0-9]", "", caption.lower())
+        spelled = [
+            p for p in self.fields if p not in self.described and p.rsplit(".", 1)[-1].lower() == joined
+        ]
+        if spelled:  # "Backup details:" describes BackupDetails even where the page types it "int"
+            self.described.update(spelled[:1])
+            return spelled[:1]
         if not candidates:
             raise LayoutError(
                 f"{self.where}: cannot tell which element the table captioned {caption!r} describes"

@@ -171,7 +171,13 @@ def analyse(  # noqa: PLR0917 - tests and doc_update call it positionally with t
 def page_record_text(outcome: Outcome) -> str:
     """The page record these pages give (what `--record` writes), keeping the entries of unread sources."""
     spec_keys = {key: f"{t.method.upper()} {t.path}" for key, t in outcome.targets.items()}
-    record = build_record((op for p in outcome.pages for op in p.operations), spec_keys)
+    # Not-transcribed operations have no spec to be in line with yet; an operation two pages document (a
+    # saved page and the same page in the vendor's repository) is recorded from the first page read.
+    operations = {}
+    for op in (op for p in outcome.pages for op in p.operations):
+        if op.key not in outcome.not_transcribed:
+            operations.setdefault(op.key, op)
+    record = build_record(operations.values(), spec_keys)
     return render_record({**outcome.unread_record, **record})
 
 

@@ -89,6 +89,19 @@ class Repository:
             return None
         return shown.stdout.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
 
+    def path_at(self, commit: str, path: str) -> str | None:
+        """Where the page that is `path` on the newest refs was at `commit` (pages get moved), or None."""
+        logged = _git(
+            "-C", self.git_dir, "log", "--all", "--follow", "--name-only", "--format=%x00%H", "--", path
+        )
+        for record in logged.stdout.decode("utf-8", errors="replace").split("\x00")[1:]:
+            head, _, names = record.partition("\n")
+            paths = [n for n in names.splitlines() if n.strip()]
+            ancestor = _git("-C", self.git_dir, "merge-base", "--is-ancestor", head.strip(), commit)
+            if paths and ancestor.returncode == 0:
+                return paths[0]
+        return None
+
     def history(self, rev: str, path: str, since: str | None = None) -> list[Revision]:
         """The commits reachable from `rev` that changed the page (oldest first), following renames; with
         `since`, only those not reachable from it."""

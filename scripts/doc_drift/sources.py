@@ -138,6 +138,9 @@ def read_at(repo: Repository, source: BundleSource) -> list[PageResult]:
     for page in source.pages:
         text = repo.show(commit, page)
         label = source.label(page)
+        if text is None:  # an earlier revision (--rev): the page may have lived under another path
+            moved = repo.path_at(commit, page)
+            text = repo.show(commit, moved) if moved else None
         if text is None:
             results.append(PageResult(page=label, layout=None, error=f"no such file at commit {commit[:12]}"))
             continue
