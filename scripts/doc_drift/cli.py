@@ -27,7 +27,7 @@ from pathlib import Path
 from ..speclib.openapi import SpecError, is_openapi_file, load_spec, resolve_refs
 from .allowlist import AllowlistError, apply_allowlist, known_decisions, load_allowlist
 from .compare import SpecSet, compare
-from .model import Finding, SpecTarget
+from .model import DocOperation, Finding, SpecTarget
 from .page_record import (
     RECORD_NAME,
     RecordError,
@@ -173,7 +173,7 @@ def page_record_text(outcome: Outcome) -> str:
     spec_keys = {key: f"{t.method.upper()} {t.path}" for key, t in outcome.targets.items()}
     # Not-transcribed operations have no spec to be in line with yet; an operation two pages document (a
     # saved page and the same page in the vendor's repository) is recorded from the first page read.
-    operations = {}
+    operations: dict[str, DocOperation] = {}
     for op in (op for p in outcome.pages for op in p.operations):
         if op.key not in outcome.not_transcribed:
             operations.setdefault(op.key, op)
