@@ -50,8 +50,9 @@ def replay(repo: Repository, source: BundleSource, since: str | None) -> list[Pa
     histories = []
     for page in source.pages:
         label = source.label(page)
-        full = repo.history(until, page)
-        wanted = {r.commit for r in repo.history(until, page, since=base)} if base else None
+        path = page if repo.show(until, page) is not None else (repo.path_at(until, page) or page)
+        full = repo.history(until, path)
+        wanted = {r.commit for r in repo.history(until, path, since=base)} if base else None
         history = PageHistory(page)
         previous: Facts | None = None
         for revision in full:
