@@ -432,7 +432,12 @@ def _parameter_section(op: DocOperation, section: Section, location: str) -> Non
         location = "query" if op.method == "GET" else "body"
     if location != "body":
         for table in tables(section):
-            op.parameters.extend(_parameters(table, location, where))
+            for param in _parameters(table, location, where):
+                # Some pages list the path's own variable under "Query Parameters" (the Insights export
+                # pages): the endpoint says where it goes.
+                if f"{{{param.name}}}" in op.path:
+                    param.location = "path"
+                op.parameters.append(param)
         if len(tables(section)) > 1:
             raise LayoutError(f"{where}: holds {len(tables(section))} tables; the reader reads one")
         return

@@ -83,6 +83,16 @@ def test_malformed_sketch_is_rejected(sketch: str) -> None:
         ("enum", {"type": "integer", "enum": [1]}, True),
         ("nnumber", {"type": "integer"}, False),
         ("string", {}, True),
+        # AvePoint job pages: named structures, "Array of X", GUID; a misspelt lower-case word stays unknown.
+        ("Array of ApiError", {"type": ["array", "null"]}, True),
+        ("Array of ApiError", {"type": "object"}, False),
+        ("ResponseMetadata", {"type": "object"}, True),
+        ("Restore result", {"type": "object"}, True),
+        ("ResponseMetadata", {"type": "string"}, False),
+        ("jobs", {"type": "array"}, True),
+        ("GUID", {"type": "string"}, True),
+        ("GUID", {"type": "integer"}, False),
+        ("modul", {"type": "object"}, False),
     ],
 )
 def test_type_words_against_spec_types(doc_type: str, schema: dict[str, Any], agrees: bool) -> None:
