@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.doc_drift.cli import analyse
+from scripts.doc_drift.cli import analyse, run
 from scripts.doc_drift.facts import changes, page_facts
 from scripts.doc_drift.model import PageResult
 from scripts.doc_drift.pages import read_text
@@ -226,3 +226,27 @@ def _git(repo: Path, *args: str) -> str:
         check=True,
     )
     return done.stdout.strip()
+
+
+SOURCES_FILE = str(ROOT / "spec" / "doc-drift-sources.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "bc69d58"], "--since needs --sources"),
+        (
+            ["--sources", SOURCES_FILE, "--repo", "avepoint-cloud-api"],
+            "--repo expects NAME=",
+        ),
+        (["--sources", SOURCES_FILE, "--rev", "nope=main"], "no source named 'nope'"),
+        (["--rev", "main"], "--rev needs --sources"),
+    ],
+)
+def test_bad_revision_arguments_are_one_line_and_exit_2(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run([*args]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
