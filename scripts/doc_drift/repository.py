@@ -40,12 +40,34 @@ def _first_line(stderr: bytes) -> str:
     return lines[0] if lines else "no message"
 
 
+_CLONES: dict[tuple[str, int, int], str] = {}
+_SCRATCH: list[tempfile.TemporaryDirectory[str]] = []
+
+
+def _clone_of(bundle: Path) -> str:
+    """A mirror clone of `bundle` (every ref, pull-request heads included), made once per process."""
+    stat = bundle.stat()
+    key = (str(bundle.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key in _CLONES:
+        return _CLONES[key]
+    if not _SCRATCH:
+        _SCRATCH.append(tempfile.TemporaryDirectory(prefix="doc-drift-bundles-"))
+    clone = str(Path(_SCRATCH[0].name) / f"repo-{len(_CLONES)}")
+    cloned = _git("clone", "--quiet", "--mirror", str(bundle), clone)
+    if cloned.returncode != 0:
+        raise RepositoryError(f"bundle {bundle}: git clone failed ({_first_line(cloned.stderr)})")
+    _CLONES[key] = clone
+    return clone
+
+
 class Repository:
-    """Open with `with Repository(path) as repo:`; a bundle's scratch clone is removed on exit."""
+    """Open with `with Repository(path) as repo:`. A bundle is cloned once per process and the clone kept
+    (in a scratch folder removed when the process ends): a run reads it for every source entry and every
+    revision, and the tests call the tool in-process many times. A bundle that changes on disk (size or
+    modification time) is cloned again."""
 
     def __init__(self, source: Path) -> None:
         self.source = source
-        self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self.git_dir = ""
 
     def __enter__(self) -> Repository:
@@ -57,25 +79,13 @@ class Repository:
             return self
         if not self.source.is_file():
             raise RepositoryError(f"bundle {self.source} does not exist")
-        self._scratch = tempfile.TemporaryDirectory(prefix="doc-drift-bundle-")
-        clone = str(Path(self._scratch.name) / "repo")
-        # --mirror keeps every ref of the bundle (branches, pull-request heads) as a local ref.
-        cloned = _git("clone", "--quiet", "--mirror", str(self.source), clone)
-        if cloned.returncode != 0:
-            self.close()
-            raise RepositoryError(f"bundle {self.source}: git clone failed ({_first_line(cloned.stderr)})")
-        self.git_dir = clone
+        self.git_dir = _clone_of(self.source)
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if self._scratch is not None:
-            self._scratch.cleanup()
-            self._scratch = None
+        return None
 
     def resolve(self, rev: str) -> str | None:
         """The full commit ID `rev` (a branch, tag or abbreviated ID) names here, or None."""
