@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .avepoint_layout import normal_label, sample_fields
+from .markdown_blocks import parse_sections, tables
 from .model import DocField, DocOperation, PageResult
 
 Facts = dict[str, str]
@@ -85,3 +86,36 @@ def changes(old: Facts | None, new: Facts | None) -> list[str]:
         elif before[key] != after[key]:
             lines.append(f"~ {key}: {before[key]} -> {after[key]}")
     return lines
+
+
+_HEADED_OPERATION = re.compile(r"^\[(GET|POST|PUT|PATCH|DELETE)\]\s*(\S+)", re.IGNORECASE)
+
+
+def _operation_key(method: str, path: str) -> str:
+    path = path.split("?", 1)[0].strip().strip("`")
+    return f"operation {method.upper()} {path if path.startswith('/') else '/' + path}"
+
+
+def outline_facts(text: str) -> Facts:
+    """What can still be named on a page whose layout the reader does not read (the 2024 pages): the
+    operations its `[GET] /path` headings or method/endpoint tables name, and the scopes of its permission
+    tables. Not a reading of the page, so the page stays unreadable; but a changed path or scope is named."""
+    facts: Facts = {}
+    for section in parse_sections(text):
+        headed = _HEADED_OPERATION.match(section.title.text.strip())
+        if headed:
+            facts[_operation_key(headed.group(1), headed.group(2))] = "documented (outline)"
+        for table in tables(section):
+            method, endpoint = table.column("Method", "HTTP Method"), table.column("Endpoint")
+            if method is not None and endpoint is not None:
+                for row in table.rows:
+                    if method < len(row) and endpoint < len(row) and row[method].text.strip():
+                        key = _operation_key(row[method].text.strip(), row[endpoint].text.strip())
+                        facts[key] = "documented (outline)"
+            scope = table.column("Permission", "Permission required", "Permissions")
+            if scope is not None:
+                for row in table.rows:
+                    for word in re.split(r"[\s,]+", row[scope].text.replace("`", "").strip()):
+                        if word and word.lower() not in ("or", "and"):
+                            facts[f"scope {word}"] = "required (outline)"
+    return facts

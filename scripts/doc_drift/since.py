@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .facts import UNREADABLE, Facts, changes, page_facts
+from .facts import UNREADABLE, Facts, changes, outline_facts, page_facts
 from .pages import read_text
 from .repository import Repository, Revision
 from .sources import BundleSource, SourcesError
@@ -34,7 +34,13 @@ class PageHistory:
 def facts_at(repo: Repository, commit: str, path: str, label: str) -> Facts | None:
     """The page's facts at `commit`; None when the page does not exist there."""
     text = repo.show(commit, path)
-    return None if text is None else page_facts(read_text(label, text))
+    if text is None:
+        return None
+    result = read_text(label, text)
+    facts = page_facts(result)
+    if result.error:  # an older layout: still name the operations and scopes its outline shows
+        facts.update(outline_facts(text))
+    return facts
 
 
 def replay(repo: Repository, source: BundleSource, since: str | None) -> list[PageHistory]:

@@ -6,9 +6,11 @@ Every commit on `main` that changed one of the pages is compared fact by fact wi
 every other commit must report nothing. The comparison is between page revisions, so it does not depend on
 what the spec holds. One mirror clone per session keeps the whole replay to a few seconds.
 
-Where the reader stops: the 2024 pages before each page's first readable revision (FIRST_READ) used an
-older layout (`## API Method`, `### [GET]/path`, TypeScript-like blocks); commits there are reported as
-"page unreadable: this change was not compared", never as passing, but they do not name the fact.
+Where the reader stops: the 2024 pages before each page's first readable revision (FIRST_READ) used older
+layouts (`## API Method`, `### [GET]/path`, TypeScript-like blocks). Of those revisions only the outline is
+compared (the operations their headings and method tables name, the scopes of their permission tables), so
+a changed path or scope there is named, and any other commit is reported as "page still unreadable: this
+change was not compared", never as passing.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ SEMANTIC = {
         "c46b484": "+ parameter query:appType enum 8192 = gmail (vault)",
     },
     "m365/jobs/list-jobs.md": {
+        "aa12b8f": "+ operation GET /api/PublicApi/cloudbackup/jobs = documented (outline)",
+        "ca548aa": "+ operation GET /cloudbackup/jobs = documented (outline)",
+        "60a2969": "+ scope microsoft365backup.jobInfo.read.all = required (outline)",
         "0931903": "+ parameter query:PageIndex required = yes",
         "18e2b23": "~ operation: GET /cloudbackup/jobs -> GET /cloudbackup/getjobs",
         "a403f1e": "~ response-field jobs[].duration type: double -> string",
@@ -70,6 +75,8 @@ SEMANTIC = {
     },
     "salesforcebackup/jobs.md": {"ddaa50e": "+ operation = GET /backup/sfbapi/jobs"},
     "iaas-paas/iaas-paas.md": {
+        "b5d83f1": "+ operation POST /api/public/jobreport = documented (outline)",
+        "60a2969": "+ operation GET /backup/vm/jobs = documented (outline)",
         "bdce353": "+ operation = GET /backup/vm/jobs",
         "32fc39f": "+ response-field nextlink type = string",
         "18e2b23": "+ response-field jobs[].status type = enum",
@@ -84,6 +91,8 @@ SEMANTIC = {
         "62ca5f4": "+ parameter query:serviceType enum 24000 =",
     },
     "d365/d365.md": {
+        "aa12b8f": "+ operation POST /api/OpenApi/GetJobs = documented (outline)",
+        "60a2969": "+ operation GET /dynamicsbackup/jobs = documented (outline)",
         "f31fde8": "+ parameter query:type enum 32 =",
         "0931903": "+ parameter query:type enum 16 = auditbackup",
         "f787c01": "+ response-field NextLink type = string",
@@ -155,13 +164,13 @@ def test_replay_names_each_semantic_change_and_passes_the_rest(
     for change in history.commits:
         commit = change.revision.commit[:7]
         reading = reading or commit == FIRST_READ[page]
-        if not reading:  # the older layout: reported as not compared, never silently passed
-            assert change.lines, f"{page} {commit}: an unread revision passed silently"
-            assert all("page" in line for line in change.lines), change.lines
-        elif commit in expected:
+        if commit in expected:
             assert any(expected[commit] in line for line in change.lines), (
                 f"{page} {commit}: expected a line with {expected[commit]!r}, got {change.lines[:8]}"
             )
+        elif not reading:  # an older layout: reported (outline facts or "not compared"), never passed
+            assert change.lines, f"{page} {commit}: an unread revision passed silently"
+            assert all("page" in line or "(outline)" in line for line in change.lines), change.lines
         else:
             assert not change.lines, f"{page} {commit} changed no documented fact but reported {change.lines}"
     for p, commit in NOT_A_FACT:
