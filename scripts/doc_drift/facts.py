@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .avepoint_layout import normal_label, sample_fields
+from .avepoint_layout import normal_label
+from .json_samples import sample_fields
 from .markdown_blocks import parse_sections, tables
 from .model import DocField, DocOperation, PageResult
 
