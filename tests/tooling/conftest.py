@@ -1,4 +1,4 @@
-"""Fixtures for the tooling tests (doc drift).
+"""Fixtures for the tooling tests (shared: `tool` and `git_repo` serve tests/doc_drift and tests/spec_diff).
 
 The tools are modules of the `scripts` package: tests import them as `scripts.<tool>` and run them the way
 nox and the docs do, `python -m scripts.<tool>` from the checkout root.
@@ -6,15 +6,15 @@ nox and the docs do, `python -m scripts.<tool>` from the checkout root.
 
 from __future__ import annotations
 
-import shutil
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DOCS = ROOT.parent / "shared" / "vendor-docs"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def tool(name: str) -> list[str]:
@@ -22,17 +22,24 @@ def tool(name: str) -> list[str]:
     return [sys.executable, "-m", f"scripts.{name}"]
 
 
-@pytest.fixture
-def shared_docs() -> Path:
-    """The vendor pages CI runs doc drift against (a clean clone has ../shared beside it)."""
-    if not SHARED_DOCS.is_dir():
-        pytest.skip(f"vendor pages not found at {SHARED_DOCS}")
-    return SHARED_DOCS
+GitRunner = Callable[..., str]
 
 
 @pytest.fixture
-def docs_copy(tmp_path: Path, shared_docs: Path) -> Path:
-    """A private copy of the vendor pages that a test may edit."""
-    target = tmp_path / "docs"
-    shutil.copytree(shared_docs, target)
-    return target
+def git_repo(tmp_path: Path) -> tuple[Path, GitRunner]:
+    """An empty git repository in a temp folder and a helper that runs git in it."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def git(*args: str) -> str:
+        result = subprocess.run(
+            ["git", "-c", "user.name=tests", "-c", "user.email=tests@example.invalid", *args],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    git("init", "-q", "-b", "main")
+    return repo, git

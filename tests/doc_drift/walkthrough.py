@@ -3,11 +3,11 @@
 The walkthrough's ```console blocks hold `$ command` lines, each followed by the output a real run printed.
 They run in order in a sandbox: a fresh git checkout of the project's spec/, scripts/, spec_checks/,
 spec_model/, generator/, overlay/, runtime/, generated/ and docs/, with `pages/` holding the shared vendor
-pages plus the fixture changes the document names (tests/tooling/fixtures/drift_mutations.yaml). A
+pages plus the fixture changes the document names (tests/doc_drift/fixtures/drift_mutations.yaml). A
 ```markdown block placed right after the comment `<!-- append-to: FILE -->` is appended to that file when
 the run reaches it.
 
-    python -m tests.tooling.walkthrough --rewrite    # re-capture the outputs into the document
+    python -m tests.doc_drift.walkthrough --rewrite    # re-capture the outputs into the document
 
 Outputs are compared after removing the sandbox path and, for `cat` of a patch, only on its added lines
 (the context lines around them are the spec's own text, which other edits may change).
@@ -138,5 +138,5 @@ def rewrite() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--rewrite"]:
-        sys.exit("usage: python -m tests.tooling.walkthrough --rewrite")
+        sys.exit("usage: python -m tests.doc_drift.walkthrough --rewrite")
     rewrite()

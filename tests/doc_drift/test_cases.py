@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from scripts.doc_drift import analyse, run
-from scripts.drift_lib.model import Finding
+from scripts.doc_drift.model import Finding
 
 from .conftest import FIXTURES, ROOT, tool
 

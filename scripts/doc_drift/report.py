@@ -21,6 +21,8 @@ class Outcome:
     targets: dict[str, SpecTarget] = field(default_factory=dict)  # page operation key -> its spec operation
     # Page-record entries of sources this run did not read (kept as they are by --record).
     unread_record: dict[str, RecordedOperation] = field(default_factory=dict)
+    # Operations a tracked page backs that no spec has yet (tracked.py): listed, never compared or failing.
+    not_transcribed: dict[str, str] = field(default_factory=dict)
 
     @property
     def failing(self) -> list[Finding]:
@@ -50,8 +52,16 @@ def render_quiet(outcome: Outcome) -> str:
     lines.extend(f"FAIL {finding_line(f)}" for f in sorted(outcome.failing, key=_order))
     lines.extend(f"FAIL unparseable page {p.page}: {p.error}" for p in outcome.broken_pages)
     lines.extend(f"FAIL stale allowlist entry {e.describe()} ({e.decision})" for e in outcome.stale)
+    lines.extend(_not_transcribed(outcome))
     lines.append(_summary(outcome) + ("" if outcome.ok else "; --verbose explains each finding"))
     return "\n".join(lines)
+
+
+def _not_transcribed(outcome: Outcome) -> list[str]:
+    return [
+        f"NOT TRANSCRIBED {key} ({page}): the page backs it, no spec has it yet"
+        for key, page in sorted(outcome.not_transcribed.items())
+    ]
 
 
 def _order(finding: Finding) -> tuple[str, str, str]:
@@ -64,6 +74,8 @@ def _summary(outcome: Outcome) -> str:
     note = f"{only} only in spec (--verbose lists them)" if only else "0 only in spec"
     extra = [f"{len(outcome.broken_pages)} unparseable page(s)"] if outcome.broken_pages else []
     extra += [f"{len(outcome.stale)} stale allowlist entr(y/ies)"] if outcome.stale else []
+    if outcome.not_transcribed:
+        extra.append(f"{len(outcome.not_transcribed)} not transcribed")
     if not outcome.record_used:
         extra.append("no page record, removals not checked")
     return (
@@ -93,7 +105,9 @@ def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
         documented = key in documented_keys
         if not shown and not documented:
             continue
-        target = outcome.matched.get(key, "no spec operation")
+        target = outcome.matched.get(
+            key, "not transcribed" if key in outcome.not_transcribed else "no spec operation"
+        )
         page = next((f.page for f in by_operation.get(key, []) if f.page), "")
         lines.append("")
         lines.append(f"== {key}" + (f"  [{page} -> {target}]" if documented else "  [spec only]"))
@@ -116,6 +130,10 @@ def render(outcome: Outcome, show_only_in_spec: bool = True) -> str:
         lines.append("Pages that could not be parsed (each fails the run):")
         for broken in outcome.broken_pages:
             lines.append(f"   {broken.page}: {broken.error}")
+    if outcome.not_transcribed:
+        lines.append("")
+        lines.append("Operations the tracked pages back that no spec has yet (not compared, not failing):")
+        lines.extend(f"   {line}" for line in _not_transcribed(outcome))
     if outcome.stale:
         lines.append("")
         lines.append("Stale allowlist entries (match no finding; each fails the run):")
@@ -147,6 +165,7 @@ def render_json(outcome: Outcome) -> str:
             for f in outcome.findings
         ],
         "unparseable_pages": [{"page": p.page, "reason": p.error} for p in outcome.broken_pages],
+        "not_transcribed": [{"operation": k, "page": v} for k, v in sorted(outcome.not_transcribed.items())],
         "stale_allowlist_entries": [
             {"operation": e.operation, "finding": e.finding, "subject": e.subject, "decision": e.decision}
             for e in outcome.stale

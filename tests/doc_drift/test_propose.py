@@ -1,6 +1,6 @@
 """Proposals: each additive page change becomes a patch that round-trips; other changes are never patched.
 
-Every test works on copies: the shared vendor pages with one fixture change (tests/tooling/fixtures/
+Every test works on copies: the shared vendor pages with one fixture change (tests/doc_drift/fixtures/
 drift_mutations.yaml) and a copy of the repository's spec/ in a temp folder. Nothing here depends on today's
 spec text; the expectations are the page changes and what the tools must do with them.
 """
@@ -21,7 +21,7 @@ from scripts.doc_drift import analyse, run
 from scripts.doc_update import check_specs_in_review
 
 from .conftest import ROOT, tool
-from .test_doc_drift_cases import CASES, _apply
+from .test_cases import CASES, _apply
 
 SPEC_DIR = ROOT / "spec"
 ADDITIONS = sorted(name for name, case in CASES.items() if case.get("addition"))

@@ -17,6 +17,7 @@ class DocParameter:
     enum: list[str] | None = None
     required: bool | None = None
     enum_labels: dict[str, str] = field(default_factory=dict)  # value -> the page's short label, if any
+    requirement: str | None = None  # the page's word, normalised: yes | no | conditional (AvePoint pages)
 
 
 @dataclass
@@ -42,6 +43,8 @@ class DocField:
     enum: list[str] | None = None
     source: str = "table"
     enum_labels: dict[str, str] = field(default_factory=dict)
+    required: str | None = None  # yes | no | conditional, where a body table has a Required column
+    default: str | None = None
 
 
 @dataclass
@@ -61,6 +64,7 @@ class DocOperation:
     auth_headers: set[str] = field(default_factory=set)
     scopes: set[str] = field(default_factory=set)
     sample_query_names: list[str] = field(default_factory=list)
+    sample_host: str = ""  # the host of the request sample's URL (AvePoint pages: it names a region)
     response_sample: object = None
     has_response_sample: bool = False
     intro: str = ""  # the paragraphs under the operation's title (they name the request body's structure)

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from scripts.doc_drift import analyse
-from scripts.drift_lib.compare import type_mismatch
-from scripts.drift_lib.pages import read_page
-from scripts.drift_lib.pseudo_json import SketchError, parse_sketch
+from scripts.doc_drift.compare import type_mismatch
+from scripts.doc_drift.pages import read_page
+from scripts.doc_drift.pseudo_json import SketchError, parse_sketch
 from scripts.speclib.openapi import schema_view
 
 from .conftest import FIXTURES, ROOT
@@ -83,6 +83,16 @@ def test_malformed_sketch_is_rejected(sketch: str) -> None:
         ("enum", {"type": "integer", "enum": [1]}, True),
         ("nnumber", {"type": "integer"}, False),
         ("string", {}, True),
+        # AvePoint job pages: named structures, "Array of X", GUID; a misspelt lower-case word stays unknown.
+        ("Array of ApiError", {"type": ["array", "null"]}, True),
+        ("Array of ApiError", {"type": "object"}, False),
+        ("ResponseMetadata", {"type": "object"}, True),
+        ("Restore result", {"type": "object"}, True),
+        ("ResponseMetadata", {"type": "string"}, False),
+        ("jobs", {"type": "array"}, True),
+        ("GUID", {"type": "string"}, True),
+        ("GUID", {"type": "integer"}, False),
+        ("modul", {"type": "object"}, False),
     ],
 )
 def test_type_words_against_spec_types(doc_type: str, schema: dict[str, Any], agrees: bool) -> None:
@@ -201,7 +211,7 @@ def test_reader_crash_names_the_page_instead_of_a_traceback(
     def explode(page: str, sections: object) -> None:
         raise IndexError("row shorter than its header")
 
-    monkeypatch.setattr("scripts.drift_lib.olconnect_layout.parse_page", explode)
+    monkeypatch.setattr("scripts.doc_drift.olconnect_layout.parse_page", explode)
     result = read_page(shared_docs / "olconnect-job-entity-service.md")
     assert result.operations == []
     assert result.error == "the page reader failed (IndexError: row shorter than its header)"

@@ -38,7 +38,23 @@ _TYPE_WORDS: dict[str, set[str]] = {
     "object": {"object"},
     "array": {"array"},
     "list": {"array"},
+    "guid": {"string"},
+    "datetime": {"string"},
 }
+# The AvePoint pages also type an element by the structure it holds: a named model ("ResponseMetadata",
+# "Restore result", "ApiError") or one of their own words for jobs. Such a name says "a structure" (object or
+# list), so only a scalar in the spec contradicts it; "Array of X" is a list. Lower-case words outside this
+# set stay unknown, so a misspelt type word is still reported.
+_STRUCTURE_WORDS = {"module", "job", "jobs"}
+
+
+def _structure(word: str) -> set[str] | None:
+    lowered = word.lower()
+    if lowered.startswith("array of ") or lowered.endswith("[]"):
+        return {"array"}
+    if lowered in _STRUCTURE_WORDS or (word[:1].isupper() and lowered not in _TYPE_WORDS):
+        return {"object", "array"}
+    return None
 
 
 @dataclass
@@ -72,7 +88,7 @@ def type_mismatch(doc_type: str | None, view: SchemaView) -> str | None:
         lowered = word.lower()
         if lowered == "enum":
             continue
-        wanted = {"array"} if lowered.endswith("[]") else _TYPE_WORDS.get(lowered)
+        wanted = _TYPE_WORDS.get(lowered) or _structure(word)
         if wanted is None:
             return f"the page's type word {word!r} is not a known type (spec: {_types(view)})"
         if not wanted & spec_types:

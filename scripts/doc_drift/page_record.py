@@ -8,7 +8,8 @@ not an "only in spec" note. A removal next to an addition of the same kind at th
 parameter, an operation on the same page under the same title) is reported once as a rename or path change.
 
 The record depends only on the pages, so spec edits (constraints dropped, alternatives admitted, `x-*` marks)
-never invalidate it. `doc_drift.py --record` rewrites it; `--propose` includes the rewrite in its patch.
+never invalidate it. `python -m scripts.doc_drift --record` rewrites it; `--propose`
+includes the rewrite in its patch.
 """
 
 from __future__ import annotations

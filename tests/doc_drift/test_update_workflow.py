@@ -1,6 +1,6 @@
 """docs/doc-update-workflow.md: the walkthrough's commands still print what the document shows.
 
-The commands run in a sandbox checkout on the same page change (tests/tooling/walkthrough.py); outputs are
+The commands run in a sandbox checkout on the same page change (tests/doc_drift/walkthrough.py); outputs are
 compared line by line, with only the sandbox path and the figures that follow the spec rather than the page
 change (versions, counts of spec-only items) normalised.
 """
