@@ -44,9 +44,7 @@ def connect(
     if base_url is None:
         raise ValueError("pass data_centre='us' (or another code) or base_url")
     root = base_url.rstrip("/")
-    auth = ClientCredentialsAuth(
-        token_url or root + TOKEN_PATH, client_id, client_secret, scope=scope, api_url=root
-    )
+    auth = ClientCredentialsAuth(token_url or root + TOKEN_PATH, client_id, client_secret, scope=scope)
     return AuthenticatedClient(
         base_url=root, auth=auth, **client_settings(options, user_agent=SPEC_INFO.user_agent)
     )

@@ -38,7 +38,7 @@ def connect(
     auth: httpx.Auth = (
         BasicAuth(username, password)
         if use_basic_auth
-        else TokenAuth(username, password, login_url=root + LOGIN_PATH, api_url=root)
+        else TokenAuth(username, password, login_url=root + LOGIN_PATH)
     )
     return AuthenticatedClient(
         base_url=root, auth=auth, **client_settings(options, user_agent=SPEC_INFO.user_agent)

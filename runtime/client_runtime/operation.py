@@ -7,6 +7,7 @@ holds its per-status parser table. Its four public functions (``sync``, ``sync_d
 every call lives here, once, typed and tested in place:
 
 - per-call ``RequestOptions`` are merged into the request (timeout, headers, retry policy);
+- the operation's security, as the spec states it, rides on the request for the auth flow (``security.py``);
 - transport failures become ``ApiConnectionError``/``ApiTimeoutError`` (``failures.request_failures``);
 - any status other than a documented success raises the typed ``ApiStatusError`` subclass, carrying the
   documented error model when the body fits it (``errors.error_for_response``);
@@ -31,6 +32,7 @@ from .failures import parse_failures, request_failures
 from .media_types import check_media_type
 from .options import RequestOptions, apply_options
 from .retries import RetryPolicy
+from .security import SECURITY_EXTENSION, OperationSecurity
 from .types_base import status_of
 
 __all__ = ["BodyKind", "Detailed", "HttpxClients", "Operation", "StatusParser", "no_body", "unchanged"]
@@ -124,9 +126,10 @@ class Operation(Generic[T, R]):
         success: parsers for the documented success statuses (below 400).
         failure: parsers for documented error bodies; the parsed model rides on the typed error, and a body
             that does not fit it is ignored (the typed error matters more than a tidy model).
+        security: the operation's security from the spec, put on every request it sends.
     """
 
-    __slots__ = ("_detailed", "_failure", "_success")
+    __slots__ = ("_detailed", "_failure", "_security", "_success")
 
     def __init__(
         self,
@@ -134,8 +137,10 @@ class Operation(Generic[T, R]):
         *,
         success: Sequence[StatusParser[T]],
         failure: Sequence[StatusParser[Any]] = (),
+        security: OperationSecurity | None = None,
     ) -> None:
         self._detailed = detailed
+        self._security = security
         self._success = tuple(_row(row) for row in success)
         self._failure = tuple(_row(row) for row in failure)
 
@@ -172,11 +177,19 @@ class Operation(Generic[T, R]):
 
     # --- sending -------------------------------------------------------------------------------------------
 
+    def _prepare(
+        self, client: HttpxClients, request: dict[str, Any], options: RequestOptions | None
+    ) -> dict[str, Any]:
+        kwargs = apply_options(request, options, client_policy=client.retry_policy)
+        if self._security is not None:
+            kwargs["extensions"] = {**kwargs.get("extensions", {}), SECURITY_EXTENSION: self._security}
+        return kwargs
+
     def send(
         self, client: HttpxClients, request: dict[str, Any], options: RequestOptions | None = None
     ) -> httpx.Response:
         """Send ``request`` (arguments of ``httpx.Client.request``) with ``options``; no status check."""
-        kwargs = apply_options(request, options, client_policy=client.retry_policy)
+        kwargs = self._prepare(client, request, options)
         with request_failures():
             return client.get_httpx_client().request(**kwargs)
 
@@ -184,7 +197,7 @@ class Operation(Generic[T, R]):
         self, client: HttpxClients, request: dict[str, Any], options: RequestOptions | None = None
     ) -> httpx.Response:
         """The async twin of ``send``."""
-        kwargs = apply_options(request, options, client_policy=client.retry_policy)
+        kwargs = self._prepare(client, request, options)
         with request_failures():
             return await client.get_async_httpx_client().request(**kwargs)
 

@@ -2,6 +2,7 @@ from typing import Any
 
 from ..._runtime.operation import Operation, unchanged
 from ..._runtime.options import RequestOptions
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...types import UNSET, Response, Unset
@@ -25,7 +26,8 @@ def build_request(
     return _kwargs
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[str, Response[str]] = Operation(
     Response,
     success=((200, 200, "text", unchanged, ("text/plain",)),),
@@ -50,6 +52,14 @@ OPERATION: Operation[str, Response[str]] = Operation(
                 "*/*",
             ),
         ),
+    ),
+    security=OperationSecurity(
+        schemes=(
+            "basicAuth",
+            "authToken",
+        ),
+        issues=None,
+        scopes=(),
     ),
 )
 

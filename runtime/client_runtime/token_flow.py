@@ -1,8 +1,7 @@
-"""A token-fetching ``httpx.Auth`` base: cache until shortly before expiry, refresh once on 401.
+"""The token *flow*: cache a token until shortly before expiry, attach it, refresh once on 401.
 
-Both APIs work the same way at this level: send one request to get a token with a lifetime, then send
-the token on every call. Subclasses say how to ask for a token, how to read the answer and how to attach
-it; this class owns the lifecycle:
+Where the token comes from is a ``TokenGrant`` (``token_grant.py``: the OL Connect login, the OAuth
+client-credentials grant); this class owns what every grant shares:
 
 - the token is reused until ``refresh_margin`` seconds (at most a tenth of its lifetime) before it
   expires, then fetched again before the call instead of waiting for a 401;
@@ -17,9 +16,12 @@ it; this class owns the lifecycle:
 - a token is checked when it arrives: empty, non-ASCII or holding characters an HTTP header cannot carry
   raises ``AuthenticationError`` with a text that does not quote it (sending it would fail later, inside
   h11, with an error message that does);
-- the operation that *is* the token request (``login``, ``request_token``) is recognised and sent to the
-  token URL with the credentials it needs (Basic, or the client secret in the form), never with a token;
-- with ``api_url`` set, the flow refuses to attach a token to a request for any other origin;
+- what a request needs is read from the security its operation recorded on it (``security.py``, from the
+  spec): the operation that issues the grant's token (``login``, ``request_token``) goes to the token URL
+  with the grant's credentials, never with a token, and its answer is checked like an automatic fetch; an
+  operation whose security does not name the grant's scheme goes without a token; any other request gets it;
+- once a client bound its origin (``ClientAuth.bind_origin``), the flow refuses to attach a token to a
+  request for any other origin;
 - every request that carries credentials records where they may go (``CredentialScope``: the token's
   origin, or the one login/token URL); the retrying transport refuses a redirect that would take them
   anywhere else, whatever ``follow_redirects`` says;
@@ -31,7 +33,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import re
 import threading
 import time
 import weakref
@@ -39,6 +40,7 @@ from collections.abc import AsyncGenerator, Callable, Generator
 
 import httpx
 
+from .client_auth import ClientAuth
 from .deadlines import DEADLINE_EXTENSION
 from .errors import (
     ApiConnectionError,
@@ -50,44 +52,11 @@ from .errors import (
 )
 from .failures import PARSE_ERRORS
 from .origins import CREDENTIAL_EXTENSION, CredentialScope, OriginPolicy
+from .redaction import redact_headers_holding
+from .security import security_of
+from .token_grant import TokenGrant, UnusableTokenError, check_token
 
-__all__ = ["RefreshingTokenAuth", "TokenGrant", "UnusableTokenError", "check_token", "retarget"]
-
-#: What an HTTP header value can carry without quoting (RFC 9110 field-vchar plus inner spaces), ASCII only.
-_HEADER_SAFE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
-#: Longer tokens do not fit the header limits of common servers (8-16 KiB); such an answer is not a token.
-MAX_TOKEN_CHARS = 16_384
-#: Headers that must not travel to the token URL (credentials meant for the API host; Host is rebuilt).
-_API_HOST_HEADERS = frozenset({"authorization", "auth_token", "cookie", "host"})
-
-
-class UnusableTokenError(ValueError):
-    """A token response that cannot be used; the text explains why and never quotes the token."""
-
-
-def check_token(token: str) -> str:
-    """``token`` if an HTTP header can carry it as it is, else ``UnusableTokenError`` saying what is wrong."""
-    if len(token) <= MAX_TOKEN_CHARS and _HEADER_SAFE.fullmatch(token):
-        return token
-    if len(token) > MAX_TOKEN_CHARS:
-        reason = f"the token is {len(token)} characters long, more than a header carries ({MAX_TOKEN_CHARS})"
-    elif not token:
-        reason = "the token is empty"
-    elif not token.isascii():
-        reason = "the token contains non-ASCII characters"
-    elif token != token.strip():
-        reason = "the token starts or ends with white space"
-    else:
-        reason = "the token contains control characters, which an HTTP header cannot carry"
-    raise UnusableTokenError(reason)
-
-
-def retarget(request: httpx.Request, url: httpx.URL | str) -> httpx.Request:
-    """``request`` sent to ``url`` instead: same body and extensions, minus the API host's credentials."""
-    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() not in _API_HOST_HEADERS]
-    return httpx.Request(
-        request.method, url, headers=headers, content=request.content, extensions=dict(request.extensions)
-    )
+__all__ = ["CachedToken", "TokenFlow", "bind_to_endpoint"]
 
 
 def bind_to_endpoint(request: httpx.Request, *, what: str) -> httpx.Request:
@@ -126,37 +95,39 @@ _AsyncFlow = AsyncGenerator[httpx.Request, httpx.Response]
 
 
 @dataclasses.dataclass(frozen=True, repr=False)
-class TokenGrant:
+class CachedToken:
     """A token and when (on the monotonic clock) it stops being usable."""
 
     value: str
     expires_at: float
 
     def __repr__(self) -> str:
-        return f"TokenGrant(value='***', expires_at={self.expires_at!r})"
+        return f"CachedToken(value='***', expires_at={self.expires_at!r})"
 
 
-class RefreshingTokenAuth(httpx.Auth):
-    """Base class; subclasses implement ``build_token_request``, ``read_token`` and ``apply_token``."""
+class TokenFlow(ClientAuth):
+    """Run a ``TokenGrant``: cache, attach and refresh its token, by what each request's operation needs.
+
+    Arguments:
+        grant: how to get a token (and the credentials for it).
+        refresh_margin: seconds before expiry at which the token is renewed (at most 10 % of its life).
+        clock: the monotonic clock (tests pass a fake one).
+    """
 
     requires_request_body = True
     requires_response_body = True
 
     def __init__(
         self,
+        grant: TokenGrant,
         *,
         refresh_margin: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
-        api_url: str | None = None,
     ) -> None:
+        self.grant = grant
         self.refresh_margin = refresh_margin
-        #: Tokens are attached only to requests for this origin (when set; ``connect()`` sets it).
-        self.api_origin = OriginPolicy([api_url]) if api_url else None
-        self._token_scope = (
-            CredentialScope.for_origins(self.api_origin, what="the token") if self.api_origin else None
-        )
         self._clock = clock
-        self._grant: TokenGrant | None = None
+        self._cached: CachedToken | None = None
         self._thread_lock = threading.Lock()
         self._loop_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
@@ -168,43 +139,33 @@ class RefreshingTokenAuth(httpx.Auth):
         self._fetches_done = 0
         self._last_failure: ApiError | None = None
 
-    # --- what subclasses provide -------------------------------------------------------------------------
-
-    def build_token_request(self, request: httpx.Request) -> httpx.Request:
-        """The request that fetches a token; ``request`` is the call that needs one (for URL and timeout)."""
-        raise NotImplementedError
-
-    def read_token(self, response: httpx.Response) -> tuple[str, float]:
-        """(token, lifetime in seconds) from a 2xx token response."""
-        raise NotImplementedError
-
-    def apply_token(self, request: httpx.Request, token: str) -> None:
-        """Attach the token to ``request``."""
-        raise NotImplementedError
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.grant!r})"
 
     def credential_urls(self) -> tuple[str, ...]:
-        """URLs besides the API's that this auth sends requests to (the token URL), for origin pinning."""
-        return ()
+        return self.grant.credential_urls()
 
-    def is_credentials_request(self, request: httpx.Request) -> bool:
-        """Whether ``request`` is the token request itself (the generated login/request_token operation)."""
-        return False
+    # --- what a request needs --------------------------------------------------------------------------
 
-    def prepare_credentials_request(self, request: httpx.Request) -> httpx.Request:
-        """Route a credentials request to the token URL and give it the credentials it needs (no token)."""
-        return request
+    def _issues_token(self, request: httpx.Request) -> bool:
+        security = security_of(request)
+        return security is not None and security.issues == self.grant.scheme
+
+    def _takes_token(self, request: httpx.Request) -> bool:
+        security = security_of(request)
+        return security is None or security.admits(self.grant.scheme)
 
     # --- cache ---------------------------------------------------------------------------------------------
 
     def invalidate(self) -> None:
         """Forget the cached token; the next call fetches a new one."""
-        self._grant = None
+        self._cached = None
 
     def _usable_token(self) -> str | None:
-        grant = self._grant
-        if grant is None or self._clock() >= grant.expires_at:
+        cached = self._cached
+        if cached is None or self._clock() >= cached.expires_at:
             return None
-        return grant.value
+        return cached.value
 
     def _read_grant(self, response: httpx.Response) -> tuple[str, float]:
         """(token, lifetime) from a token response, or the typed error it deserves (never quoting a token)."""
@@ -212,7 +173,7 @@ class RefreshingTokenAuth(httpx.Auth):
             raise error_for_response(response, credentials_request=True)
         where = f"{response.request.method} {response.request.url.path}"
         try:
-            token, lifetime = self.read_token(response)
+            token, lifetime = self.grant.read_token(response)
             return check_token(token), lifetime
         except UnusableTokenError as exc:
             raise AuthenticationError(
@@ -224,14 +185,14 @@ class RefreshingTokenAuth(httpx.Auth):
             ) from None
 
     def _pin(self, request: httpx.Request) -> None:
-        if self.api_origin is not None:
-            self.api_origin.check(request.url, source="the token")
+        if self._api_origin is not None:
+            self._api_origin.check(request.url, source="the token")
 
     def _accept(self, response: httpx.Response) -> str:
         """Turn a token response into the cached token, or raise the typed error it deserves."""
         token, lifetime = self._read_grant(response)
         margin = min(self.refresh_margin, lifetime / 10)
-        self._grant = TokenGrant(token, self._clock() + max(0.0, lifetime - margin))
+        self._cached = CachedToken(token, self._clock() + max(0.0, lifetime - margin))
         self.token_fetches += 1
         return token
 
@@ -240,7 +201,7 @@ class RefreshingTokenAuth(httpx.Auth):
         return self._accept(response)
 
     def _token_request(self, request: httpx.Request) -> httpx.Request:
-        token_request = self.build_token_request(request)
+        token_request = self.grant.token_request(request)
         # Requests built inside an auth flow skip the client's defaults: carry the call's timeout, deadline
         # and User-Agent over (never its other headers, which may hold credentials meant for the API host).
         for key in ("timeout", DEADLINE_EXTENSION):
@@ -252,14 +213,14 @@ class RefreshingTokenAuth(httpx.Auth):
 
     def _attach(self, request: httpx.Request, token: str) -> None:
         """Attach the token and record the origins it may travel to."""
-        self.apply_token(request, token)
-        scope = self._token_scope or CredentialScope.for_origins(
-            OriginPolicy([request.url]), what="the token"
-        )
+        self.grant.apply_token(request, token)
+        redact_headers_holding(request, token)
+        origin = self._api_origin or OriginPolicy([request.url])
+        scope = CredentialScope.for_origins(origin, what="the token")
         request.extensions[CREDENTIAL_EXTENSION] = scope
 
     def _credentials_request(self, request: httpx.Request) -> httpx.Request:
-        return bind_to_endpoint(self.prepare_credentials_request(request), what="the login credentials")
+        return bind_to_endpoint(self.grant.issuing_request(request), what="the login credentials")
 
     def _check_credentials_answer(self, response: httpx.Response) -> None:
         """A login sent by hand: raise what the automatic login would, else let the caller parse it."""
@@ -320,10 +281,13 @@ class RefreshingTokenAuth(httpx.Auth):
     def sync_auth_flow(self, request: httpx.Request) -> _Flow:
         # Overriding the *_auth_flow methods skips httpx's own body handling, so it is done here.
         request.read()  # the request may be sent twice (after a 401)
-        if self.is_credentials_request(request):
+        if self._issues_token(request):
             response = yield self._credentials_request(request)
             response.read()
             self._check_credentials_answer(response)
+            return
+        if not self._takes_token(request):
+            yield request
             return
         self._pin(request)
         token = self._usable_token()
@@ -357,10 +321,13 @@ class RefreshingTokenAuth(httpx.Auth):
 
     async def async_auth_flow(self, request: httpx.Request) -> _AsyncFlow:
         await request.aread()
-        if self.is_credentials_request(request):
+        if self._issues_token(request):
             response = yield self._credentials_request(request)
             await response.aread()
             self._check_credentials_answer(response)
+            return
+        if not self._takes_token(request):
+            yield request
             return
         self._pin(request)
         token: str | None = self._usable_token()
