@@ -10,7 +10,8 @@ every call lives here, once, typed and tested in place:
 - the operation's security, as the spec states it, rides on the request for the auth flow (``security.py``);
 - transport failures become ``ApiConnectionError``/``ApiTimeoutError`` (``failures.request_failures``);
 - any status other than a documented success raises the typed ``ApiStatusError`` subclass, carrying the
-  documented error model when the body fits it (``errors.error_for_response``);
+  documented error model when the body fits it and the message the package's ``ErrorText`` finds in it
+  (``errors.error_for_response``); the error body is decoded once, for both;
 - a success body must come with a media type the spec documents for its status (``media_types``), then it
   is decoded by ``json_body`` (collector paused for large bodies) and built into models by the endpoint's
   parser; any way that fails becomes ``ResponseParseError`` (``failures.parse_failures``).
@@ -27,7 +28,7 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import httpx
 
 from . import json_body
-from .errors import error_for_response
+from .errors import ErrorText, decode_error_body, error_for_response, no_error_text
 from .failures import parse_failures, request_failures
 from .media_types import check_media_type
 from .options import RequestOptions, apply_options
@@ -127,9 +128,10 @@ class Operation(Generic[T, R]):
         failure: parsers for documented error bodies; the parsed model rides on the typed error, and a body
             that does not fit it is ignored (the typed error matters more than a tidy model).
         security: the operation's security from the spec, put on every request it sends.
+        error_text: where the package's API puts the message in an error body.
     """
 
-    __slots__ = ("_detailed", "_failure", "_security", "_success")
+    __slots__ = ("_detailed", "_error_text", "_failure", "_security", "_success")
 
     def __init__(
         self,
@@ -138,9 +140,11 @@ class Operation(Generic[T, R]):
         success: Sequence[StatusParser[T]],
         failure: Sequence[StatusParser[Any]] = (),
         security: OperationSecurity | None = None,
+        error_text: ErrorText = no_error_text,
     ) -> None:
         self._detailed = detailed
         self._security = security
+        self._error_text = error_text
         self._success = tuple(_row(row) for row in success)
         self._failure = tuple(_row(row) for row in failure)
 
@@ -153,14 +157,19 @@ class Operation(Generic[T, R]):
             row = _find(self._success, status)
             if row is not None:
                 return _read(row, response)
-            raise error_for_response(response, model=self._error_model(status, response))
+            body = decode_error_body(response)  # once: for the model and for the message
+            model = self._error_model(status, response, body)
+            raise error_for_response(response, body=body, error_text=self._error_text, model=model)
 
-    def _error_model(self, status: int, response: httpx.Response) -> Any:
+    def _error_model(self, status: int, response: httpx.Response, body: Any) -> Any:
         row = _find(self._failure, status)
         if row is None:
             return None
         try:
-            return _read(row, response)
+            if row[2] != "json":
+                return _read(row, response)
+            check_media_type(response, row[4])
+            return None if body is None else row[3](body)
         except Exception:  # a body that does not fit the error model must not hide the status
             return None
 

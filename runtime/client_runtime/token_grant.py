@@ -9,7 +9,7 @@ reprs. It knows nothing of caching, locks, refresh or origins; ``TokenFlow`` doe
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 
@@ -56,6 +56,10 @@ class TokenGrant(Protocol):
 
     def credential_urls(self) -> tuple[str, ...]:
         """URLs besides the API's that the grant sends requests to (its token URL), for origin pinning."""
+        ...
+
+    def error_text(self, body: Any) -> tuple[str | None, str | None]:
+        """The message (and blamed parameter) in the decoded body of a failed token request."""
         ...
 
 

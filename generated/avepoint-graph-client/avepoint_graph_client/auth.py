@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ._runtime.client_credentials import ClientCredentialsGrant
 from ._runtime.token_flow import TokenFlow
+from .error_shape import error_text
 
 __all__ = ["DEFAULT_SCOPE", "TOKEN_PATH", "ClientCredentialsAuth"]
 
@@ -42,7 +43,9 @@ class ClientCredentialsAuth(TokenFlow):
         scope: str = DEFAULT_SCOPE,
         refresh_margin: float = 60.0,
     ) -> None:
-        grant = ClientCredentialsGrant(token_url, client_id, client_secret, scope=scope, scheme=TOKEN_SCHEME)
+        grant = ClientCredentialsGrant(
+            token_url, client_id, client_secret, scope=scope, scheme=TOKEN_SCHEME, error_text=error_text
+        )
         super().__init__(grant, refresh_margin=refresh_margin)
         self.token_url = token_url
         self.client_id = client_id

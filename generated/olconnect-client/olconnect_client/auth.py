@@ -20,6 +20,7 @@ servers with tokens disabled).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import httpx
 
@@ -28,6 +29,7 @@ from ._runtime.media_types import check_media_type
 from ._runtime.redaction import Secret
 from ._runtime.token_flow import TokenFlow
 from ._runtime.token_grant import retarget
+from .error_shape import error_text
 
 __all__ = ["DEFAULT_TOKEN_LIFETIME", "LOGIN_PATH", "BasicAuth", "OLConnectLogin", "TokenAuth"]
 
@@ -88,6 +90,9 @@ class OLConnectLogin:
 
     def credential_urls(self) -> tuple[str, ...]:
         return (self.login_url,) if self.login_url else ()
+
+    def error_text(self, body: Any) -> tuple[str | None, str | None]:
+        return error_text(body)  # a refused login answers like any other call (JSON Error)
 
     def issuing_request(self, request: httpx.Request) -> httpx.Request:
         login = retarget(request, self.login_url or request.url.copy_with(query=None))

@@ -12,17 +12,30 @@ bearer token, whatever client it is called with.
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from . import json_body
+from .errors import ErrorText
 from .media_types import check_media_type
 from .redaction import Secret
 from .token_grant import UnusableTokenError, retarget
 
-__all__ = ["ClientCredentialsGrant"]
+__all__ = ["ClientCredentialsGrant", "oauth_error_text"]
 
 _LONGEST_SHOWN = 40
 _DEFAULT_LIFETIME = 3600
+
+
+def oauth_error_text(body: Any) -> tuple[str | None, str | None]:
+    """The message of an OAuth error answer (RFC 6749 section 5.2): ``error``, then ``error_description``."""
+    if not isinstance(body, dict):
+        return None, None
+    error, description = body.get("error"), body.get("error_description")
+    if not isinstance(error, str) or not error:
+        return None, None
+    return (f"{error}: {description}" if isinstance(description, str) and description else error), None
 
 
 class ClientCredentialsGrant:
@@ -33,6 +46,7 @@ class ClientCredentialsGrant:
         client_id / client_secret: the app registration (the secret is kept in a ``Secret``).
         scope: space-separated scopes.
         scheme: the name of the spec's OAuth security scheme the token satisfies.
+        error_text: how to read a refused token request's body (the RFC 6749 shape unless the API differs).
     """
 
     def __init__(
@@ -43,7 +57,9 @@ class ClientCredentialsGrant:
         *,
         scope: str,
         scheme: str = "oauth2",
+        error_text: ErrorText = oauth_error_text,
     ) -> None:
+        self._error_text = error_text
         self.token_url = token_url
         self.client_id = client_id
         self._client_secret = Secret(client_secret)
@@ -95,6 +111,9 @@ class ClientCredentialsGrant:
 
     def credential_urls(self) -> tuple[str, ...]:
         return (self.token_url,)
+
+    def error_text(self, body: Any) -> tuple[str | None, str | None]:
+        return self._error_text(body)
 
     def issuing_request(self, request: httpx.Request) -> httpx.Request:
         return retarget(request, self.token_url)

@@ -48,6 +48,7 @@ from .errors import (
     ApiTimeoutError,
     AuthenticationError,
     ResponseParseError,
+    decode_error_body,
     error_for_response,
 )
 from .failures import PARSE_ERRORS
@@ -170,7 +171,7 @@ class TokenFlow(ClientAuth):
     def _read_grant(self, response: httpx.Response) -> tuple[str, float]:
         """(token, lifetime) from a token response, or the typed error it deserves (never quoting a token)."""
         if not 200 <= response.status_code <= 299:
-            raise error_for_response(response, credentials_request=True)
+            raise self._refusal(response)
         where = f"{response.request.method} {response.request.url.path}"
         try:
             token, lifetime = self.grant.read_token(response)
@@ -183,6 +184,12 @@ class TokenFlow(ClientAuth):
             raise ResponseParseError(
                 f"the answer to {where} holds no usable token ({type(exc).__name__})", response=response
             ) from None
+
+    def _refusal(self, response: httpx.Response) -> ApiError:
+        """The typed error of a failed login or token request, its message read the grant's way."""
+        body = decode_error_body(response)
+        error_text = self.grant.error_text
+        return error_for_response(response, body=body, error_text=error_text, credentials_request=True)
 
     def _pin(self, request: httpx.Request) -> None:
         if self._api_origin is not None:
@@ -227,7 +234,7 @@ class TokenFlow(ClientAuth):
         if response.is_success:
             self._read_grant(response)  # the caller gets the answer, but only with a usable token
         elif 400 <= response.status_code <= 499:
-            raise error_for_response(response, credentials_request=True)
+            raise self._refusal(response)
 
     def _shared_outcome(self, seen: int, stale: str | None) -> str | None:
         """After getting the lock: the token another call fetched meanwhile, or the failure it met."""

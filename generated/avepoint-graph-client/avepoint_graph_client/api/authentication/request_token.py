@@ -4,6 +4,7 @@ from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient, Client
+from ...error_shape import error_text
 from ...models.oauth_error import OAuthError
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
@@ -44,6 +45,7 @@ OPERATION: Operation[TokenResponse, Response[TokenResponse]] = Operation(
         issues="oauth2",
         scopes=(),
     ),
+    error_text=error_text,
 )
 
 

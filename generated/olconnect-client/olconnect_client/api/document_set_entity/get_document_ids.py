@@ -5,6 +5,7 @@ from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
+from ...error_shape import error_text
 from ...models.identifier_list import IdentifierList
 from ...models.json_error import JsonError
 from ...types import Response
@@ -80,6 +81,7 @@ OPERATION: Operation[IdentifierList, Response[IdentifierList]] = Operation(
         issues=None,
         scopes=(),
     ),
+    error_text=error_text,
 )
 
 

@@ -4,6 +4,7 @@ from ..._runtime.operation import Operation, unchanged
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
+from ...error_shape import error_text
 from ...models.json_error import JsonError
 from ...types import Response
 
@@ -54,6 +55,7 @@ OPERATION: Operation[str, Response[str]] = Operation(
         issues=None,
         scopes=(),
     ),
+    error_text=error_text,
 )
 
 

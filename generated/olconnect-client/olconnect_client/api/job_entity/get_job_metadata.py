@@ -5,6 +5,7 @@ from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
+from ...error_shape import error_text
 from ...models.json_error import JsonError
 from ...models.property_ import Property
 from ...types import Response
@@ -90,6 +91,7 @@ OPERATION: Operation[list[Property], Response[list[Property]]] = Operation(
         issues=None,
         scopes=(),
     ),
+    error_text=error_text,
 )
 
 

@@ -5,6 +5,7 @@ from ..._runtime.options import RequestOptions
 from ..._runtime.request_checks import check_write_body
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
+from ...error_shape import error_text
 from ...models.json_error import JsonError
 from ...models.name_value_list import NameValueList
 from ...types import Response
@@ -89,6 +90,7 @@ OPERATION: Operation[None, Response[None]] = Operation(
         issues=None,
         scopes=(),
     ),
+    error_text=error_text,
 )
 
 

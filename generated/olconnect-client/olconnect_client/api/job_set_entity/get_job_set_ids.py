@@ -4,6 +4,7 @@ from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
+from ...error_shape import error_text
 from ...models.identifier_list import IdentifierList
 from ...models.json_error import JsonError
 from ...types import Response
@@ -55,6 +56,7 @@ OPERATION: Operation[IdentifierList, Response[IdentifierList]] = Operation(
         issues=None,
         scopes=(),
     ),
+    error_text=error_text,
 )
 
 

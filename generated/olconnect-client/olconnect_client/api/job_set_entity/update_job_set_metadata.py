@@ -6,6 +6,7 @@ from ..._runtime.options import RequestOptions
 from ..._runtime.request_checks import check_write_body, update_answer
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
+from ...error_shape import error_text
 from ...models.json_error import JsonError
 from ...models.name_value_list import NameValueList
 from ...types import Response
@@ -91,6 +92,7 @@ OPERATION: Operation[bool, Response[bool]] = Operation(
         issues=None,
         scopes=(),
     ),
+    error_text=error_text,
 )
 
 

@@ -6,6 +6,7 @@ from ..._runtime.options import RequestOptions
 from ..._runtime.request_checks import any_case_choice
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
+from ...error_shape import error_text
 from ...models.job_set_statistics import JobSetStatistics
 from ...models.json_error import JsonError
 from ...models.level_mode import LevelMode
@@ -83,6 +84,7 @@ OPERATION: Operation[JobSetStatistics, Response[JobSetStatistics]] = Operation(
         issues=None,
         scopes=(),
     ),
+    error_text=error_text,
 )
 
 
