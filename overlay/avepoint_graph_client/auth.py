@@ -9,9 +9,9 @@ and where the spec puts the token endpoint on the mock (``connect()``'s default 
 
 from __future__ import annotations
 
-from ._runtime.client_credentials import ClientCredentialsGrant
-from ._runtime.token_flow import TokenFlow
-from .error_shape import error_text
+from avepoint_graph_client._runtime.client_credentials import ClientCredentialsGrant
+from avepoint_graph_client._runtime.token_flow import TokenFlow
+from avepoint_graph_client.error_shape import error_text
 
 __all__ = ["DEFAULT_SCOPE", "TOKEN_PATH", "ClientCredentialsAuth"]
 
@@ -50,3 +50,9 @@ class ClientCredentialsAuth(TokenFlow):
         self.token_url = token_url
         self.client_id = client_id
         self.scope = scope
+
+    def __repr__(self) -> str:
+        return (
+            f"ClientCredentialsAuth(token_url={self.token_url!r}, client_id={self.client_id!r}, "
+            f"client_secret='***', scope={self.scope!r})"
+        )

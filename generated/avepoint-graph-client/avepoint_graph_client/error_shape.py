@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._runtime.client_credentials import oauth_error_text
+from avepoint_graph_client._runtime.client_credentials import oauth_error_text
 
 __all__ = ["error_text"]
 

@@ -24,12 +24,12 @@ from typing import Any
 
 import httpx
 
-from ._runtime.basic_auth import BasicAuth, basic_header
-from ._runtime.media_types import check_media_type
-from ._runtime.redaction import Secret
-from ._runtime.token_flow import TokenFlow
-from ._runtime.token_grant import retarget
-from .error_shape import error_text
+from olconnect_client._runtime.basic_auth import BasicAuth, basic_header
+from olconnect_client._runtime.media_types import check_media_type
+from olconnect_client._runtime.redaction import Secret
+from olconnect_client._runtime.token_flow import TokenFlow
+from olconnect_client._runtime.token_grant import retarget
+from olconnect_client.error_shape import error_text
 
 __all__ = ["DEFAULT_TOKEN_LIFETIME", "LOGIN_PATH", "BasicAuth", "OLConnectLogin", "TokenAuth"]
 
@@ -120,4 +120,4 @@ class TokenAuth(TokenFlow):
         self.login_url = login_url
 
     def __repr__(self) -> str:
-        return f"TokenAuth({self.grant!r})"
+        return f"TokenAuth(username={self.username!r}, password='***', login_url={self.login_url!r})"
