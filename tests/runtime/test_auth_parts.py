@@ -18,7 +18,7 @@ from client_runtime.origins import OriginPolicy, origin_of
 from client_runtime.redaction import Secret, redact_headers_holding
 from client_runtime.security import SECURITY_EXTENSION, OperationSecurity
 from client_runtime.token_flow import TokenFlow
-from client_runtime.token_grant import UnusableTokenError, check_token
+from client_runtime.token_grant import UnusableTokenError, check_token, read_grant_answer
 
 TOKEN_URL = "http://id.test/connect/token"
 
@@ -74,14 +74,14 @@ def test_client_credentials_ask_with_the_form_and_read_bearer_tokens_only() -> N
         with pytest.raises(UnusableTokenError, match=reason):
             auth.read_token(answer(body))
     with pytest.raises(AuthenticationError, match="not usable"):
-        TokenFlow(auth)._read_grant(answer({"access_token": "bad token\x01"}))
+        read_grant_answer(auth, answer({"access_token": "bad token\x01"}))
     # A sign-in page of a captive portal, or JSON without a Content-Type, is not the documented answer.
     for headers in ({"Content-Type": "text/html"}, {}):
         html = httpx.Response(200, content=b'{"access_token": "t"}', headers=headers, request=token_request)
         with pytest.raises(UnexpectedMediaTypeError):
             auth.read_token(html)
         with pytest.raises(ResponseParseError, match="no usable token"):
-            TokenFlow(auth)._read_grant(html)
+            read_grant_answer(auth, html)
 
 
 def _bearer_answers(seen: list[httpx.Request]) -> httpx.MockTransport:
@@ -128,14 +128,14 @@ def test_the_client_binds_its_origin_to_the_auth_once() -> None:
 
 
 def test_a_token_in_a_custom_header_is_masked_without_touching_httpx() -> None:
-    sensitive_before = set(httpx._models.SENSITIVE_HEADERS)  # type: ignore[attr-defined]
+    sensitive_before = set(httpx._models.SENSITIVE_HEADERS)
     request = httpx.Request("GET", "http://api.test/x", headers={"auth_token": "T0KEN-42", "X-A": "1"})
     redact_headers_holding(request, "T0KEN-42")
     assert "T0KEN-42" not in repr(request.headers)
     assert "'auth_token': '[secure]'" in repr(request.headers)
     assert request.headers["auth_token"] == "T0KEN-42"  # still sent
-    assert set(httpx._models.SENSITIVE_HEADERS) == sensitive_before  # type: ignore[attr-defined]
-    assert "auth_token" not in httpx._models.SENSITIVE_HEADERS  # type: ignore[attr-defined]
+    assert set(httpx._models.SENSITIVE_HEADERS) == sensitive_before
+    assert "auth_token" not in httpx._models.SENSITIVE_HEADERS
     assert "T0KEN" not in repr(httpx.Headers({"x-b": "1"}))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from client_runtime import errors
+from client_runtime import errors, json_body
 from client_runtime.operation import Operation, no_body, unchanged
 from client_runtime.options import RequestOptions
 from client_runtime.retries import RETRY_EXTENSION, RetryPolicy
@@ -210,13 +210,13 @@ def test_an_error_body_of_another_media_type_gives_the_typed_error_without_a_mod
 
 def test_an_error_body_is_decoded_once_for_model_and_message(monkeypatch: pytest.MonkeyPatch) -> None:
     decoded: list[bytes] = []
-    real_loads = errors.json_body.loads
+    real_loads = json_body.loads
 
     def counting_loads(content: bytes) -> Any:
         decoded.append(content)
         return real_loads(content)
 
-    monkeypatch.setattr(errors.json_body, "loads", counting_loads)
+    monkeypatch.setattr(json_body, "loads", counting_loads)
     with pytest.raises(errors.NotFoundError) as caught:
         ITEM.sync(answer(404, {"message": "no item 1"}), dict(GET))
     assert caught.value.model == Problem(message="no item 1")

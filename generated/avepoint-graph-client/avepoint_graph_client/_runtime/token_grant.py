@@ -13,7 +13,18 @@ from typing import Any, Protocol
 
 import httpx
 
-__all__ = ["MAX_TOKEN_CHARS", "TokenGrant", "UnusableTokenError", "check_token", "retarget"]
+from .errors import ApiError, AuthenticationError, ResponseParseError, decode_error_body, error_for_response
+from .failures import PARSE_ERRORS
+
+__all__ = [
+    "MAX_TOKEN_CHARS",
+    "TokenGrant",
+    "UnusableTokenError",
+    "check_token",
+    "grant_refusal",
+    "read_grant_answer",
+    "retarget",
+]
 
 #: What an HTTP header value can carry without quoting (RFC 9110 field-vchar plus inner spaces), ASCII only.
 _HEADER_SAFE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
@@ -86,3 +97,25 @@ def retarget(request: httpx.Request, url: httpx.URL | str) -> httpx.Request:
     return httpx.Request(
         request.method, url, headers=headers, content=request.content, extensions=dict(request.extensions)
     )
+
+
+def grant_refusal(grant: TokenGrant, response: httpx.Response) -> ApiError:
+    """The typed error of a failed login or token request, its message read the grant's way."""
+    body = decode_error_body(response)
+    return error_for_response(response, body=body, error_text=grant.error_text, credentials_request=True)
+
+
+def read_grant_answer(grant: TokenGrant, response: httpx.Response) -> tuple[str, float]:
+    """(token, lifetime) from a token response, or the typed error it deserves (never quoting a token)."""
+    if not 200 <= response.status_code <= 299:
+        raise grant_refusal(grant, response)
+    where = f"{response.request.method} {response.request.url.path}"
+    try:
+        token, lifetime = grant.read_token(response)
+        return check_token(token), lifetime
+    except UnusableTokenError as exc:
+        raise AuthenticationError(response, message=f"the token in the answer is not usable: {exc}") from None
+    except PARSE_ERRORS as exc:
+        raise ResponseParseError(
+            f"the answer to {where} holds no usable token ({type(exc).__name__})", response=response
+        ) from None
