@@ -91,3 +91,16 @@ def test_the_login_grant_reads_the_token_and_its_lifetime_in_place() -> None:
     target = httpx.Request("GET", "http://olc.test/x")
     grant.apply_token(target, "tok")
     assert target.headers[auth.TOKEN_HEADER] == "tok"
+
+
+def test_no_credential_request_is_recognised_by_its_url() -> None:
+    """The auth flows read the operation's security from the request; none matches a path (issue 21)."""
+    sources = [*(ROOT / "runtime" / "client_runtime").glob("*.py"), *OVERLAY.glob("*/*.py")]
+    assert len(sources) > 20
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sources
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "url.path.endswith" in line or "path.endswith(LOGIN" in line or "path.endswith(TOKEN" in line
+    ]
+    assert offenders == []
