@@ -176,3 +176,49 @@ def test_only_links_plainly_on_an_allowed_origin_skip_parsing() -> None:
         "HTTPS://a.test/x",  # not plain; the full check decides
     ):
         assert not policy.plainly_admits(not_plain), not_plain
+
+
+def test_the_token_stays_masked_on_a_followed_same_origin_redirect() -> None:
+    class HeaderGrant:
+        """A grant whose token travels in a custom header, as OL Connect's does."""
+
+        scheme = "token"
+
+        def token_request(self, call: httpx.Request) -> httpx.Request:
+            return httpx.Request("POST", "http://api.test/login")
+
+        def read_token(self, response: httpx.Response) -> tuple[str, float]:
+            return response.text, 60.0
+
+        def apply_token(self, request: httpx.Request, token: str) -> None:
+            request.headers["x-token"] = token
+
+        def issuing_request(self, request: httpx.Request) -> httpx.Request:
+            return request
+
+        def credential_urls(self) -> tuple[str, ...]:
+            return ()
+
+        def error_text(self, body: object) -> tuple[str | None, str | None]:
+            return None, None
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/login":
+            return httpx.Response(200, text="S3CRET-TOKEN")
+        if request.url.path == "/a":
+            return httpx.Response(302, headers={"Location": "/b"})
+        return httpx.Response(200, json={"seen": request.headers.get("x-token")})
+
+    client = AuthenticatedClient(
+        base_url="http://api.test",
+        auth=TokenFlow(HeaderGrant()),
+        follow_redirects=True,
+        transport=httpx.MockTransport(handler),
+    )
+    response = client.get_httpx_client().get("/a")
+    assert response.json() == {"seen": "S3CRET-TOKEN"}  # sent after the redirect
+    first = response.history[-1].request  # the history holds the login, then the redirected call
+    assert [first.url.path, response.request.url.path] == ["/a", "/b"]
+    for request in (response.request, first):
+        assert "S3CRET" not in repr(request.headers)
+        assert "'x-token': '[secure]'" in repr(request.headers)

@@ -11,12 +11,21 @@ from collections.abc import Iterable
 
 import httpx
 
-__all__ = ["REDACTED", "RedactedHeaders", "Secret", "redact_headers_holding"]
+__all__ = [
+    "REDACTED",
+    "REDACTED_HEADERS_EXTENSION",
+    "RedactedHeaders",
+    "Secret",
+    "keep_redacted",
+    "redact_headers_holding",
+]
 
 REDACTED = "***"
 #: What httpx shows for a masked header; ours look the same.
 _MASK = "[secure]"
 _ALWAYS_SECRET = frozenset({"authorization", "proxy-authorization"})
+#: ``request.extensions`` key naming the headers an auth flow masked (httpx copies it onto redirects).
+REDACTED_HEADERS_EXTENSION = "redacted_headers"
 
 
 class Secret:
@@ -74,6 +83,18 @@ class RedactedHeaders(httpx.Headers):
 
 def redact_headers_holding(request: httpx.Request, secret: str) -> None:
     """Make ``repr(request.headers)`` mask every header whose value holds ``secret`` (e.g. a token)."""
-    names = [name for name, value in request.headers.multi_items() if secret and secret in value]
+    names = tuple(name for name, value in request.headers.multi_items() if secret and secret in value)
     if names:
+        request.extensions[REDACTED_HEADERS_EXTENSION] = names
+        request.headers = RedactedHeaders(request.headers, secret=names)
+
+
+def keep_redacted(request: httpx.Request) -> None:
+    """Mask again the headers an auth flow masked, on a request httpx rebuilt from it (a redirect).
+
+    httpx builds a followed redirect's headers as plain ``httpx.Headers`` but copies the extensions, so the
+    names recorded there let the transport (which sees every request) restore the masking.
+    """
+    names = request.extensions.get(REDACTED_HEADERS_EXTENSION)
+    if isinstance(names, tuple) and names and not isinstance(request.headers, RedactedHeaders):
         request.headers = RedactedHeaders(request.headers, secret=names)
