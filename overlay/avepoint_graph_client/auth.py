@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from avepoint_graph_client._runtime.client_credentials import ClientCredentialsGrant
 from avepoint_graph_client._runtime.token_flow import TokenFlow
-from avepoint_graph_client.error_shape import error_text
+from avepoint_graph_client.api.authentication import request_token
 
 __all__ = ["DEFAULT_SCOPE", "TOKEN_PATH", "ClientCredentialsAuth"]
 
@@ -44,7 +44,12 @@ class ClientCredentialsAuth(TokenFlow):
         refresh_margin: float = 60.0,
     ) -> None:
         grant = ClientCredentialsGrant(
-            token_url, client_id, client_secret, scope=scope, scheme=TOKEN_SCHEME, error_text=error_text
+            token_url,
+            client_id,
+            client_secret,
+            scope=scope,
+            scheme=TOKEN_SCHEME,
+            error_text=request_token.OPERATION.error_text,  # as the spec shapes its error answers
         )
         super().__init__(grant, refresh_margin=refresh_margin)
         self.token_url = token_url

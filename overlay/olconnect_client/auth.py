@@ -28,7 +28,7 @@ from olconnect_client._runtime.media_types import check_media_type
 from olconnect_client._runtime.redaction import Secret
 from olconnect_client._runtime.token_flow import TokenFlow
 from olconnect_client._runtime.token_grant import retarget
-from olconnect_client.error_shape import error_text
+from olconnect_client.api.authentication import login as login_operation
 
 __all__ = ["DEFAULT_TOKEN_LIFETIME", "LOGIN_PATH", "BasicAuth", "OLConnectLogin", "TokenAuth"]
 
@@ -91,7 +91,8 @@ class OLConnectLogin:
         return (self.login_url,) if self.login_url else ()
 
     def error_text(self, body: Any) -> tuple[str | None, str | None]:
-        return error_text(body)  # a refused login answers like any other call (JSON Error)
+        # Read the way the spec says the login's error answers are shaped (x-error-text).
+        return login_operation.OPERATION.error_text(body)
 
     def issuing_request(self, request: httpx.Request) -> httpx.Request:
         login = retarget(request, self.login_url or request.url.copy_with(query=None))

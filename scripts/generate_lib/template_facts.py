@@ -15,6 +15,9 @@ module reads the spec through `spec_model` and writes `_spec_facts.jinja` into t
   the same words in any case, OLC-12), with the enum's values;
 - `security`: the schemes the operation accepts, their scopes and the scheme it issues
   (`spec_model.security`), which the endpoint puts on every request for the auth flow.
+
+Beside `OPERATIONS`, `ERROR_TEXTS` lists where the spec's error schemas put their message (`x-error-text`,
+`spec_model.error_text`), which every endpoint reads error bodies with.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import re
 from typing import Any
 
 from spec_model import Operation, SpecModel
+from spec_model.error_text import error_text_pointers
 from spec_model.security import operation_security
 
 from .errors import GenerationError
@@ -132,7 +136,12 @@ def facts_template(model: SpecModel) -> str:
     operations = {_key(op): operation_facts(model, op) for op in model.operations.values()}
     # JSON without nulls is a Jinja literal; ASCII escapes survive Jinja's string unescaping.
     literal = json.dumps(operations, sort_keys=True, ensure_ascii=True)
+    shapes = [
+        {key: value for key, value in vars(shape).items() if value is not None and key != "schema"}
+        for shape in error_text_pointers(model)
+    ]
     return (
         "{#- Written by scripts/generate_lib/template_facts.py for one generation run. #}\n"
         f"{{% set OPERATIONS = {literal} %}}\n"
+        f"{{% set ERROR_TEXTS = {json.dumps(shapes, ensure_ascii=True)} %}}\n"
     )

@@ -17,25 +17,20 @@ from typing import Any
 import httpx
 
 from . import json_body
+from .error_text import ErrorPointers, PointerErrorText
 from .errors import ErrorText
 from .media_types import check_media_type
 from .redaction import Secret
 from .token_grant import UnusableTokenError, retarget
 
-__all__ = ["ClientCredentialsGrant", "oauth_error_text"]
+__all__ = ["OAUTH_ERROR_TEXT", "ClientCredentialsGrant"]
 
 _LONGEST_SHOWN = 40
 _DEFAULT_LIFETIME = 3600
 
 
-def oauth_error_text(body: Any) -> tuple[str | None, str | None]:
-    """The message of an OAuth error answer (RFC 6749 section 5.2): ``error``, then ``error_description``."""
-    if not isinstance(body, dict):
-        return None, None
-    error, description = body.get("error"), body.get("error_description")
-    if not isinstance(error, str) or not error:
-        return None, None
-    return (f"{error}: {description}" if isinstance(description, str) and description else error), None
+#: The error answer of an OAuth token endpoint (RFC 6749 section 5.2): ``error``, then ``error_description``.
+OAUTH_ERROR_TEXT = PointerErrorText((ErrorPointers("/error", detail="/error_description"),))
 
 
 class ClientCredentialsGrant:
@@ -46,7 +41,8 @@ class ClientCredentialsGrant:
         client_id / client_secret: the app registration (the secret is kept in a ``Secret``).
         scope: space-separated scopes.
         scheme: the name of the spec's OAuth security scheme the token satisfies.
-        error_text: how to read a refused token request's body (the RFC 6749 shape unless the API differs).
+        error_text: how to read a refused token request's body (the RFC 6749 shape unless the API's spec
+            says otherwise: the generated token operation's ``error_text``).
     """
 
     def __init__(
@@ -57,7 +53,7 @@ class ClientCredentialsGrant:
         *,
         scope: str,
         scheme: str = "oauth2",
-        error_text: ErrorText = oauth_error_text,
+        error_text: ErrorText = OAUTH_ERROR_TEXT,
     ) -> None:
         self._error_text = error_text
         self.token_url = token_url

@@ -148,6 +148,11 @@ class Operation(Generic[T, R]):
         self._success = tuple(_row(row) for row in success)
         self._failure = tuple(_row(row) for row in failure)
 
+    @property
+    def error_text(self) -> ErrorText:
+        """How this operation reads the message of an error body (a token grant reuses its login's)."""
+        return self._error_text
+
     # --- parsing (no I/O) ----------------------------------------------------------------------------------
 
     def parse(self, response: httpx.Response) -> T:

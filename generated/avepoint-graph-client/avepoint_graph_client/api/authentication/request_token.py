@@ -1,10 +1,10 @@
 from typing import Any
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient, Client
-from ...error_shape import error_text
 from ...models.oauth_error import OAuthError
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
@@ -45,7 +45,17 @@ OPERATION: Operation[TokenResponse, Response[TokenResponse]] = Operation(
         issues="oauth2",
         scopes=(),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/message",
+            ),
+            ErrorPointers(
+                detail="/error_description",
+                message="/error",
+            ),
+        )
+    ),
 )
 
 

@@ -1,11 +1,11 @@
 import datetime
 from typing import Any
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
-from ...error_shape import error_text
 from ...models.app_type import AppType
 from ...models.data_source import DataSource
 from ...models.error_response import ErrorResponse
@@ -139,7 +139,17 @@ OPERATION: Operation[JobsPage, Response[JobsPage]] = Operation(
         issues=None,
         scopes=("gsuite.graph.read.all",),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/message",
+            ),
+            ErrorPointers(
+                detail="/error_description",
+                message="/error",
+            ),
+        )
+    ),
 )
 
 

@@ -1,10 +1,10 @@
 from typing import Any
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation, unchanged
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
-from ...error_shape import error_text
 from ...models.json_error import JsonError
 from ...types import UNSET, Response, Unset
 
@@ -62,7 +62,14 @@ OPERATION: Operation[str, Response[str]] = Operation(
         issues=None,
         scopes=(),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
+    ),
 )
 
 

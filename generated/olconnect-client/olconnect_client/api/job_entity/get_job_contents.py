@@ -1,11 +1,11 @@
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
-from ...error_shape import error_text
 from ...models.content_item_identifier_list import ContentItemIdentifierList
 from ...models.json_error import JsonError
 from ...types import Response
@@ -81,7 +81,14 @@ OPERATION: Operation[ContentItemIdentifierList, Response[ContentItemIdentifierLi
         issues=None,
         scopes=(),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
+    ),
 )
 
 

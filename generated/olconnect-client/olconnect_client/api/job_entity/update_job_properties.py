@@ -1,12 +1,12 @@
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.request_checks import check_write_body, update_answer
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
-from ...error_shape import error_text
 from ...models.json_error import JsonError
 from ...models.name_value_list import NameValueList
 from ...types import Response
@@ -92,7 +92,14 @@ OPERATION: Operation[bool, Response[bool]] = Operation(
         issues=None,
         scopes=(),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
+    ),
 )
 
 

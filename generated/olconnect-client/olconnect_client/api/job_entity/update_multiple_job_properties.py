@@ -1,11 +1,11 @@
 from typing import Any
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation, no_body
 from ..._runtime.options import RequestOptions
 from ..._runtime.request_checks import check_write_body
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
-from ...error_shape import error_text
 from ...models.json_error import JsonError
 from ...models.name_value_list import NameValueList
 from ...types import Response
@@ -90,7 +90,14 @@ OPERATION: Operation[None, Response[None]] = Operation(
         issues=None,
         scopes=(),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
+    ),
 )
 
 

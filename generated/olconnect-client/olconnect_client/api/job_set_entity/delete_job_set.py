@@ -1,11 +1,11 @@
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation, unchanged
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
-from ...error_shape import error_text
 from ...models.json_error import JsonError
 from ...types import Response
 
@@ -80,7 +80,14 @@ OPERATION: Operation[str, Response[str]] = Operation(
         issues=None,
         scopes=(),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
+    ),
 )
 
 

@@ -1,10 +1,10 @@
 from typing import Any
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
-from ...error_shape import error_text
 from ...models.identifier_list import IdentifierList
 from ...models.json_error import JsonError
 from ...types import Response
@@ -56,7 +56,14 @@ OPERATION: Operation[IdentifierList, Response[IdentifierList]] = Operation(
         issues=None,
         scopes=(),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
+    ),
 )
 
 

@@ -1,12 +1,12 @@
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.request_checks import any_case_choice
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
-from ...error_shape import error_text
 from ...models.job_set_statistics import JobSetStatistics
 from ...models.json_error import JsonError
 from ...models.level_mode import LevelMode
@@ -84,7 +84,14 @@ OPERATION: Operation[JobSetStatistics, Response[JobSetStatistics]] = Operation(
         issues=None,
         scopes=(),
     ),
-    error_text=error_text,
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
+    ),
 )
 
 
