@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from spec_model import HTTP_METHODS, SpecModel, SpecRefError
+from spec_model.error_text import error_text_problems
 
 from .problems import Problem, escape_token
 
@@ -83,6 +84,12 @@ def check_markers(file: str, document: dict[str, Any]) -> list[Problem]:
                     "x-client-optional must say why (a string) on an object property",
                 )
             )
+    for where, value in _references(document, marker="x-error-text"):
+        parts = where.split("/")
+        on_schema = len(parts) == 5 and parts[1:3] == ["components", "schemas"]
+        schema = document.get("components", {}).get("schemas", {}).get(parts[3]) if on_schema else None
+        messages = error_text_problems(schema, value) if on_schema else ["x-error-text must sit on a schema"]
+        problems.extend(Problem(file, where, MARKER_RULE, message) for message in messages)
     for where, value in _references(document, marker="x-write"):
         problems.extend(
             Problem(file, where, MARKER_RULE, message)

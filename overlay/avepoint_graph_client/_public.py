@@ -4,10 +4,10 @@
 here, so adding a public helper to this package means adding it to this module, not to the template.
 """
 
-from .auth import ClientCredentialsAuth
-from .data_centres import DataCentre, data_centre
-from .factory import connect
-from .paging import JobFilters, aiter_job_pages, aiter_jobs, iter_job_pages, iter_jobs
+from avepoint_graph_client.auth import ClientCredentialsAuth
+from avepoint_graph_client.data_centres import DataCentre, data_centre
+from avepoint_graph_client.factory import connect
+from avepoint_graph_client.paging import JobFilters, aiter_job_pages, aiter_jobs, iter_job_pages, iter_jobs
 
 __all__ = [
     "ClientCredentialsAuth",

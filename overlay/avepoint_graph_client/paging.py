@@ -28,19 +28,18 @@ from collections.abc import AsyncIterator, Hashable, Iterator
 from typing import Any
 
 import httpx
-
-from ._runtime.options import RequestOptions
-from ._runtime.origins import OriginPolicy
-from ._runtime.pager import PageRules, PageWalk, aiter_pages, iter_pages, resolve_link
-from .api.jobs import list_jobs
-from .client import AuthenticatedClient
-from .models.app_type import AppType
-from .models.data_source import DataSource
-from .models.job import Job
-from .models.job_status import JobStatus
-from .models.job_type import JobType
-from .models.jobs_page import JobsPage
-from .types import UNSET
+from avepoint_graph_client._runtime.options import RequestOptions
+from avepoint_graph_client._runtime.origins import OriginPolicy
+from avepoint_graph_client._runtime.pager import PageRules, PageWalk, aiter_pages, iter_pages, resolve_link
+from avepoint_graph_client.api.jobs import list_jobs
+from avepoint_graph_client.client import AuthenticatedClient
+from avepoint_graph_client.models.app_type import AppType
+from avepoint_graph_client.models.data_source import DataSource
+from avepoint_graph_client.models.job import Job
+from avepoint_graph_client.models.job_status import JobStatus
+from avepoint_graph_client.models.job_type import JobType
+from avepoint_graph_client.models.jobs_page import JobsPage
+from avepoint_graph_client.types import UNSET
 
 __all__ = [
     "DEFAULT_MAX_PAGES",

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Unpack
 
 import httpx
-
-from ._runtime.connection import ConnectOptions, client_settings
-from ._spec_info import SPEC_INFO
-from .auth import LOGIN_PATH, BasicAuth, TokenAuth
-from .client import AuthenticatedClient
+from olconnect_client._runtime.connection import ConnectOptions, client_settings
+from olconnect_client._spec_info import SPEC_INFO
+from olconnect_client.auth import LOGIN_PATH, BasicAuth, TokenAuth
+from olconnect_client.client import AuthenticatedClient
 
 __all__ = ["connect"]
 
@@ -38,7 +37,7 @@ def connect(
     auth: httpx.Auth = (
         BasicAuth(username, password)
         if use_basic_auth
-        else TokenAuth(username, password, login_url=root + LOGIN_PATH, api_url=root)
+        else TokenAuth(username, password, login_url=root + LOGIN_PATH)
     )
     return AuthenticatedClient(
         base_url=root, auth=auth, **client_settings(options, user_agent=SPEC_INFO.user_agent)

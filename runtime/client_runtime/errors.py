@@ -5,10 +5,15 @@ from "we never got an answer" (``ApiConnectionError``/``ApiTimeoutError``) with 
 read the server's explanation without parsing bodies themselves. Messages only ever contain the method,
 the URL path, the status and the server's own error message: never headers, query strings or bodies we
 sent, so credentials cannot leak through ``str(exc)``.
+
+This module knows no API: where an API puts its error message in a body is an ``ErrorText`` function the
+package supplies (its generated operations and its token grant pass it), and the body is decoded once, by
+the caller (``decode_error_body``), then handed to both the error model and that function.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -24,6 +29,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CredentialRedirectError",
+    "ErrorText",
     "ForeignOriginError",
     "InvalidUrlError",
     "NotFoundError",
@@ -36,7 +42,10 @@ __all__ = [
     "ResponseTooLargeError",
     "ServerError",
     "UnexpectedStatusError",
+    "clip_message",
+    "decode_error_body",
     "error_for_response",
+    "no_error_text",
     "status_reason",
 ]
 
@@ -241,7 +250,17 @@ _BY_STATUS: dict[int, type[ApiStatusError]] = {
 }
 
 
-def _decode_json(response: httpx.Response) -> Any:
+#: Where one API puts the human message (and the blamed parameter) in a decoded error body.
+ErrorText = Callable[[Any], tuple[str | None, str | None]]
+
+
+def no_error_text(body: Any) -> tuple[str | None, str | None]:
+    """The ``ErrorText`` of an API whose error bodies this client does not read."""
+    return None, None
+
+
+def decode_error_body(response: httpx.Response) -> Any:
+    """The JSON of an error answer, or ``None`` when it has none (not read, empty, not JSON, too deep)."""
     try:
         content = response.content
     except httpx.ResponseNotRead:
@@ -249,12 +268,14 @@ def _decode_json(response: httpx.Response) -> Any:
     if not content:
         return None
     try:
-        return json_body.loads(content)
+        with json_body.large_body(content):
+            return json_body.loads(content)
     except ValueError:  # also nesting too deep and bad UTF-8 (json_body turns both into ValueError)
         return None
 
 
-def _clip(value: Any) -> str | None:
+def clip_message(value: Any) -> str | None:
+    """A message fit for an exception text: scalars only, at most 500 characters, ``None`` for nothing."""
     # Only scalars: a hostile server could send a message that is a huge or deeply nested structure.
     if isinstance(value, bool) or not isinstance(value, str | int | float) or value == "":
         return None
@@ -262,28 +283,17 @@ def _clip(value: Any) -> str | None:
     return text if len(text) <= _MAX_MESSAGE_CHARS else text[:_MAX_MESSAGE_CHARS] + "..."
 
 
-def _message_and_parameter(body: Any) -> tuple[str | None, str | None]:
-    """Pull the human message out of the three error shapes these APIs use.
-
-    OL Connect: ``{"error": {"status", "message", "parameter"}}``; AvePoint: ``{"status", "message"}``;
-    OAuth token endpoint (RFC 6749): ``{"error": "invalid_client", "error_description": ...}``.
-    """
-    if not isinstance(body, dict):
-        return None, None
-    error = body.get("error")
-    if isinstance(error, dict):
-        return _clip(error.get("message")), _clip(error.get("parameter"))
-    if isinstance(error, str):
-        description = body.get("error_description")
-        return _clip(f"{error}: {description}" if description else error), None
-    return _clip(body.get("message")), None
-
-
 def error_for_response(
-    response: httpx.Response, *, model: Any = None, credentials_request: bool = False
+    response: httpx.Response,
+    *,
+    body: Any,
+    error_text: ErrorText,
+    model: Any = None,
+    credentials_request: bool = False,
 ) -> ApiStatusError:
     """Build the most specific ``ApiStatusError`` for a response that is not a success.
 
+    ``body`` is the decoded error body (``decode_error_body``), read for its message by ``error_text``.
     ``credentials_request`` marks a login or token request: any 4xx there (OAuth answers 400 for a bad
     scope or grant) means "could not authenticate" and becomes ``AuthenticationError``, except 429, which
     says "ask again later" and stays a ``RateLimitError`` like anywhere else.
@@ -295,6 +305,7 @@ def error_for_response(
         kind = _BY_STATUS.get(status)
     if kind is None:
         kind = ServerError if 500 <= status <= 599 else UnexpectedStatusError
-    body = _decode_json(response)
-    message, parameter = _message_and_parameter(body)
-    return kind(response, message=message, parameter=parameter, body=body, model=model)
+    message, parameter = error_text(body)
+    return kind(
+        response, message=clip_message(message), parameter=clip_message(parameter), body=body, model=model
+    )

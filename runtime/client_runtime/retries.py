@@ -42,6 +42,7 @@ from . import deadlines
 from .errors import ApiTimeoutError, ResponseTooLargeError
 from .logs import log_failure, log_response, log_retry
 from .origins import CREDENTIAL_EXTENSION, CredentialScope, OriginPolicy
+from .redaction import keep_redacted
 
 __all__ = [
     "DEFAULT_RETRY_POLICY",
@@ -269,6 +270,7 @@ def _prepare(request: httpx.Request, origins: OriginPolicy | None, policy: Retry
     scope = request.extensions.get(CREDENTIAL_EXTENSION)
     if isinstance(scope, CredentialScope):
         scope.enforce(request.url)
+    keep_redacted(request)  # a followed redirect's headers are rebuilt by httpx without our masking
     deadline = request.extensions.get(deadlines.DEADLINE_EXTENSION)
     if not isinstance(deadline, int | float):
         deadline = None if policy.deadline is None else time.monotonic() + policy.deadline

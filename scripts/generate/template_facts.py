@@ -12,7 +12,12 @@ module reads the spec through `spec_model` and writes `_spec_facts.jinja` into t
 - `write_list`: a write whose body is a list (the multi-update), checked for emptiness;
 - `update_answer`: the single-entity writes' `true`/`false` text answer (OLC-10), typed `bool`;
 - `any_case`: query parameters whose values servers match in any letter case (a schema `anyOf` an enum and
-  the same words in any case, OLC-12), with the enum's values.
+  the same words in any case, OLC-12), with the enum's values;
+- `security`: the schemes the operation accepts, their scopes and the scheme it issues
+  (`spec_model.security`), which the endpoint puts on every request for the auth flow.
+
+Beside `OPERATIONS`, `ERROR_TEXTS` lists where the spec's error schemas put their message (`x-error-text`,
+`spec_model.error_text`), which every endpoint reads error bodies with.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ import re
 from typing import Any
 
 from spec_model import Operation, SpecModel
+from spec_model.error_text import error_text_pointers
+from spec_model.security import operation_security
 
 from .errors import GenerationError
 
@@ -87,12 +94,21 @@ def _update_answer(model: SpecModel, operation: Operation) -> bool:
     return True
 
 
+def _security(model: SpecModel, operation: Operation) -> dict[str, Any]:
+    facts = operation_security(model, operation)
+    out: dict[str, Any] = {"schemes": list(facts.schemes), "scopes": list(facts.scopes)}
+    if facts.issues is not None:  # JSON without nulls is what the Jinja literal needs
+        out["issues"] = facts.issues
+    return out
+
+
 def operation_facts(model: SpecModel, operation: Operation) -> dict[str, Any]:
     facts: dict[str, Any] = {
         "parameters": {
             p.name: docstring_text(str(p.raw.get("description", ""))) for p in operation.parameters
         },
         "any_case": {},
+        "security": _security(model, operation),
     }
     for parameter in operation.parameters_in("query"):
         values = _any_case_values(model, parameter.raw.get("schema"))
@@ -120,7 +136,12 @@ def facts_template(model: SpecModel) -> str:
     operations = {_key(op): operation_facts(model, op) for op in model.operations.values()}
     # JSON without nulls is a Jinja literal; ASCII escapes survive Jinja's string unescaping.
     literal = json.dumps(operations, sort_keys=True, ensure_ascii=True)
+    shapes = [
+        {key: value for key, value in vars(shape).items() if value is not None and key != "schema"}
+        for shape in error_text_pointers(model)
+    ]
     return (
         "{#- Written by scripts/generate/template_facts.py for one generation run. #}\n"
         f"{{% set OPERATIONS = {literal} %}}\n"
+        f"{{% set ERROR_TEXTS = {json.dumps(shapes, ensure_ascii=True)} %}}\n"
     )

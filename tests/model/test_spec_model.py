@@ -12,7 +12,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 import spec_model
-from spec_model import SpecLoadError, SpecModel, SpecRefError, parse_document
+from spec_model import SpecLoadError, SpecModel, SpecRefError, parse_document, spec
+from spec_model.error_text import error_text_pointers
+from spec_model.security import operation_security
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -186,3 +188,28 @@ def test_installed_layout_uses_packaged_specs(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout.strip() == str(package / "specs" / "avepoint.yaml")
+
+
+def test_each_operation_security_and_the_scheme_it_issues_come_from_the_spec() -> None:
+    olc, ave = spec("olconnect"), spec("avepoint")
+    login = operation_security(olc, olc.operation("login"))
+    assert (login.schemes, login.issues) == (("basicAuth",), "authToken")  # its success link fills auth_token
+    metadata = operation_security(olc, olc.operation("getJobMetadata"))
+    assert (metadata.schemes, metadata.issues) == (("basicAuth", "authToken"), None)
+    token = operation_security(ave, ave.operation("requestToken"))
+    assert (token.schemes, token.issues) == ((), "oauth2")  # security: [] at the tokenUrl's path
+    jobs = operation_security(ave, ave.operation("listJobs"))
+    assert (jobs.schemes, jobs.scopes, jobs.issues) == (("oauth2",), ("gsuite.graph.read.all",), None)
+    issuing = [op.name for model in (olc, ave) for op in model.operations.values()
+               if operation_security(model, op).issues]  # fmt: skip
+    assert sorted(issuing) == ["login", "requestToken"]
+
+
+def test_error_text_pointers_are_read_in_document_order() -> None:
+    assert [(p.schema, p.message, p.parameter) for p in error_text_pointers(spec("olconnect"))] == [
+        ("JsonError", "/error/message", "/error/parameter")
+    ]
+    assert [(p.schema, p.message, p.detail) for p in error_text_pointers(spec("avepoint"))] == [
+        ("ErrorResponse", "/message", None),
+        ("OAuthError", "/error", "/error_description"),
+    ]

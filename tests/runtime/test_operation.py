@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from client_runtime import errors
+from client_runtime import errors, json_body
 from client_runtime.operation import Operation, no_body, unchanged
 from client_runtime.options import RequestOptions
 from client_runtime.retries import RETRY_EXTENSION, RetryPolicy
@@ -40,8 +40,14 @@ class Problem:
         return cls(message=data["message"])
 
 
+def message_field(body: Any) -> tuple[str | None, str | None]:
+    """This stand-in API's error shape: ``{"message": ...}`` (a real package supplies its own)."""
+    return (body.get("message"), None) if isinstance(body, dict) else (None, None)
+
+
 ITEM: Operation[Item | str | None, FakeResponse[Item | str | None]] = Operation(
     FakeResponse,
+    error_text=message_field,
     success=(
         (200, 200, "json", Item.from_dict),
         (203, 203, "text", unchanged),
@@ -200,3 +206,27 @@ def test_an_error_body_of_another_media_type_gives_the_typed_error_without_a_mod
     with pytest.raises(errors.NotFoundError) as documented:
         TYPED.sync(answer(404, {"message": "gone"}), dict(GET))
     assert documented.value.model == Problem("gone")
+
+
+def test_an_error_body_is_decoded_once_for_model_and_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    decoded: list[bytes] = []
+    real_loads = json_body.loads
+
+    def counting_loads(content: bytes) -> Any:
+        decoded.append(content)
+        return real_loads(content)
+
+    monkeypatch.setattr(json_body, "loads", counting_loads)
+    with pytest.raises(errors.NotFoundError) as caught:
+        ITEM.sync(answer(404, {"message": "no item 1"}), dict(GET))
+    assert caught.value.model == Problem(message="no item 1")
+    assert caught.value.message == "no item 1"
+    assert len(decoded) == 1
+    # The runtime reads no API's shape by itself: without the package's ErrorText there is no message.
+    bare: Operation[Item, FakeResponse[Item]] = Operation(
+        FakeResponse, success=((200, 200, "json", Item.from_dict),)
+    )
+    with pytest.raises(errors.NotFoundError) as caught:
+        bare.sync(answer(404, {"message": "no item 1", "error": {"message": "x"}}), dict(GET))
+    assert caught.value.message is None
+    assert caught.value.body == {"message": "no item 1", "error": {"message": "x"}}

@@ -146,6 +146,12 @@ def _bad_client_markers(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["Job"]["properties"]["jobId"]["x-client-optional"] = ""
 
 
+def _bad_error_text_markers(spec: dict[str, Any]) -> None:
+    spec["components"]["schemas"]["ErrorResponse"]["x-error-text"] = {"message": "/reason"}
+    spec["components"]["schemas"]["OAuthError"]["x-error-text"] = {"detail": "/error_description"}
+    spec["paths"]["/backup/google/admin/jobs"]["get"]["x-error-text"] = {"message": "/message"}
+
+
 def _delete_marker_without_path_parameter(spec: dict[str, Any]) -> None:
     spec["paths"]["/backup/google/admin/jobs"]["get"]["x-write"] = {"replaces": "jobs", "deletes": "jobId"}
 
@@ -273,6 +279,27 @@ def _drop_token_operation(spec: dict[str, Any]) -> None:
             "marker-valid",
             "say why",
             id="client-optional",
+        ),
+        pytest.param(
+            _bad_error_text_markers,
+            "/components/schemas/ErrorResponse/x-error-text",
+            "marker-valid",
+            "'reason', which is no property",
+            id="error-text-pointer",
+        ),
+        pytest.param(
+            _bad_error_text_markers,
+            "/components/schemas/OAuthError/x-error-text",
+            "marker-valid",
+            "a `message` JSON pointer",
+            id="error-text-message",
+        ),
+        pytest.param(
+            _bad_error_text_markers,
+            f"{JOBS}/x-error-text",
+            "marker-valid",
+            "sit on a schema",
+            id="error-text-place",
         ),
         pytest.param(
             _delete_marker_without_path_parameter,

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
-    spec_sha256="dd8d2c68481e8c3155b0b149a1b315ae574975d8eb274db48261ddb069556457",
+    spec_sha256="989893d5f235180585fddb050521afc056ff3431b7ca2397b3dae6edcf2d4bba",
     generator="openapi-python-client 0.29.1",
 )
 

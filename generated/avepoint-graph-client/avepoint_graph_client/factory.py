@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from ._runtime.connection import ConnectOptions, client_settings
-from ._spec_info import SPEC_INFO
-from .auth import DEFAULT_SCOPE, TOKEN_PATH, ClientCredentialsAuth
-from .client import AuthenticatedClient
-from .data_centres import data_centre as lookup_data_centre
+from avepoint_graph_client._runtime.connection import ConnectOptions, client_settings
+from avepoint_graph_client._spec_info import SPEC_INFO
+from avepoint_graph_client.auth import DEFAULT_SCOPE, TOKEN_PATH, ClientCredentialsAuth
+from avepoint_graph_client.client import AuthenticatedClient
+from avepoint_graph_client.data_centres import data_centre as lookup_data_centre
 
 __all__ = ["connect"]
 
@@ -44,9 +44,7 @@ def connect(
     if base_url is None:
         raise ValueError("pass data_centre='us' (or another code) or base_url")
     root = base_url.rstrip("/")
-    auth = ClientCredentialsAuth(
-        token_url or root + TOKEN_PATH, client_id, client_secret, scope=scope, api_url=root
-    )
+    auth = ClientCredentialsAuth(token_url or root + TOKEN_PATH, client_id, client_secret, scope=scope)
     return AuthenticatedClient(
         base_url=root, auth=auth, **client_settings(options, user_agent=SPEC_INFO.user_agent)
     )

@@ -4,7 +4,7 @@
 here, so adding a public helper to this package means adding it to this module, not to the template.
 """
 
-from .auth import BasicAuth, TokenAuth
-from .factory import connect
+from olconnect_client.auth import BasicAuth, TokenAuth
+from olconnect_client.factory import connect
 
 __all__ = ["BasicAuth", "TokenAuth", "connect"]

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="8f4386db1ec031de3d089955bf3ef2a850b3d776b120b2aff41e719aafa0bbc8",
+    spec_sha256="cd59857dab2e3310831903cfab220d7743fffd3703a2e9f9ad5b4cfdcf56e48e",
     generator="openapi-python-client 0.29.1",
 )
 

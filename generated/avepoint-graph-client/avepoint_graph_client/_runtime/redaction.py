@@ -1,4 +1,5 @@
-"""A string holder that never shows its value in ``repr``/``str``, for passwords, tokens and client secrets.
+"""Secrets kept out of reprs: ``Secret`` for passwords, tokens and client secrets; ``RedactedHeaders`` for
+the request headers that carry them.
 
 Auth objects keep their credentials in ``Secret`` so a debugger, a log line with ``%r`` or an exception
 message that formats the object cannot print them by accident. ``reveal()`` is the only way to the value.
@@ -6,13 +7,25 @@ message that formats the object cannot print them by accident. ``reveal()`` is t
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
-from httpx import _models as _httpx_models
+import httpx
 
-__all__ = ["REDACTED", "Secret", "mask_header_in_httpx_reprs"]
+__all__ = [
+    "REDACTED",
+    "REDACTED_HEADERS_EXTENSION",
+    "RedactedHeaders",
+    "Secret",
+    "keep_redacted",
+    "redact_headers_holding",
+]
 
 REDACTED = "***"
+#: What httpx shows for a masked header; ours look the same.
+_MASK = "[secure]"
+_ALWAYS_SECRET = frozenset({"authorization", "proxy-authorization"})
+#: ``request.extensions`` key naming the headers an auth flow masked (httpx copies it onto redirects).
+REDACTED_HEADERS_EXTENSION = "redacted_headers"
 
 
 class Secret:
@@ -48,15 +61,40 @@ class Secret:
         raise TypeError("Secret values cannot be pickled")
 
 
-def mask_header_in_httpx_reprs(name: str) -> bool:
-    """Make ``repr(httpx.Headers)`` (and so request reprs and tracebacks) show ``[secure]`` for ``name``.
+class RedactedHeaders(httpx.Headers):
+    """``httpx.Headers`` whose ``repr`` shows ``[secure]`` for the named headers too, not only httpx's own.
 
-    httpx hides ``Authorization`` and ``Proxy-Authorization`` there, from a module-level set of names;
-    OL Connect's token travels in ``auth_token`` instead, so it is added to that set. Returns whether the
-    set was found (a future httpx may move it; a test watches for that).
+    httpx masks ``Authorization`` and ``Proxy-Authorization`` in reprs from a private, process-wide set; a
+    token in another header (OL Connect's ``auth_token``) would show in a traceback that prints the request
+    headers. Rather than change httpx's set for every user in the process, an auth flow swaps the request's
+    headers for this subclass, which masks the headers it names on this one request and nothing else.
     """
-    sensitive: Any = getattr(_httpx_models, "SENSITIVE_HEADERS", None)
-    if not isinstance(sensitive, set):
-        return False
-    sensitive.add(name.lower())
-    return True
+
+    def __init__(self, headers: httpx.Headers, *, secret: Iterable[str]) -> None:
+        super().__init__(headers)
+        self._secret = frozenset(name.lower() for name in secret) | _ALWAYS_SECRET
+
+    def __repr__(self) -> str:
+        shown = [(k, _MASK if k.lower() in self._secret else v) for k, v in self.multi_items()]
+        as_dict = dict(shown)
+        encoding = "" if self.encoding == "ascii" else f", encoding={self.encoding!r}"
+        return f"Headers({as_dict if len(as_dict) == len(shown) else shown!r}{encoding})"
+
+
+def redact_headers_holding(request: httpx.Request, secret: str) -> None:
+    """Make ``repr(request.headers)`` mask every header whose value holds ``secret`` (e.g. a token)."""
+    names = tuple(name for name, value in request.headers.multi_items() if secret and secret in value)
+    if names:
+        request.extensions[REDACTED_HEADERS_EXTENSION] = names
+        request.headers = RedactedHeaders(request.headers, secret=names)
+
+
+def keep_redacted(request: httpx.Request) -> None:
+    """Mask again the headers an auth flow masked, on a request httpx rebuilt from it (a redirect).
+
+    httpx builds a followed redirect's headers as plain ``httpx.Headers`` but copies the extensions, so the
+    names recorded there let the transport (which sees every request) restore the masking.
+    """
+    names = request.extensions.get(REDACTED_HEADERS_EXTENSION)
+    if isinstance(names, tuple) and names and not isinstance(request.headers, RedactedHeaders):
+        request.headers = RedactedHeaders(request.headers, secret=names)

@@ -1,40 +1,48 @@
-"""OAuth 2.0 client-credentials grant (RFC 6749 section 4.4) as a ``RefreshingTokenAuth``.
+"""The OAuth 2.0 client-credentials grant (RFC 6749 section 4.4): how to get a bearer token.
 
 It posts ``grant_type=client_credentials`` with the client id, secret and scope to the token URL, reads
 ``access_token``, ``token_type`` (only bearer tokens are supported) and ``expires_in`` (3600 s when absent)
-from the JSON answer, and sends ``Authorization: Bearer <token>``. Caching, refresh before expiry, the one
-retry after a 401 and the shared fetch for threads and tasks come from ``RefreshingTokenAuth``.
+from the JSON answer, and attaches ``Authorization: Bearer <token>``. Caching, refresh before expiry, the
+one retry after a 401 and the shared fetch for threads and tasks are the flow's (``TokenFlow``).
 
-The API's own token operation (a generated ``request_token``) is recognised by its path and sent to the
-token URL, without a bearer token, whatever client it is called with. A package subclasses this with its
-API's facts: the default scope and the token path.
+The API's own token operation (a generated ``request_token``) is recognised by the security its spec entry
+records on the request (it issues the ``oauth2`` scheme's token) and sent to the token URL, without a
+bearer token, whatever client it is called with.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from . import json_body
+from .error_text import ErrorPointers, PointerErrorText
+from .errors import ErrorText
 from .media_types import check_media_type
 from .redaction import Secret
-from .token_auth import RefreshingTokenAuth, UnusableTokenError, retarget
+from .token_grant import UnusableTokenError, retarget
 
-__all__ = ["ClientCredentialsGrant"]
+__all__ = ["OAUTH_ERROR_TEXT", "ClientCredentialsGrant"]
 
 _LONGEST_SHOWN = 40
 _DEFAULT_LIFETIME = 3600
 
 
-class ClientCredentialsGrant(RefreshingTokenAuth):
+#: The error answer of an OAuth token endpoint (RFC 6749 section 5.2): ``error``, then ``error_description``.
+OAUTH_ERROR_TEXT = PointerErrorText((ErrorPointers("/error", detail="/error_description"),))
+
+
+class ClientCredentialsGrant:
     """Bearer tokens from the client-credentials grant.
 
     Arguments:
         token_url: the token endpoint.
         client_id / client_secret: the app registration (the secret is kept in a ``Secret``).
         scope: space-separated scopes.
-        token_path: the path of the API's own token operation, which is routed to ``token_url``.
-        refresh_margin: seconds before expiry at which the token is renewed (at most 10 % of its life).
-        api_url: the API base URL; when set, the bearer token is attached only to requests for its origin.
+        scheme: the name of the spec's OAuth security scheme the token satisfies.
+        error_text: how to read a refused token request's body (the RFC 6749 shape unless the API's spec
+            says otherwise: the generated token operation's ``error_text``).
     """
 
     def __init__(
@@ -44,16 +52,19 @@ class ClientCredentialsGrant(RefreshingTokenAuth):
         client_secret: str,
         *,
         scope: str,
-        token_path: str,
-        refresh_margin: float = 60.0,
-        api_url: str | None = None,
+        scheme: str = "oauth2",
+        error_text: ErrorText = OAUTH_ERROR_TEXT,
     ) -> None:
-        super().__init__(refresh_margin=refresh_margin, api_url=api_url)
+        self._error_text = error_text
         self.token_url = token_url
         self.client_id = client_id
         self._client_secret = Secret(client_secret)
         self.scope = scope
-        self.token_path = token_path
+        self._scheme = scheme
+
+    @property
+    def scheme(self) -> str:
+        return self._scheme
 
     def __repr__(self) -> str:
         return (
@@ -61,7 +72,7 @@ class ClientCredentialsGrant(RefreshingTokenAuth):
             f"client_secret='***', scope={self.scope!r})"
         )
 
-    def build_token_request(self, request: httpx.Request) -> httpx.Request:
+    def token_request(self, call: httpx.Request) -> httpx.Request:
         form = {
             "grant_type": "client_credentials",
             "client_id": self.client_id,
@@ -97,10 +108,8 @@ class ClientCredentialsGrant(RefreshingTokenAuth):
     def credential_urls(self) -> tuple[str, ...]:
         return (self.token_url,)
 
-    def is_credentials_request(self, request: httpx.Request) -> bool:
-        if request.method != "POST":
-            return False
-        return request.url.path.endswith(self.token_path) or request.url == httpx.URL(self.token_url)
+    def error_text(self, body: Any) -> tuple[str | None, str | None]:
+        return self._error_text(body)
 
-    def prepare_credentials_request(self, request: httpx.Request) -> httpx.Request:
+    def issuing_request(self, request: httpx.Request) -> httpx.Request:
         return retarget(request, self.token_url)

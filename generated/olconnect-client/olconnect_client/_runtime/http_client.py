@@ -8,7 +8,8 @@ read 30 s), a retrying transport (``max_retries`` / ``retry_policy``), per-attem
 ``httpx.Auth`` slot for token lifecycles, ``with_*`` builders that never mutate a client somebody else is
 using, a ``repr`` that shows no headers or credentials, and origin pinning: the transports refuse any
 request for an origin other than ``base_url``'s and the auth's token URL (a redirect to another host,
-followed with ``follow_redirects=True``, raises ``ForeignOriginError``).
+followed with ``follow_redirects=True``, raises ``ForeignOriginError``). The client owns its origin: it
+binds a ``ClientAuth`` to it when built and hands ``api_origin`` to pagers, so the base URL is told once.
 
 No httpx option takes the retrying transport out of the chain: a ``proxy`` (or ``trust_env=True`` for the
 environment's proxies, see ``routing.py``) is applied below it, and ``mounts`` from ``httpx_args`` are
@@ -25,6 +26,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from .client_auth import ClientAuth
 from .options import DEFAULT_TIMEOUT
 from .origins import OriginPolicy
 from .retries import DEFAULT_RETRY_POLICY, AsyncRetryingTransport, RetryingTransport, RetryPolicy
@@ -92,9 +94,18 @@ class Client:
             f"retry_policy={self.retry_policy!r}, auth={self._auth!r}, headers={sorted(self._headers)!r})"
         )
 
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self._auth, ClientAuth):
+            self._auth.bind_origin(self.api_origin)
+
     @property
     def base_url(self) -> str:
         return self._base_url
+
+    @property
+    def api_origin(self) -> OriginPolicy:
+        """The origin of ``base_url``: where credentials and followed page links may go."""
+        return OriginPolicy([self._base_url])
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -128,8 +139,7 @@ class Client:
 
     def origin_policy(self) -> OriginPolicy:
         """The origins this client sends requests to: ``base_url``'s and those of the auth's token URLs."""
-        credential_urls = getattr(self._auth, "credential_urls", None)
-        extra: tuple[str, ...] = credential_urls() if callable(credential_urls) else ()
+        extra = self._auth.credential_urls() if isinstance(self._auth, ClientAuth) else ()
         return OriginPolicy([self._base_url, *extra])
 
     def _client_kwargs(self) -> dict[str, Any]:

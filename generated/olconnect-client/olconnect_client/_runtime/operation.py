@@ -7,9 +7,11 @@ holds its per-status parser table. Its four public functions (``sync``, ``sync_d
 every call lives here, once, typed and tested in place:
 
 - per-call ``RequestOptions`` are merged into the request (timeout, headers, retry policy);
+- the operation's security, as the spec states it, rides on the request for the auth flow (``security.py``);
 - transport failures become ``ApiConnectionError``/``ApiTimeoutError`` (``failures.request_failures``);
 - any status other than a documented success raises the typed ``ApiStatusError`` subclass, carrying the
-  documented error model when the body fits it (``errors.error_for_response``);
+  documented error model when the body fits it and the message the package's ``ErrorText`` finds in it
+  (``errors.error_for_response``); the error body is decoded once, for both;
 - a success body must come with a media type the spec documents for its status (``media_types``), then it
   is decoded by ``json_body`` (collector paused for large bodies) and built into models by the endpoint's
   parser; any way that fails becomes ``ResponseParseError`` (``failures.parse_failures``).
@@ -26,11 +28,12 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 import httpx
 
 from . import json_body
-from .errors import error_for_response
+from .errors import ErrorText, decode_error_body, error_for_response, no_error_text
 from .failures import parse_failures, request_failures
 from .media_types import check_media_type
 from .options import RequestOptions, apply_options
 from .retries import RetryPolicy
+from .security import SECURITY_EXTENSION, OperationSecurity
 from .types_base import status_of
 
 __all__ = ["BodyKind", "Detailed", "HttpxClients", "Operation", "StatusParser", "no_body", "unchanged"]
@@ -124,9 +127,11 @@ class Operation(Generic[T, R]):
         success: parsers for the documented success statuses (below 400).
         failure: parsers for documented error bodies; the parsed model rides on the typed error, and a body
             that does not fit it is ignored (the typed error matters more than a tidy model).
+        security: the operation's security from the spec, put on every request it sends.
+        error_text: where the package's API puts the message in an error body.
     """
 
-    __slots__ = ("_detailed", "_failure", "_success")
+    __slots__ = ("_detailed", "_error_text", "_failure", "_security", "_success")
 
     def __init__(
         self,
@@ -134,10 +139,19 @@ class Operation(Generic[T, R]):
         *,
         success: Sequence[StatusParser[T]],
         failure: Sequence[StatusParser[Any]] = (),
+        security: OperationSecurity | None = None,
+        error_text: ErrorText = no_error_text,
     ) -> None:
         self._detailed = detailed
+        self._security = security
+        self._error_text = error_text
         self._success = tuple(_row(row) for row in success)
         self._failure = tuple(_row(row) for row in failure)
+
+    @property
+    def error_text(self) -> ErrorText:
+        """How this operation reads the message of an error body (a token grant reuses its login's)."""
+        return self._error_text
 
     # --- parsing (no I/O) ----------------------------------------------------------------------------------
 
@@ -148,14 +162,19 @@ class Operation(Generic[T, R]):
             row = _find(self._success, status)
             if row is not None:
                 return _read(row, response)
-            raise error_for_response(response, model=self._error_model(status, response))
+            body = decode_error_body(response)  # once: for the model and for the message
+            model = self._error_model(status, response, body)
+            raise error_for_response(response, body=body, error_text=self._error_text, model=model)
 
-    def _error_model(self, status: int, response: httpx.Response) -> Any:
+    def _error_model(self, status: int, response: httpx.Response, body: Any) -> Any:
         row = _find(self._failure, status)
         if row is None:
             return None
         try:
-            return _read(row, response)
+            if row[2] != "json":
+                return _read(row, response)
+            check_media_type(response, row[4])
+            return None if body is None else row[3](body)
         except Exception:  # a body that does not fit the error model must not hide the status
             return None
 
@@ -172,11 +191,19 @@ class Operation(Generic[T, R]):
 
     # --- sending -------------------------------------------------------------------------------------------
 
+    def _prepare(
+        self, client: HttpxClients, request: dict[str, Any], options: RequestOptions | None
+    ) -> dict[str, Any]:
+        kwargs = apply_options(request, options, client_policy=client.retry_policy)
+        if self._security is not None:
+            kwargs["extensions"] = {**kwargs.get("extensions", {}), SECURITY_EXTENSION: self._security}
+        return kwargs
+
     def send(
         self, client: HttpxClients, request: dict[str, Any], options: RequestOptions | None = None
     ) -> httpx.Response:
         """Send ``request`` (arguments of ``httpx.Client.request``) with ``options``; no status check."""
-        kwargs = apply_options(request, options, client_policy=client.retry_policy)
+        kwargs = self._prepare(client, request, options)
         with request_failures():
             return client.get_httpx_client().request(**kwargs)
 
@@ -184,7 +211,7 @@ class Operation(Generic[T, R]):
         self, client: HttpxClients, request: dict[str, Any], options: RequestOptions | None = None
     ) -> httpx.Response:
         """The async twin of ``send``."""
-        kwargs = apply_options(request, options, client_policy=client.retry_policy)
+        kwargs = self._prepare(client, request, options)
         with request_failures():
             return await client.get_async_httpx_client().request(**kwargs)
 

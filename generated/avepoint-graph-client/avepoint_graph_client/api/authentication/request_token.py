@@ -1,7 +1,9 @@
 from typing import Any
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient, Client
 from ...models.oauth_error import OAuthError
 from ...models.token_request import TokenRequest
@@ -29,13 +31,30 @@ def build_request(
     return _kwargs
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[TokenResponse, Response[TokenResponse]] = Operation(
     Response,
     success=((200, 200, "json", TokenResponse.from_dict, ("application/json",)),),
     failure=(
         (400, 400, "json", OAuthError.from_dict, ("application/json",)),
         (401, 401, "json", OAuthError.from_dict, ("application/json",)),
+    ),
+    security=OperationSecurity(
+        schemes=(),
+        issues="oauth2",
+        scopes=(),
+    ),
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/message",
+            ),
+            ErrorPointers(
+                detail="/error_description",
+                message="/error",
+            ),
+        )
     ),
 )
 

@@ -1,8 +1,10 @@
 import datetime
 from typing import Any
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.app_type import AppType
 from ...models.data_source import DataSource
@@ -85,7 +87,8 @@ def build_request(
     return _kwargs
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[JobsPage, Response[JobsPage]] = Operation(
     Response,
     success=((200, 200, "json", JobsPage.from_dict, ("application/json",)),),
@@ -130,6 +133,22 @@ OPERATION: Operation[JobsPage, Response[JobsPage]] = Operation(
                 "*/*",
             ),
         ),
+    ),
+    security=OperationSecurity(
+        schemes=("oauth2",),
+        issues=None,
+        scopes=("gsuite.graph.read.all",),
+    ),
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/message",
+            ),
+            ErrorPointers(
+                detail="/error_description",
+                message="/error",
+            ),
+        )
     ),
 )
 

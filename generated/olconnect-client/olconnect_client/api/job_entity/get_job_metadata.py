@@ -1,8 +1,10 @@
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...models.property_ import Property
@@ -34,7 +36,8 @@ def _parse_response_200(data: Any) -> list[Property]:
     return response_200
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[list[Property], Response[list[Property]]] = Operation(
     Response,
     success=((200, 200, "json", _parse_response_200, ("application/json",)),),
@@ -79,6 +82,22 @@ OPERATION: Operation[list[Property], Response[list[Property]]] = Operation(
                 "*/*",
             ),
         ),
+    ),
+    security=OperationSecurity(
+        schemes=(
+            "basicAuth",
+            "authToken",
+        ),
+        issues=None,
+        scopes=(),
+    ),
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
     ),
 )
 

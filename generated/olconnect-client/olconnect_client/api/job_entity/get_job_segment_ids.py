@@ -1,8 +1,10 @@
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.identifier_list import IdentifierList
 from ...models.json_error import JsonError
@@ -24,7 +26,8 @@ def build_request(
     return _kwargs
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[IdentifierList, Response[IdentifierList]] = Operation(
     Response,
     success=((200, 200, "json", IdentifierList.from_dict, ("application/json",)),),
@@ -69,6 +72,22 @@ OPERATION: Operation[IdentifierList, Response[IdentifierList]] = Operation(
                 "*/*",
             ),
         ),
+    ),
+    security=OperationSecurity(
+        schemes=(
+            "basicAuth",
+            "authToken",
+        ),
+        issues=None,
+        scopes=(),
+    ),
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
     ),
 )
 

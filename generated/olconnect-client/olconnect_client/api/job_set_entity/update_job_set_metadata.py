@@ -1,9 +1,11 @@
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.request_checks import check_write_body, update_answer
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...models.name_value_list import NameValueList
@@ -34,7 +36,8 @@ def build_request(
     return _kwargs
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[bool, Response[bool]] = Operation(
     Response,
     success=((200, 200, "text", update_answer, ("text/plain",)),),
@@ -80,6 +83,22 @@ OPERATION: Operation[bool, Response[bool]] = Operation(
             ),
         ),
         (500, 500, "json", JsonError.from_dict, ("application/json",)),
+    ),
+    security=OperationSecurity(
+        schemes=(
+            "basicAuth",
+            "authToken",
+        ),
+        issues=None,
+        scopes=(),
+    ),
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
     ),
 )
 

@@ -1,9 +1,11 @@
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.request_checks import any_case_choice
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.job_set_statistics import JobSetStatistics
 from ...models.json_error import JsonError
@@ -45,7 +47,8 @@ def build_request(
     return _kwargs
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[JobSetStatistics, Response[JobSetStatistics]] = Operation(
     Response,
     success=((200, 200, "json", JobSetStatistics.from_dict, ("application/json",)),),
@@ -72,6 +75,22 @@ OPERATION: Operation[JobSetStatistics, Response[JobSetStatistics]] = Operation(
             ),
         ),
         (404, 404, "json", JsonError.from_dict, ("application/json",)),
+    ),
+    security=OperationSecurity(
+        schemes=(
+            "basicAuth",
+            "authToken",
+        ),
+        issues=None,
+        scopes=(),
+    ),
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
     ),
 )
 
