@@ -1,9 +1,9 @@
 """Reading a spec file for the checks, and following its local `$ref`s without stopping at a broken one.
 
 Loading is spec_model's one strict loader (string keys, timestamps kept as text, duplicate keys refused) and
-references are looked up through spec_model's resolver. What this module adds is leniency: the checks run on
-damaged documents too, so a reference that names nothing comes back as `None` with the pointer it named,
-for the check to report, instead of the exception spec_model raises.
+references are looked up through spec_model's resolver in its tolerant mode: the checks run on damaged
+documents too, so a reference that names nothing comes back as `None` with the pointer it named, for the
+check to report, instead of an exception.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from spec_model import RefResolver, SpecLoadError, SpecRefError, load_document
+from spec_model import RefResolver, SpecLoadError, load_document
 
 __all__ = ["SpecLoadError", "load_spec", "lookup", "resolve"]
 
@@ -29,7 +29,7 @@ def _resolver(document: Any) -> RefResolver:
     for known, resolver in _RESOLVERS:
         if known is document:
             return resolver
-    resolver = RefResolver(document)
+    resolver = RefResolver(document, strict=False)
     _RESOLVERS.insert(0, (document, resolver))
     del _RESOLVERS[_KEPT:]
     return resolver
@@ -59,7 +59,4 @@ def lookup(document: Any, json_pointer: str) -> Any:
     """The value at `json_pointer` in `document`, or None if there is none."""
     if not isinstance(document, dict):
         return None
-    try:
-        return _resolver(document).lookup(f"#{json_pointer}")
-    except SpecRefError:
-        return None
+    return _resolver(document).lookup(f"#{json_pointer}")

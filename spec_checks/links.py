@@ -71,9 +71,8 @@ class _LinkChecker:
     def __init__(self, file: str, document: dict[str, Any]) -> None:
         self.file = file
         self.document = document
-        self.operations = {
-            op.operation_id: op for op in iter_operations(document) if op.operation_id is not None
-        }
+        self.all_operations = iter_operations(document)
+        self.operations = {op.operation_id: op for op in self.all_operations if op.operation_id is not None}
 
     def check(
         self, where: str, link: dict[str, Any], source: Operation, response: dict[str, Any]
@@ -97,8 +96,7 @@ class _LinkChecker:
                     self.file,
                     here,
                     "link-parameter",
-                    f"parameter {key!r} does not exist in target operation "
-                    f"{target.operation_id!r}",
+                    f"parameter {key!r} does not exist in target operation {target.operation_id!r}",
                 )
             yield from self._expressions(here, value, source, response)
         if "requestBody" in link:
@@ -125,7 +123,7 @@ class _LinkChecker:
         reference = link.get("operationRef")
         if isinstance(reference, str) and reference.startswith("#"):
             node = lookup(self.document, reference[1:])
-            for op in iter_operations(self.document):
+            for op in self.all_operations:
                 if op.raw is node:
                     return op
         return Problem(self.file, where, "link-target", "link needs an operationId or a local operationRef")
