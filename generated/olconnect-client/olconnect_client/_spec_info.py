@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="8f4386db1ec031de3d089955bf3ef2a850b3d776b120b2aff41e719aafa0bbc8",
+    spec_sha256="7253d7efc69fddde01a006d7761a689b10bc02a45f904aac452e1663a327da8c",
     generator="openapi-python-client 0.29.1",
 )
 
