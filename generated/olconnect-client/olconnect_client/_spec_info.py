@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="7253d7efc69fddde01a006d7761a689b10bc02a45f904aac452e1663a327da8c",
+    spec_sha256="8378c825d744de68b5996f893f319874293917ab2cacfbf50cde0a6d08b707a6",
     generator="openapi-python-client 0.29.1",
 )
 
