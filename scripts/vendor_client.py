@@ -152,9 +152,12 @@ def mock_config(
             "document": ids["documents"][0],
             # The last seeded job set may be deleted: every run starts from a reset mock (OLC-42).
             "disposable_job_set": ids["job_sets"][-1],
-            "data_set": ids["data_sets"][0],
-            # Likewise the last seeded data set (OLC-71).
-            "disposable_data_set": ids["data_sets"][-1],
+            # Likewise the last seeded data set (OLC-71); a scenario without data sets leaves both out.
+            **(
+                {"data_set": ids["data_sets"][0], "disposable_data_set": ids["data_sets"][-1]}
+                if ids.get("data_sets")
+                else {}
+            ),
         },
         "variants": dict(variants),
         "token_ttl": info.get("token_ttl"),
