@@ -38,7 +38,9 @@ environment variables (live mode; without them the bundled mocks are started):
   OLCONNECT_JOB_SET_ID     an existing job set
   OLCONNECT_DOCUMENT_SET_ID an existing document set
   OLCONNECT_DOCUMENT_ID    an existing document
+  OLCONNECT_DATA_SET_ID    an existing data set
   OLCONNECT_DISPOSABLE_JOB_SET_ID a job set the suite may delete (with CONTRACT_ALLOW_WRITES=1)
+  OLCONNECT_DISPOSABLE_DATA_SET_ID a data set the suite may delete (with CONTRACT_ALLOW_WRITES=1)
   AVEPOINT_BASE_URL        Graph API host of your data centre
   AVEPOINT_TOKEN           a bearer token, or instead the three client-credentials variables:
   AVEPOINT_TOKEN_URL       token endpoint of the identity host

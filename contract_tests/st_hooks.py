@@ -131,7 +131,7 @@ def install_olconnect_hooks(
         for name, ids in known.items():
             if name in params and _valid_id(params[name]):
                 if operation_id in DELETES:
-                    params[name] = _aim_delete(params[name], ids, target)
+                    params[name] = _aim_delete(params[name], ids, target.disposable_id(name), target.live)
                 else:
                     params[name] = _steer(params[name], ids, always=pin)
         query = case.query if isinstance(case.query, dict) else {}
@@ -170,13 +170,13 @@ def install_olconnect_hooks(
         return case
 
 
-def _aim_delete(value: float, known: tuple[int, ...], target: OLConnectTarget) -> float:
-    """Where a generated delete may land (OLC-42): on a live server only the disposable job set (belt and
-    braces: run_state leaves deletes out of a live engine run); on the mock never a seeded entity, since the
-    semantic tests read them after the engine run (the delete's success path is a semantic test that resets
-    the mock)."""
-    if target.live:
-        return target.disposable_job_set_id if target.disposable_job_set_id is not None else value
+def _aim_delete(value: float, known: tuple[int, ...], disposable: int | None, live: bool) -> float:
+    """Where a generated delete may land (OLC-42, OLC-71): on a live server only the entity the user
+    declared disposable (belt and braces: run_state leaves deletes out of a live engine run); on the mock
+    never a seeded entity, since the semantic tests read them after the engine run (the delete's success
+    path is a semantic test that resets the mock)."""
+    if live:
+        return disposable if disposable is not None else value
     return value + MAX_ID // 2 if int(value) in known else value
 
 

@@ -32,9 +32,14 @@ ID_ATTRIBUTES = {
     "jobSetId": "job_set_ids",
     "documentSetId": "document_set_ids",
     "documentId": "document_ids",
+    "dataSetId": "data_set_ids",
 }
 # Live mode: the one job set the user allows the suite to delete (OLC-42); no other entity is ever deleted.
 DISPOSABLE_JOB_SET = "OLCONNECT_DISPOSABLE_JOB_SET_ID"
+# Live mode: the one data set the suite may delete (OLC-71).
+DISPOSABLE_DATA_SET = "OLCONNECT_DISPOSABLE_DATA_SET_ID"
+# The variable that names the one entity a delete through this path parameter may remove.
+DISPOSABLE_VARIABLES = {"jobSetId": DISPOSABLE_JOB_SET, "dataSetId": DISPOSABLE_DATA_SET}
 
 
 @dataclass(frozen=True)
@@ -49,9 +54,12 @@ class OLConnectTarget:
     job_set_ids: tuple[int, ...] = ()
     document_set_ids: tuple[int, ...] = ()
     document_ids: tuple[int, ...] = ()
+    data_set_ids: tuple[int, ...] = ()
     # Live mode: the one job set a delete may remove (OLCONNECT_DISPOSABLE_JOB_SET_ID); None on the mock,
     # whose delete test picks a seeded job set and resets the mock afterwards.
     disposable_job_set_id: int | None = None
+    # Live mode: the one data set a delete may remove (OLCONNECT_DISPOSABLE_DATA_SET_ID, OLC-71).
+    disposable_data_set_id: int | None = None
     live: bool = False
     writes_allowed: bool = True
     # Mock only: a user without any role, to see 403 (empty when unknown).
@@ -66,6 +74,12 @@ class OLConnectTarget:
         """The known entities a path parameter of the spec (``jobId``, ``jobSegmentId``, ...) can name."""
         ids: tuple[int, ...] = getattr(self, ID_ATTRIBUTES[id_parameter])
         return ids
+
+    def disposable_id(self, id_parameter: str) -> int | None:
+        """The one entity a live delete through ``id_parameter`` (``jobSetId``, ``dataSetId``) may remove."""
+        return {"jobSetId": self.disposable_job_set_id, "dataSetId": self.disposable_data_set_id}.get(
+            id_parameter
+        )
 
     @property
     def job_id(self) -> int | None:
@@ -182,7 +196,9 @@ def olconnect_from_env(env: Mapping[str, str]) -> OLConnectTarget:
         job_set_ids=_int_ids(env, "OLCONNECT_JOB_SET_ID"),
         document_set_ids=_int_ids(env, "OLCONNECT_DOCUMENT_SET_ID"),
         document_ids=_int_ids(env, "OLCONNECT_DOCUMENT_ID"),
+        data_set_ids=_int_ids(env, "OLCONNECT_DATA_SET_ID"),
         disposable_job_set_id=next(iter(_int_ids(env, DISPOSABLE_JOB_SET)), None),
+        disposable_data_set_id=next(iter(_int_ids(env, DISPOSABLE_DATA_SET)), None),
         live=True,
         writes_allowed=env.get(WRITE_FLAG, "") == "1",
         read_only=_read_only_user(env),
@@ -291,6 +307,7 @@ def olconnect_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None
         job_set_ids=tuple(int(i) for i in ids.get("job_sets", [])),
         document_set_ids=tuple(int(i) for i in ids.get("document_sets", [])),
         document_ids=tuple(int(i) for i in ids.get("documents", [])),
+        data_set_ids=tuple(int(i) for i in ids.get("data_sets", [])),
         live=False,
         writes_allowed=True,
         unprivileged=(str(no_role["username"]), str(no_role["password"])) if no_role else None,

@@ -22,8 +22,23 @@ from contract_tests.fingerprint import Observation
 from contract_tests.run_state import SECURITY_OFF, RunState
 from contract_tests.server_version import RULES, ServerVersion, show
 from contract_tests.st_auth import TOKEN_HEADER, basic_header, olconnect_login
-from contract_tests.targets import DISPOSABLE_JOB_SET, ID_ATTRIBUTES, OLConnectTarget, max_wait, wait_hint
-from contract_tests.writes import deletes, multi_updates, restorable_sets, single_puts, write_operations
+from contract_tests.targets import (
+    DISPOSABLE_DATA_SET,
+    DISPOSABLE_JOB_SET,
+    DISPOSABLE_VARIABLES,
+    ID_ATTRIBUTES,
+    OLConnectTarget,
+    max_wait,
+    wait_hint,
+)
+from contract_tests.writes import (
+    delete_listings,
+    deletes,
+    multi_updates,
+    restorable_sets,
+    single_puts,
+    write_operations,
+)
 
 pytestmark = pytest.mark.api("olconnect")
 
@@ -35,6 +50,7 @@ SINGLE_PUTS = single_puts(MODEL)
 MULTI_UPDATES = multi_updates(MODEL)
 WRITES = write_operations(MODEL)
 DELETES = deletes(MODEL)
+DELETE_LISTINGS = delete_listings(MODEL)  # the list each delete writes (getJobSetIds, getDataSetIds)
 LEVEL_MODES = ("documentOnly", "documentSetOnly", "documentSetAll")
 
 # Printable text without surrogates or control characters: what a property name/value realistically holds.
@@ -627,6 +643,101 @@ def test_delete_job_set_removes_what_it_owns(
             olc.mock.reset()  # the other tests read the seeded job sets
 
 
+# --- Data Set Entity (OLC-70, OLC-71) -----------------------------------------------------------------------
+
+
+@pytest.mark.operations("getDataSetIds", "getDataRecordIds", "getDataSetProperties")
+def test_every_listed_data_set_can_be_followed(olc: OLConnectTarget, client: httpx.Client) -> None:
+    """Every data set the list names answers its record list and its properties (200), each conforming, and
+    no record is listed under two data sets: a record belongs to the one data set that holds it (OLC-70)."""
+    listed = client.get(_path("getDataSetIds"))
+    expect_status(listed, "getDataSetIds", 200, "the server lists its data sets")
+    conforms(API, "getDataSetIds", listed)
+    identifiers = json_body(listed, "getDataSetIds")["identifiers"]
+    for known in olc.data_set_ids:
+        expect(known in identifiers, "getDataSetIds", f"the known data set {known} is listed", listed)
+    owner: dict[int, int] = {}
+    for data_set_id in list(dict.fromkeys([*olc.data_set_ids, *identifiers]))[:MAX_WALKED_JOB_SETS]:
+        records = client.get(_path("getDataRecordIds", dataSetId=data_set_id))
+        expect_status(records, "getDataRecordIds", 200, f"listed data set {data_set_id} lists its records")
+        conforms(API, "getDataRecordIds", records)
+        for record_id in json_body(records, "getDataRecordIds")["identifiers"]:
+            expect(
+                owner.setdefault(record_id, data_set_id) == data_set_id,
+                "getDataRecordIds",
+                f"data record {record_id} is listed under one data set only (OLC-70)",
+                records,
+                f"also under data set {owner[record_id]}",
+            )
+        properties = client.get(_path("getDataSetProperties", dataSetId=data_set_id))
+        expect_status(
+            properties, "getDataSetProperties", 200, f"listed data set {data_set_id} has properties"
+        )
+        conforms(API, "getDataSetProperties", properties)
+
+
+@pytest.mark.writes
+@pytest.mark.operations("deleteDataSet", "getDataSetIds", "getDataRecordIds")
+def test_delete_data_set_takes_it_off_the_list(
+    run_state: RunState, olc: OLConnectTarget, client: httpx.Client, writes: None
+) -> None:
+    """Deleting a data set answers `true` (or an empty 200) and within 10 s it leaves the list (OLC-71).
+
+    The page only says the data set is "marked for deletion": whether its records then answer as unknown or
+    stay readable until a later cleanup is open, so that is an informational line."""
+    if olc.live:
+        data_set_id = _deletable(olc, "dataSetId")
+        listed = json_body(client.get(_path("getDataSetIds")), "getDataSetIds")["identifiers"]
+        if data_set_id not in listed:
+            pytest.skip(f"{DISPOSABLE_DATA_SET}={data_set_id} names no data set (deleted by an earlier run?)")
+    else:  # the seeded data set with the most records; the mock is reset afterwards
+        data_set_id = max(
+            olc.data_set_ids,
+            key=lambda candidate: len(
+                json_body(client.get(_path("getDataRecordIds", dataSetId=candidate)), "getDataRecordIds")[
+                    "identifiers"
+                ]
+            ),
+        )
+    try:
+        got = client.post(_path("deleteDataSet", dataSetId=data_set_id))
+        expect_status(got, "deleteDataSet", 200, "deleting an existing data set answers 200")
+        conforms(API, "deleteDataSet", got)
+        expect(got.text.strip() in {"true", ""}, "deleteDataSet", "an accepted deletion answers `true`", got)
+        started = time.monotonic()
+        polls = 0
+        while True:
+            listing = client.get(_path("getDataSetIds"))
+            expect_status(listing, "getDataSetIds", 200, "the server lists its data sets")
+            if data_set_id not in json_body(listing, "getDataSetIds")["identifiers"]:
+                break
+            polls += 1
+            expect(
+                time.monotonic() < started + DELETE_WAIT_SECONDS,
+                "deleteDataSet",
+                f"a deleted data set leaves the list within {DELETE_WAIT_SECONDS:.0f} s (OLC-71)",
+                listing,
+                f"data set {data_set_id} is still listed",
+            )
+            time.sleep(0.2)
+        sent = f"POST delete of data set {data_set_id}"
+        shown = "deferred" if polls else "immediate"
+        run_state.note(
+            Observation(API, "OLC-71", "olc.data-set-delete", shown, sent, f"{polls} listing(s) still had it")
+        )
+        records = client.get(_path("getDataRecordIds", dataSetId=data_set_id))
+        conforms(API, "getDataRecordIds", records)
+        kept = (
+            "removed with the data set" if _unknown_answer_ok("GET", records, "getDataRecordIds") else "kept"
+        )
+        run_state.note(
+            Observation(API, "OLC-71", "a deleted data set's records", kept, sent, str(records.status_code))
+        )
+    finally:
+        if olc.mock is not None:
+            olc.mock.reset()  # the other tests read the seeded data sets
+
+
 # --- authentication (OLC-01, OLC-02, OLC-14, OLC-17) ------------------------------------------------------
 
 
@@ -637,7 +748,7 @@ def _request_for(olc: OLConnectTarget, operation_id: str) -> tuple[str, str, Any
     path = _path(operation_id, **ids)
     body: Any = None
     if operation_id in DELETES:
-        path = _path(operation_id, **{**ids, DELETES[operation_id]: _deletable(olc)})
+        path = _path(operation_id, **{**ids, DELETES[operation_id]: _deletable(olc, DELETES[operation_id])})
     if operation_id in MULTI_UPDATES:
         body = [{"id": ids["jobId"], "properties": []}]
     elif operation_id in SINGLE_PUTS:
@@ -645,16 +756,17 @@ def _request_for(olc: OLConnectTarget, operation_id: str) -> tuple[str, str, Any
     return method, path, body
 
 
-def _deletable(olc: OLConnectTarget) -> int:
-    """The job set a request to a delete may name: live, only the disposable one (OLC-42); on the mock an ID
-    no seeded entity has, so an answer that ignored the credentials would still delete nothing."""
+def _deletable(olc: OLConnectTarget, id_parameter: str = "jobSetId") -> int:
+    """The entity a request to a delete may name: live, only the disposable one of its kind (OLC-42, OLC-71);
+    on the mock an ID no seeded entity has, so an answer that ignored the credentials would still delete
+    nothing."""
     if olc.live:
-        if olc.disposable_job_set_id is None or not olc.writes_allowed:
-            pytest.skip(
-                f"a delete against a live server needs CONTRACT_ALLOW_WRITES=1 and {DISPOSABLE_JOB_SET}"
-            )
-        return olc.disposable_job_set_id
-    return max(olc.job_set_ids, default=0) + 1_000_000
+        disposable = olc.disposable_id(id_parameter)
+        if disposable is None or not olc.writes_allowed:
+            variable = DISPOSABLE_VARIABLES[id_parameter]
+            pytest.skip(f"a delete against a live server needs CONTRACT_ALLOW_WRITES=1 and {variable}")
+        return disposable
+    return max(olc.known_ids(id_parameter), default=0) + 1_000_000
 
 
 PROTECTED = [op for op in api_paths.operation_ids(API) if op != "login"]
@@ -775,8 +887,10 @@ def test_invalid_credentials_answer_documented_status(
     _require_security(security_on)
     text = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=40)
     operations = PROTECTED
-    if olc.live and olc.disposable_job_set_id is None:
-        operations = [op for op in operations if op not in DELETES]
+    if olc.live:
+        operations = [
+            op for op in operations if op not in DELETES or olc.disposable_id(DELETES[op]) is not None
+        ]
     if olc.live and not olc.writes_allowed:
         operations = [op for op in PROTECTED if op not in WRITES]
     elif olc.live:
@@ -853,7 +967,9 @@ def test_malformed_path_id_answers_400(
     operation = MODEL.operation(operation_id)
     method = operation.method
     if operation_id in DELETES:
-        _deletable(olc)  # live: only with a disposable job set, since a misparsed ID might name a real one
+        _deletable(
+            olc, DELETES[operation_id]
+        )  # live: only with a disposable entity; a misparsed ID might name a real one
     if operation_id in WRITES:
         request.getfixturevalue("writes")  # a server that misparsed the ID might write: guard live data
     malformed = st.one_of(
@@ -907,8 +1023,9 @@ PROBE_PROPERTY = {"name": "contract-suite-read-only-probe", "value": "must not b
 
 def _current_set(client: httpx.Client, olc: OLConnectTarget, operation_id: str) -> tuple[str, Any]:
     """(read operation, what it answers now) for the set ``operation_id`` writes."""
-    if operation_id in DELETES:  # the delete writes the job set list
-        return "getJobSetIds", client.get(_path("getJobSetIds")).json()
+    if operation_id in DELETES:  # a delete writes the list its entity is in
+        listing = DELETE_LISTINGS[operation_id]
+        return listing, client.get(_path(listing)).json()
     if operation_id in SETS:
         read_op, param = SETS[operation_id].read_operation, SETS[operation_id].id_parameter
         return read_op, client.get(_path(read_op, **{param: _ids(olc, param)[0]})).json()

@@ -43,6 +43,20 @@ def deletes(model: SpecModel) -> dict[str, str]:
     }
 
 
+def delete_listings(model: SpecModel) -> dict[str, str]:
+    """``{delete operationId: list operationId}``: the GET on the collection the deleted entity sits in (the
+    delete's path up to its ID parameter), which is the set a delete writes and a test reads back."""
+    reads = {op.path: name for name, op in model.operations.items() if op.method == "GET"}
+    found = {}
+    for name, id_parameter in deletes(model).items():
+        path = model.operation(name).path
+        collection = path[: path.index("/{" + id_parameter + "}")]
+        if collection not in reads:
+            raise LookupError(f"{model.source}: {name} deletes from {collection}, but no GET lists it")
+        found[name] = reads[collection]
+    return found
+
+
 def multi_updates(model: SpecModel) -> tuple[str, ...]:
     """The writes that name their entities in the body rather than the path."""
     others = {**single_puts(model), **deletes(model)}

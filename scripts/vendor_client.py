@@ -13,7 +13,8 @@ value of every OL Connect variant. ``live`` runs it once against the server the 
 name (``OLCONNECT_BASE_URL``, ``OLCONNECT_USERNAME``, ``OLCONNECT_PASSWORD``, ``OLCONNECT_JOB_ID``,
 ``OLCONNECT_JOB_SEGMENT_ID``, ``OLCONNECT_JOB_SET_ID``, ``OLCONNECT_DOCUMENT_SET_ID``,
 ``OLCONNECT_DOCUMENT_ID``; writes only with ``CONTRACT_ALLOW_WRITES=1``, and what they change is put back
-afterwards; a job set is deleted only when ``OLCONNECT_DISPOSABLE_JOB_SET_ID`` names one, and only that one).
+afterwards; a job set or data set is deleted only when ``OLCONNECT_DISPOSABLE_JOB_SET_ID`` or
+``OLCONNECT_DISPOSABLE_DATA_SET_ID`` names one, and only that one).
 Both install first when needed.
 
 Exit codes: 0 every call agrees with the pages and spec/DECISIONS.md; 1 a call disagrees (or a client method
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from contract_tests.targets import DISPOSABLE_JOB_SET
+from contract_tests.targets import DISPOSABLE_DATA_SET, DISPOSABLE_JOB_SET
 from mock_servers.core.admin_access import ADMIN_TOKEN_HEADER
 from mock_servers.core.variants import PROFILES, VariantError, parse_assignments, resolve, variants_for
 from mock_servers.testing import running_mock
@@ -151,6 +152,12 @@ def mock_config(
             "document": ids["documents"][0],
             # The last seeded job set may be deleted: every run starts from a reset mock (OLC-42).
             "disposable_job_set": ids["job_sets"][-1],
+            # Likewise the last seeded data set (OLC-71); a scenario without data sets leaves both out.
+            **(
+                {"data_set": ids["data_sets"][0], "disposable_data_set": ids["data_sets"][-1]}
+                if ids.get("data_sets")
+                else {}
+            ),
         },
         "variants": dict(variants),
         "token_ttl": info.get("token_ttl"),
@@ -181,6 +188,8 @@ def live_config(env: Mapping[str, str]) -> dict[str, Any]:
         ("document_set", "OLCONNECT_DOCUMENT_SET_ID"),
         ("document", "OLCONNECT_DOCUMENT_ID"),
         ("disposable_job_set", DISPOSABLE_JOB_SET),
+        ("data_set", "OLCONNECT_DATA_SET_ID"),
+        ("disposable_data_set", DISPOSABLE_DATA_SET),
     ):
         text = env.get(name, "").strip()
         if text:

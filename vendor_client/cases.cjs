@@ -995,7 +995,123 @@ const jobSetEntity = {
   ],
 };
 
-const SERVICES = [authentication, session, jobEntity, jobSegmentEntity, statistics, documentSetEntity, documentEntity, jobSetEntity];
+// ---------------------------------------------------------------- Data Set Entity (OLC-70, OLC-71)
+
+const dataSets = (c) => admin(c).node.dataSetEntity;
+
+/** As needsDisposable, for the one data set given up for a delete (OLCONNECT_DISPOSABLE_DATA_SET_ID, OLC-71). */
+function needsDisposableDataSet(c) {
+  const disposable = c.config.ids.disposable_data_set;
+  if (disposable === undefined) return 'no disposable data set configured (OLCONNECT_DISPOSABLE_DATA_SET_ID)';
+  if (disposable === c.config.ids.data_set) return 'the disposable data set is the configured data set; nothing is deleted';
+  return needsWrites(c);
+}
+
+/** Poll the data set list until `id` is gone (OLC-71 allows 10 s for a deferred delete). */
+async function waitUntilDataSetGone(c, id) {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const ids = await dataSets(c).fetchAllDataSetIds();
+    if (!ids.includes(id) || Date.now() > deadline) return ids;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const dataSetEntity = {
+  name: 'dataSetEntity',
+  ...restoring([['data_set', (id) => `/entity/datasets/${id}/properties`]]),
+  cases: [
+    {
+      method: 'fetchAllDataSetIds',
+      name: 'all data sets',
+      needs: needsId('data_set'),
+      call: (c) => dataSets(c).fetchAllDataSetIds(),
+      expect: (c) => [includes(c.config.ids.data_set)],
+      why: 'OLC-70',
+    },
+    { method: 'fetchDataRecordIdsForDataSet', name: 'known data set', needs: needsId('data_set'), call: (c) => dataSets(c).fetchDataRecordIdsForDataSet(c.config.ids.data_set), expect: () => [ID_LIST] },
+    // The client's name for the properties read carries a typo (fetchDatatSetProperties); it is its only one.
+    { method: 'fetchDatatSetProperties', name: 'known data set', needs: needsId('data_set'), call: (c) => dataSets(c).fetchDatatSetProperties(c.config.ids.data_set), expect: () => [RECORD] },
+    {
+      method: 'updateDataSetProperties',
+      name: 'replace',
+      needs: (c) => needsWrites(c) ?? needsId('data_set')(c),
+      call: (c) => dataSets(c).updateDataSetProperties(c.config.ids.data_set, { [`${MARK}_ds`]: 'x', [`${MARK}_n`]: 7 }),
+      expect: () => [{ ok: true }],
+    },
+    {
+      method: 'fetchDatatSetProperties',
+      name: 'read back (numbers sent as strings)',
+      needs: (c) => needsWrites(c) ?? needsId('data_set')(c),
+      call: (c) => dataSets(c).fetchDatatSetProperties(c.config.ids.data_set),
+      expect: () => [{ ok: { [`${MARK}_ds`]: 'x', [`${MARK}_n`]: '7' } }],
+    },
+    {
+      method: 'fetchDataRecordIdsForDataSet',
+      name: 'unknown data set',
+      // Unlike the job set's list, this one goes through fetchJSON, whose 404 handler parses a JSON Error.
+      call: (c) => dataSets(c).fetchDataRecordIdsForDataSet(UNKNOWN_ID),
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), { ok: [] }),
+      why: 'OLC-04, OLC-05, OLC-70',
+    },
+    {
+      method: 'fetchDatatSetProperties',
+      name: 'unknown data set',
+      call: (c) => dataSets(c).fetchDatatSetProperties(UNKNOWN_ID),
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'DataSetNotFound', status: 404 }), EMPTY_RECORD),
+      why: 'OLC-04, OLC-05, OLC-70',
+    },
+    {
+      method: 'updateDataSetProperties',
+      name: 'unknown data set',
+      needs: needsWrites,
+      call: (c) => dataSets(c).updateDataSetProperties(UNKNOWN_ID, { [`${MARK}_ds`]: 'x' }),
+      expect: (c) => unknownId(c.variants, { error: 'ServerStatusCodeNotExpected', status: 404 }, { ok: false }),
+      why: 'OLC-04, OLC-70',
+    },
+    {
+      method: 'deleteDataSet',
+      name: 'unknown data set',
+      needs: needsDisposableDataSet,
+      call: async (c) => {
+        if ((await dataSets(c).fetchAllDataSetIds()).includes(UNKNOWN_ID)) throw new Error(`data set ${UNKNOWN_ID} exists; not deleted`);
+        return dataSets(c).deleteDataSet(UNKNOWN_ID);
+      },
+      expect: (c) => unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), { ok: false }),
+      why: 'OLC-04, OLC-05, OLC-71',
+    },
+    {
+      method: 'deleteDataSet',
+      name: 'the disposable data set',
+      needs: needsDisposableDataSet,
+      call: (c) => dataSets(c).deleteDataSet(c.config.ids.disposable_data_set),
+      expect: () => [{ ok: true }],
+      why: 'OLC-71',
+    },
+    {
+      method: 'fetchAllDataSetIds',
+      name: 'right after the delete',
+      needs: needsDisposableDataSet,
+      call: (c) => dataSets(c).fetchAllDataSetIds(),
+      // Marked for deletion: gone at once, or still listed for a while (olc.data-set-delete=deferred).
+      expect: (c) => [
+        c.variants.may('olc.data-set-delete', 'immediate') && excludes(c.config.ids.disposable_data_set),
+        c.variants.may('olc.data-set-delete', 'deferred') && includes(c.config.ids.disposable_data_set),
+      ],
+      why: 'OLC-71',
+    },
+    {
+      method: 'fetchAllDataSetIds',
+      name: 'within 10 s of the delete',
+      needs: needsDisposableDataSet,
+      call: (c) => waitUntilDataSetGone(c, c.config.ids.disposable_data_set),
+      expect: (c) => [excludes(c.config.ids.disposable_data_set)],
+      why: 'OLC-71',
+    },
+  ],
+};
+
+const SERVICES = [authentication, session, jobEntity, jobSegmentEntity, statistics, documentSetEntity, documentEntity, jobSetEntity, dataSetEntity];
 
 /** The public methods of every covered class; each must have a case (private ones per dist/@types). */
 const COVERED = [
@@ -1006,6 +1122,7 @@ const COVERED = [
   ['jobSetEntity', 'JobSetEntityService', []],
   ['documentSetEntity', 'DocumentSetEntityService', []],
   ['documentEntity', 'DocumentEntityService', []],
+  ['dataSetEntity', 'DataSetEntityService', []],
 ];
 
 function expectedCoverage(client) {

@@ -31,6 +31,7 @@ function loadClient() {
     JobSetEntityService: require(`${dist}/rest/services/JobSetEntityService.js`).JobSetEntityService,
     DocumentSetEntityService: require(`${dist}/rest/services/DocumentSetEntityService.js`).DocumentSetEntityService,
     DocumentEntityService: require(`${dist}/rest/services/DocumentEntityService.js`).DocumentEntityService,
+    DataSetEntityService: require(`${dist}/rest/services/DataSetEntityService.js`).DataSetEntityService,
   };
 }
 

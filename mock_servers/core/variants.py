@@ -136,6 +136,14 @@ _ALL = (
         "a second later.",
     ),
     Variant(
+        "olc.data-set-delete",
+        "olconnect",
+        "OLC-71",
+        ("immediate", "deferred"),
+        "A deleted data set (and its data records) is gone at once, or is only marked and disappears about "
+        "a second later.",
+    ),
+    Variant(
         "olc.statistics-properties",
         "olconnect",
         "OLC-11",
@@ -273,6 +281,7 @@ _DOCS_LITERAL = {
     "olc.multi-update": "merge",
     "olc.job-sets-root": "list",
     "olc.job-set-delete": "deferred",
+    "olc.data-set-delete": "deferred",
     "olc.statistics-properties": "string",
     "ave.next-link": "opaque",
     "ave.last-page-link": "absent",

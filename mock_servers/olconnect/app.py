@@ -32,6 +32,7 @@ from mock_servers.core.parameters import JAVA_LONG, Arguments, ReadingRules, Rep
 from mock_servers.core.routing import Handler, SpecRoute, spec_routes
 from mock_servers.core.scenario import ScenarioError
 from mock_servers.core.variants import state_for
+from mock_servers.olconnect.data_content import DataContentStore, DataSetService
 from mock_servers.olconnect.domain import (
     READ,
     WRITE,
@@ -95,6 +96,7 @@ class OLConnectMock:
         except FaultConfigError as exc:
             raise ScenarioError(f"{source}: /settings/faults: {exc}") from None
         self.store = OLConnectStore(scenario, source)
+        self.data = DataContentStore.from_scenario(scenario, source)
         self.tokens: TokenStore[str] = TokenStore(self.token_ttl, max_tokens=options.max_tokens)
         self.model: SpecModel = spec(API)
         self.body_checks: dict[str, SchemaCheck] = body_checks(self.model)
@@ -106,6 +108,7 @@ class OLConnectMock:
     def reset(self) -> None:
         """Back to the scenario's state: entities rebuilt, tokens forgotten."""
         self.store = OLConnectStore(self.scenario, self.source)
+        self.data = DataContentStore.from_scenario(self.scenario, self.source)
         self._statistics_cache.clear()
         self.tokens.expire_all()
 
@@ -113,6 +116,7 @@ class OLConnectMock:
 
     def authenticate(self, request: Request, role: str | None) -> User:
         self.store.sweep()  # every entity handler authenticates first: deferred deletions land before reads
+        self.data.sweep()
         if self.variants.is_("olc.security", "off"):
             return SECURITY_OFF_USER  # OLC-22: no credential is checked, every operation is open
         token = request.headers.get("auth_token")
@@ -521,6 +525,7 @@ class OLConnectMock:
                 "job_segments": list(store.segments)[:ID_LIST_CAP],
                 "document_sets": [ds.id for ds in document_sets[:ID_LIST_CAP]],
                 "documents": list(store.documents)[:ID_LIST_CAP],
+                "data_sets": list(self.data.data_sets)[:ID_LIST_CAP],
             },
             "counts": {
                 "job_sets": len(store.job_sets),
@@ -528,6 +533,8 @@ class OLConnectMock:
                 "job_segments": len(store.segments),
                 "document_sets": len(document_sets),
                 "documents": sum(len(ds.documents) for ds in document_sets),
+                "data_sets": len(self.data.data_sets),
+                "data_records": len(self.data.records),
             },
             "scenario": self.source,
             "pid": os.getpid(),
@@ -603,6 +610,7 @@ def handlers(mock: OLConnectMock) -> dict[str, Handler]:
         "updateDocumentSetMetadata": mock.update_document_set_metadata,
         "getDocumentMetadata": mock.document_metadata,
         "updateDocumentMetadata": mock.update_document_metadata,
+        **DataSetService(mock).handlers(),
     }
 
 

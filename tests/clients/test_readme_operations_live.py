@@ -32,6 +32,7 @@ OLC_IDS = {
     "segments": {3001: 23456},
     "document_sets": {4001: 501},
     "documents": {5001: 1001},
+    "data_sets": {8001: 56789},
 }
 EXAMPLE_CLIENT = {
     "client_id": "3f1c2a9e-5b7d-4e0a-9c61-8d2b7e4f1a05",
@@ -61,6 +62,8 @@ def _olc_scenario(path: Path) -> Path:
                     document_set["id"] = OLC_IDS["document_sets"].get(document_set["id"], document_set["id"])
                     for document in document_set.get("documents", []):
                         document["id"] = OLC_IDS["documents"].get(document["id"], document["id"])
+    for data_set in data.get("data_sets", []):
+        data_set["id"] = OLC_IDS["data_sets"].get(data_set["id"], data_set["id"])
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     return path
 
@@ -114,5 +117,5 @@ def test_readme_operation_example_runs_against_the_mock(
 
 
 def test_every_operation_is_covered() -> None:
-    assert len(examples("olconnect")) == 30
+    assert len(examples("olconnect")) == 35
     assert len(examples("avepoint")) == 2

@@ -184,6 +184,29 @@ def delete_not_carried_out(ex: Exchange) -> None:
         ex.status, ex.response_headers, ex.response_body = 200, {"content-type": "text/plain"}, b"true"
 
 
+def data_set_delete_not_carried_out(ex: Exchange) -> None:
+    """OL Connect deleteDataSet: the deletion is answered `true` but never reaches the server."""
+    if _calls(ex, "deleteDataSet"):
+        ex.status, ex.response_headers, ex.response_body = 200, {"content-type": "text/plain"}, b"true"
+
+
+def data_set_missing_from_list(ex: Exchange) -> None:
+    """OL Connect getDataSetIds: the first data set is left out of the list of all data sets."""
+    if _calls(ex, "getDataSetIds") and ex.status == 200:
+        body = ex.json()
+        body["identifiers"] = body.get("identifiers", [])[1:]
+        ex.set_json(body)
+
+
+def record_in_every_data_set(ex: Exchange) -> None:
+    """OL Connect getDataRecordIds: every data set also lists the same foreign record, so one record seems
+    to belong to several data sets."""
+    if _calls(ex, "getDataRecordIds") and ex.status == 200:
+        body = ex.json()
+        body["identifiers"] = [*body.get("identifiers", []), 999_999_999]
+        ex.set_json(body)
+
+
 def server_error_on_malformed_id(ex: Exchange) -> None:
     """OL Connect: a path ID that is not an integer crashes with an undocumented 500."""
     if ex.path in LITERAL_PATHS:  # /entity/jobs/version is an operation of its own, not a malformed jobId
@@ -381,6 +404,8 @@ AFTER: dict[str, After] = {
     "unreachable-segment": unreachable_segment,
     "unknown-id-answers-400": unknown_id_answers_400,
     "token-type-not-bearer": token_type_not_bearer,
+    "data-set-missing-from-list": data_set_missing_from_list,
+    "record-in-every-data-set": record_in_every_data_set,
 }
 BEFORE: dict[str, Before] = {
     "filter-ignored": filter_ignored,
@@ -389,6 +414,7 @@ BEFORE: dict[str, Before] = {
     "next-link-loops": next_link_loops,
     "token-for-wrong-secret": token_for_wrong_secret,
     "delete-not-carried-out": delete_not_carried_out,
+    "data-set-delete-not-carried-out": data_set_delete_not_carried_out,
     "read-only-user-writes": read_only_user_writes,
     "wrong-password-accepted": wrong_password_accepted,
     "partial-security": partial_security,

@@ -66,6 +66,9 @@ def olconnect_env(info: Mapping[str, Any], base_url: str) -> dict[str, str]:
         "OLCONNECT_DOCUMENT_ID": str(ids["documents"][0]),
         # The last seeded job set may be deleted; a test that lets the suite delete resets the mock first.
         "OLCONNECT_DISPOSABLE_JOB_SET_ID": str(ids["job_sets"][-1]),
+        "OLCONNECT_DATA_SET_ID": str(ids["data_sets"][0]),
+        # Likewise the last seeded data set (OLC-71).
+        "OLCONNECT_DISPOSABLE_DATA_SET_ID": str(ids["data_sets"][-1]),
         "CONTRACT_ALLOW_WRITES": "1",
     }
 

@@ -47,6 +47,13 @@ CASES: dict[str, tuple[str, tuple[str, ...], str]] = {
     ),
     "delete-not-carried-out": ("olconnect", ("deleteJobSet",), "a deleted job set leaves the list within"),
     "job-set-missing-from-list": ("olconnect", ("getJobSetIds",), "is in the list of all job sets"),
+    "data-set-delete-not-carried-out": (
+        "olconnect",
+        ("deleteDataSet",),
+        "a deleted data set leaves the list within",
+    ),
+    "data-set-missing-from-list": ("olconnect", ("getDataSetIds",), "the known data set"),
+    "record-in-every-data-set": ("olconnect", ("getDataRecordIds",), "is listed under one data set only"),
 }
 # Deviations a profile cannot show: docs-literal plays a 2021.1 server, which has no statistics service.
 NOT_IN_PROFILE = {("statistics-miss-a-document", "docs-literal"): "statistics exist only from server 2024.1"}

@@ -53,6 +53,7 @@ def _olconnect_sets(mock: MockProcess) -> dict[str, object]:
         "jobSetId": env["OLCONNECT_JOB_SET_ID"],
         "documentSetId": env["OLCONNECT_DOCUMENT_SET_ID"],
         "documentId": env["OLCONNECT_DOCUMENT_ID"],
+        "dataSetId": env["OLCONNECT_DATA_SET_ID"],
     }
     paths = [
         api_paths.path_of("olconnect", kind.read_operation, **{kind.id_parameter: ids[kind.id_parameter]})

@@ -148,9 +148,11 @@ def test_write_facts_come_from_the_x_write_markers() -> None:
         "updateJobSetProperties": "jobSetId",
         "updateDocumentSetMetadata": "documentSetId",
         "updateDocumentMetadata": "documentId",
+        "updateDataSetProperties": "dataSetId",
     }
     assert st_hooks.MULTI_UPDATES == ("updateMultipleJobProperties",)
-    assert st_hooks.DELETES == {"deleteJobSet": "jobSetId"}  # OLC-42: no snapshot can undo it
+    # No snapshot can undo a delete (OLC-42, OLC-71).
+    assert st_hooks.DELETES == {"deleteJobSet": "jobSetId", "deleteDataSet": "dataSetId"}
     olconnect, avepoint = spec_model.spec("olconnect"), spec_model.spec("avepoint")
     assert set(writes.write_operations(olconnect)) == {
         *st_hooks.SINGLE_PUTS,
@@ -166,21 +168,28 @@ def test_write_facts_come_from_the_x_write_markers() -> None:
         ("getJobSetProperties", "updateJobSetProperties", "jobSetId"),
         ("getDocumentSetMetadata", "updateDocumentSetMetadata", "documentSetId"),
         ("getDocumentMetadata", "updateDocumentMetadata", "documentId"),
+        ("getDataSetProperties", "updateDataSetProperties", "dataSetId"),
     ]
 
 
 def test_deletes_are_never_fuzzed_into_a_seeded_or_undeclared_entity() -> None:
-    """OLC-42: on the mock a generated delete misses every seeded job set; live, it names only the
-    disposable one."""
-    mock = targets.OLConnectTarget("http://127.0.0.1:1", "u", "p", job_set_ids=(1001, 1002))
-    assert st_hooks._aim_delete(1001, (1001, 1002), mock) not in {1001, 1002}
-    assert st_hooks._aim_delete(7, (1001, 1002), mock) == 7
-    live = targets.OLConnectTarget("http://127.0.0.1:1", "u", "p", live=True, disposable_job_set_id=55)
-    assert st_hooks._aim_delete(1001, (1001,), live) == 55
+    """OLC-42, OLC-71: on the mock a generated delete misses every seeded job set or data set; live, it
+    names only the disposable one of its kind."""
+    assert st_hooks._aim_delete(1001, (1001, 1002), None, False) not in {1001, 1002}
+    assert st_hooks._aim_delete(7, (1001, 1002), None, False) == 7
+    live = targets.OLConnectTarget(
+        "http://127.0.0.1:1", "u", "p", live=True, disposable_job_set_id=55, disposable_data_set_id=66
+    )
+    assert st_hooks._aim_delete(1001, (1001,), live.disposable_id("jobSetId"), True) == 55
+    assert st_hooks._aim_delete(8001, (8001,), live.disposable_id("dataSetId"), True) == 66
+    assert live.disposable_id("jobId") is None
     env = {"OLCONNECT_BASE_URL": "http://127.0.0.1:1", "OLCONNECT_USERNAME": "u", "OLCONNECT_PASSWORD": "p"}
     assert targets.olconnect_from_env(env).disposable_job_set_id is None
+    assert targets.olconnect_from_env(env).disposable_data_set_id is None
     env[targets.DISPOSABLE_JOB_SET] = "55"
+    env[targets.DISPOSABLE_DATA_SET] = "66"
     assert targets.olconnect_from_env(env).disposable_job_set_id == 55
+    assert targets.olconnect_from_env(env).disposable_data_set_id == 66
 
 
 def test_every_put_of_the_specs_is_a_marked_write() -> None:

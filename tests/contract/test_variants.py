@@ -35,6 +35,7 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "olc.multi-update": ("updateMultipleJobProperties", "getJobProperties"),
     "olc.job-sets-root": ("getJobSetIds", "getJobIds"),
     "olc.job-set-delete": ("deleteJobSet", "getJobSetIds"),
+    "olc.data-set-delete": ("deleteDataSet", "getDataSetIds"),
     "olc.statistics-properties": ("getJobSetStatistics",),
     "ave.next-link": ("listJobs",),
     "ave.last-page-link": ("listJobs",),

@@ -23,7 +23,7 @@ SOURCES = SPEC_DIR / "doc-drift-sources.yaml"
 PINNED = yaml.safe_load(SOURCES.read_text(encoding="utf-8"))["bundles"][0]
 BUNDLE: Path = ROOT.parent / "shared" / str(PINNED["bundle"])
 SOURCE = f"bundle:{PINNED['name']}"
-# The 12 methods of the three pages, as the pages write them.
+# The 17 methods of the four pages, as the pages write them.
 BUNDLE_OPERATIONS = {
     "GET /rest/serverengine/entity/jobsets",
     "GET /rest/serverengine/entity/jobsets/{jobSetId}",
@@ -37,10 +37,16 @@ BUNDLE_OPERATIONS = {
     "PUT /rest/serverengine/entity/documentsets/{documentSetId}/metadata",
     "GET /rest/serverengine/entity/documents/{documentId}/metadata",
     "PUT /rest/serverengine/entity/documents/{documentId}/metadata",
+    "GET /rest/serverengine/entity/datasets",
+    "GET /rest/serverengine/entity/datasets/{dataSetId}",
+    "POST /rest/serverengine/entity/datasets/{dataSetId}/delete",
+    "GET /rest/serverengine/entity/datasets/{dataSetId}/properties",
+    "PUT /rest/serverengine/entity/datasets/{dataSetId}/properties",
 }
 JOB_SET_PAGE = "job-set-entity-service.README.md"
 DOCUMENT_SET_PAGE = "document-set-entity-service-README.md"
 DOCUMENT_PAGE = "document-entity-service-README.md"
+DATA_SET_PAGE = "data-set-entity-service-README.md"
 
 
 @pytest.fixture
@@ -102,8 +108,8 @@ def test_cli_reads_the_sources(
     shared_bundle: Path, shared_docs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run([str(shared_docs), "--sources", str(SOURCES)]) == 0
-    # 4 saved pages, 3 OL Connect client pages, 10 AvePoint job pages of the vendor repository
-    assert capsys.readouterr().out.startswith("Doc drift: 17 page(s)")
+    # 4 saved pages, 4 OL Connect client pages, 10 AvePoint job pages of the vendor repository
+    assert capsys.readouterr().out.startswith("Doc drift: 18 page(s)")
 
 
 def test_a_run_without_the_bundle_leaves_its_record_and_allowlist_alone(
@@ -158,6 +164,15 @@ def test_a_run_without_the_bundle_leaves_its_record_and_allowlist_alone(
                 ("PUT /rest/serverengine/entity/documents/{documentId}/metadata", "status-missing"),
             ),
             id="update-status",
+        ),
+        pytest.param(
+            (
+                DATA_SET_PAGE,
+                "/rest/serverengine/entity/datasets/{dataSetId}/delete",
+                "/rest/serverengine/entity/datasets/{dataSetId}/remove",
+                ("POST /rest/serverengine/entity/datasets/{dataSetId}/remove", "operation-path-changed"),
+            ),
+            id="data-set-delete-path",
         ),
     ],
 )

@@ -235,8 +235,9 @@ def test_body_validator_reports_json_pointer() -> None:
 
 
 def test_every_documented_json_body_has_a_check() -> None:
-    """The eight OL Connect PUT bodies; the AvePoint token form is checked as a form (see the HTTP tests)."""
+    """The nine OL Connect PUT bodies; the AvePoint token form is checked as a form (see the HTTP tests)."""
     assert sorted(body_checks(spec("olconnect"))) == [
+        "updateDataSetProperties",
         "updateDocumentMetadata",
         "updateDocumentSetMetadata",
         "updateJobMetadata",

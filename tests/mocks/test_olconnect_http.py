@@ -22,6 +22,7 @@ STATS = f"{ROOT}/statistics/jobset"
 JOB_SETS = f"{ROOT}/entity/jobsets"
 DOCUMENT_SETS = f"{ROOT}/entity/documentsets"
 DOCUMENTS = f"{ROOT}/entity/documents"
+DATA_SETS = f"{ROOT}/entity/datasets"
 ADMIN = ("admin", "admin-password")
 VIEWER = ("viewer", "viewer-password")
 NOROLE = ("norole", "norole-password")
@@ -76,6 +77,8 @@ for _op, _template, _known in (
     ("getDocumentIds", DOCUMENT_SETS + "/{}", 4001),
     ("getDocumentSetMetadata", DOCUMENT_SETS + "/{}/metadata", 4001),
     ("getDocumentMetadata", DOCUMENTS + "/{}/metadata", 5001),
+    ("getDataRecordIds", DATA_SETS + "/{}", 8001),
+    ("getDataSetProperties", DATA_SETS + "/{}/properties", 8001),
 ):
     RECIPES += [
         (_op, "GET", _template.format(_known), {}, 200),
@@ -98,6 +101,7 @@ for _op, _template, _known in (
     ("updateJobSetProperties", JOB_SETS + "/{}/properties", 1002),
     ("updateDocumentSetMetadata", DOCUMENT_SETS + "/{}/metadata", 4005),
     ("updateDocumentMetadata", DOCUMENTS + "/{}/metadata", 5006),
+    ("updateDataSetProperties", DATA_SETS + "/{}/properties", 8002),
 ):
     _path = _template.format(_known)
     RECIPES += [
@@ -119,6 +123,15 @@ RECIPES += [
     ("deleteJobSet", "POST", f"{JOB_SETS}/1003/delete", {"auth": VIEWER}, 403),
     ("deleteJobSet", "POST", f"{JOB_SETS}/987654/delete", {}, 404),
     ("deleteJobSet", "POST", f"{JOB_SETS}/1003/delete", {}, 200),
+    ("getDataSetIds", "GET", DATA_SETS, {}, 200),
+    ("getDataSetIds", "GET", DATA_SETS, {"auth": None}, 401),
+    ("getDataSetIds", "GET", DATA_SETS, {"auth": NOROLE}, 403),
+    # Data set 8003 holds no records; its deletion comes last.
+    ("deleteDataSet", "POST", f"{DATA_SETS}/12x/delete", {}, 400),
+    ("deleteDataSet", "POST", f"{DATA_SETS}/8003/delete", {"auth": None}, 401),
+    ("deleteDataSet", "POST", f"{DATA_SETS}/8003/delete", {"auth": VIEWER}, 403),
+    ("deleteDataSet", "POST", f"{DATA_SETS}/987654/delete", {}, 404),
+    ("deleteDataSet", "POST", f"{DATA_SETS}/8003/delete", {}, 200),
 ]
 _MULTI = f"{JOBS}/properties"
 RECIPES += [

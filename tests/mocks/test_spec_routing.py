@@ -150,5 +150,7 @@ def test_single_put_rules_come_from_x_write() -> None:
         "updateDocumentSetMetadata": "documentSetId",
         "updateDocumentMetadata": "documentId",
         "deleteJobSet": None,
+        "updateDataSetProperties": "dataSetId",
+        "deleteDataSet": None,
     }
-    assert {name for name, write in mock.writes.items() if write.deletes} == {"deleteJobSet"}
+    assert {name for name, write in mock.writes.items() if write.deletes} == {"deleteJobSet", "deleteDataSet"}

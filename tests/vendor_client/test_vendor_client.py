@@ -105,6 +105,9 @@ CLAIMED_BUT_NOT_PLAYED = {
         "jobSetEntity.fetchJobSetProperties [unknown job set]",
         "jobSetEntity.deleteJobSet [unknown job set]",
         'jobSetEntity.deleteJobSet [malformed ID "abc"]',
+        "dataSetEntity.fetchDataRecordIdsForDataSet [unknown data set]",
+        "dataSetEntity.fetchDatatSetProperties [unknown data set]",
+        "dataSetEntity.deleteDataSet [unknown data set]",
     },
     "olc.security=off": {
         "authentication.login [wrong password]",
@@ -122,6 +125,7 @@ CLAIMED_BUT_NOT_PLAYED = {
         "statistics.GetJobSetStatistics [documentSetOnly]",
         "statistics.GetJobSetStatistics [documentSetAll]",
     },
+    "olc.data-set-delete=deferred": {"dataSetEntity.fetchAllDataSetIds [right after the delete]"},
     "olc.multi-update-repeats=apply": {
         "jobEntity.updateMultipleJobProperties [the same job twice]",
         "jobEntity.fetchJobProperties [read back after the same job twice]",
@@ -169,6 +173,7 @@ def _lists(mock: MockProcess) -> dict[str, Any]:
         f"/entity/jobsets/{ids['job_sets'][0]}/properties",
         f"/entity/documentsets/{ids['document_sets'][0]}/metadata",
         f"/entity/documents/{ids['documents'][0]}/metadata",
+        f"/entity/datasets/{ids['data_sets'][0]}/properties",
     ]
     auth = ("admin", "admin-password")
     return {path: httpx.get(mock.base_url + REST + path, auth=auth, timeout=10).json() for path in paths}
@@ -188,6 +193,8 @@ def test_live_mode_writes_and_restores(live_mock: MockProcess) -> None:
     # The one thing it may not put back: the disposable job set it was allowed to delete (OLC-42), alone.
     job_sets = httpx.get(live_mock.base_url + REST + "/entity/jobsets", auth=("admin", "admin-password"))
     assert job_sets.json()["identifiers"] == live_mock.info["ids"]["job_sets"][:-1]
+    data_sets = httpx.get(live_mock.base_url + REST + "/entity/datasets", auth=("admin", "admin-password"))
+    assert data_sets.json()["identifiers"] == live_mock.info["ids"]["data_sets"][:-1]  # likewise (OLC-71)
 
 
 def test_live_mode_without_writes_changes_nothing(live_mock: MockProcess) -> None:
@@ -240,6 +247,7 @@ def test_live_mode_names_missing_variables() -> None:
         ("job-set-missing-from-list", "jobSetEntity.fetchAllJobSetIds [all job sets]"),
         # Slow by design: the driver gives a marked job set 10 s to go (OLC-42) before calling it a failure.
         ("delete-not-carried-out", "jobSetEntity.fetchAllJobSetIds [within 10 s of the delete]"),
+        ("data-set-missing-from-list", "dataSetEntity.fetchAllDataSetIds [all data sets]"),
     ],
 )
 def test_driver_fails_on_a_broken_server(deviation: str, case: str, live_mock: MockProcess) -> None:
@@ -308,6 +316,7 @@ SERVICE_TABLES = {
     "entity/jobsets": "jobSetEntity",
     "entity/documentsets": "documentSetEntity",
     "entity/documents": "documentEntity",
+    "entity/datasets": "dataSetEntity",
 }
 
 

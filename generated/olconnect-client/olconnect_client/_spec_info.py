@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="cd59857dab2e3310831903cfab220d7743fffd3703a2e9f9ad5b4cfdcf56e48e",
+    spec_sha256="4c6c05e07f23af64490f1fb2fac658e3e2610e0f7c19806a6b64c09905114efa",
     generator="openapi-python-client 0.29.1",
 )
 
