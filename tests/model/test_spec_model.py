@@ -165,6 +165,8 @@ def test_registry_names_each_api_once_and_loads_its_spec() -> None:
         "updateDocumentSetMetadata",
         "updateDocumentMetadata",
         "deleteJobSet",
+        "updateDataSetProperties",
+        "deleteDataSet",
     }
     with pytest.raises(KeyError, match="unknown API 'olconect'"):
         spec_model.api("olconect")
