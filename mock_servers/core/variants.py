@@ -249,6 +249,22 @@ _ALL = (
         "send), or no body. Statistics keep their documented JSON Error.",
     ),
     Variant(
+        "olc.job-set-owned",
+        "olconnect",
+        "OLC-42",
+        ("removed", "kept"),
+        "What a deleted job set owned (jobs, job segments, document sets, documents) goes with it, or stays "
+        "readable until a later cleanup; the job set itself, its job list and its statistics go either way.",
+    ),
+    Variant(
+        "olc.empty-level-mode",
+        "olconnect",
+        "OLC-12",
+        ("400", "omitted"),
+        "An empty levelMode on the job set statistics answers 400 naming levelMode, or is read as omitted "
+        "(the default level, documentOnly).",
+    ),
+    Variant(
         "ave.time-window",
         "avepoint",
         "AVE-25",

@@ -60,6 +60,8 @@ READING_RULES = ReadingRules(
 DEFAULT_TOKEN_TTL = 3600
 DEFAULT_VERSION = "2025.2.0.1"
 JOB_SET_DELETE_DELAY = 1.0  # seconds a deleted job set stays visible under olc.job-set-delete=deferred
+# olc.job-set-owned=kept: seconds a removed job set's entities stay readable, longer than any suite run needs
+OWNED_CLEANUP_DELAY = 60.0
 CHALLENGE = {"WWW-Authenticate": "BASIC"}
 ID_LIST_CAP = 1000
 # olc.security=off (OLC-22): who every request runs as when the server checks no credentials.
@@ -288,7 +290,8 @@ class OLConnectMock:
         if job_set is None:
             return text_response("false")
         delay = JOB_SET_DELETE_DELAY if self.variants.is_("olc.job-set-delete", "deferred") else 0.0
-        self._lookup(lambda: self.store.delete_job_set(job_set.id, delay))
+        keep = OWNED_CLEANUP_DELAY if self.variants.is_("olc.job-set-owned", "kept") else None
+        self._lookup(lambda: self.store.delete_job_set(job_set.id, delay, keep))
         return self._updated()
 
     async def job_set_metadata(self, request: Request, args: Arguments) -> Response:
@@ -363,7 +366,10 @@ class OLConnectMock:
         if release is not None and release < STATISTICS_SINCE:  # one era per server (OLC-60)
             raise ApiError(404, f"No Statistics service on server {self.server_version}: it came with 2024.1")
         job_set_id = self._path_id(args, "jobSetId")
-        mode = LevelMode.parse(args.value("levelMode"))  # the spec's reader gives a canonical spelling
+        if args.raw("levelMode") == "" and self.variants.is_("olc.empty-level-mode", "omitted"):
+            mode: LevelMode | None = LevelMode.DOCUMENT_ONLY  # OLC-12: an empty value read as omitted
+        else:
+            mode = LevelMode.parse(args.value("levelMode"))  # the spec's reader gives a canonical spelling
         if mode is None:
             choices = ", ".join(level.value for level in LevelMode)
             raise ApiError(

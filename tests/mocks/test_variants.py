@@ -21,6 +21,7 @@ import pytest
 
 from mock_servers.core.scenario import load_scenario
 from mock_servers.core.variants import PROFILES, VARIANTS, resolve
+from mock_servers.olconnect.domain import OLConnectStore, UnknownEntityError
 from mock_servers.testing import MockProcess, running_mock
 
 from .conftest import Conformance, write_scenario
@@ -362,6 +363,44 @@ def test_job_set_delete_deferred() -> None:
             "/statistics/jobset/1001",
         ):
             assert _olc(mock, "GET", path).status_code == 404, path
+
+
+def test_job_set_owned_kept_and_empty_level_mode_omitted(olconnect_spec: Conformance) -> None:
+    """OLC-42 and OLC-12 in one server: a deleted job set goes but its entities stay readable; an empty
+    levelMode answers the default level, as an omitted one does."""
+    variants = {"olc.job-set-owned": "kept", "olc.empty-level-mode": "omitted"}
+    with running_mock("olconnect", variants=variants) as mock:
+        empty = _olc(mock, "GET", "/statistics/jobset/1001", params={"levelMode": ""})
+        assert empty.status_code == 200
+        olconnect_spec.check("getJobSetStatistics", empty)
+        assert empty.json() == _olc(mock, "GET", "/statistics/jobset/1001").json()
+        assert _olc(mock, "GET", "/statistics/jobset/1001", params={"levelMode": " "}).status_code == 400
+        assert _olc(mock, "POST", "/entity/jobsets/1001/delete").text == "true"
+        assert 1001 not in _olc(mock, "GET", "/entity/jobsets").json()["identifiers"]
+        for path in ("/entity/jobsets/1001", "/entity/jobsets/1001/metadata", "/statistics/jobset/1001"):
+            assert _olc(mock, "GET", path).status_code == 404, path
+        for path, operation in (
+            ("/entity/jobs/2001/metadata", "getJobMetadata"),
+            ("/entity/jobs/2001", "getJobSegmentIds"),
+            ("/entity/documentsets/4001", "getDocumentIds"),
+        ):
+            kept = _olc(mock, "GET", path)
+            assert kept.status_code == 200, path
+            olconnect_spec.check(operation, kept)
+
+
+def test_kept_entities_go_at_the_later_cleanup() -> None:
+    """The store side of olc.job-set-owned=kept: the orphans go once their cleanup is due, not before."""
+    store = OLConnectStore(*load_scenario("olconnect", None))
+    job_id = store.job_set(1001).jobs[0].id
+    store.delete_job_set(1001, keep_owned=0.2)
+    assert 1001 not in store.job_sets
+    store.sweep()
+    assert store.job(job_id).id == job_id
+    time.sleep(0.25)
+    store.sweep()
+    with pytest.raises(UnknownEntityError):
+        store.job(job_id)
 
 
 @pytest.mark.parametrize("raw", ["abc", "1.5", "99999999999999999999"])
