@@ -21,6 +21,7 @@ from spec_model.model import (
 )
 from spec_model.refs import RefResolver, SpecRefError, json_pointer
 from spec_model.registry import API_NAMES, APIS, ApiEntry, SpecNotFoundError, api, spec, spec_path
+from spec_model.variants import Variant, VariantCatalog, VariantError, load_variants, variants
 
 __all__ = [
     "APIS",
@@ -38,12 +39,17 @@ __all__ = [
     "SpecModel",
     "SpecNotFoundError",
     "SpecRefError",
+    "Variant",
+    "VariantCatalog",
+    "VariantError",
     "WriteEffect",
     "api",
     "json_pointer",
     "load_document",
     "load_spec",
+    "load_variants",
     "parse_document",
     "spec",
     "spec_path",
+    "variants",
 ]

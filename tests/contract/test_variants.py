@@ -2,7 +2,7 @@
 
 One pytest item per mock profile (the whole quick suite, both APIs) and per single non-default variant
 value (the quick suite focused on the operations that variant changes, so the matrix stays within CI
-time). The variants come from the mock's registry at run time; a variant without an entry in
+time). The variants come from spec/variants.yaml (through spec_model); a variant without an entry in
 ``AFFECTS`` runs its API's whole suite, so a new variant is covered before anyone lists it here.
 """
 
@@ -14,11 +14,13 @@ from xml.etree import ElementTree
 
 import pytest
 
-from mock_servers.core.variants import PROFILES, VARIANTS
+import spec_model
 
 from .harness import SuiteRun, clean_env, expect_pass, run_suite
 
 pytestmark = pytest.mark.slow
+CATALOG = spec_model.variants()
+VARIANTS = CATALOG.variants
 
 # One operation per kind of ID answer: an identifier list, a name/value list, a single PUT, the multi-update.
 _ID_OPERATIONS = ("getJobSegmentIds", "getJobMetadata", "updateJobMetadata", "updateMultipleJobProperties")
@@ -91,12 +93,12 @@ def informational(run: SuiteRun) -> dict[str, str]:
     return dict(rows)
 
 
-@pytest.mark.parametrize("profile", list(PROFILES))
+@pytest.mark.parametrize("profile", CATALOG.profile_names)
 def test_suite_passes_on_every_profile(profile: str, tmp_path: Path) -> None:
     run = run_suite(["--mock-profile", profile], clean_env({}), tmp_path)
     expect_pass(run, f"the quick suite against the mocks in profile {profile}")
     seen = fingerprint(run)
-    for name, value in PROFILES[profile].items():
+    for name, value in CATALOG.profile(profile).items():
         if name in seen:
             assert seen[name] == value, f"{profile}: the fingerprint saw {name}={seen[name]}, not {value}"
     assert "## Server behaviour" in run.summary
