@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+import spec_model
 from contract_tests import api_paths, server_version
 from contract_tests.st_auth import basic_header
 
@@ -31,7 +32,7 @@ class Observation:
 
     api: str
     decision: str
-    variant: str  # the bundled mock's name for this choice (mock_servers/core/variants.py)
+    variant: str  # the documented variant's name for this choice (spec/variants.yaml)
     shown: str  # the alternative seen, in the variant's own words where one matches
     request: str  # what was sent
     answer: str  # what came back, briefly
@@ -44,12 +45,8 @@ class Observation:
 
 
 def _registry() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Variant name → (decision, documented values), from the mock's registry (read at run time)."""
-    try:
-        from mock_servers.core.variants import VARIANTS  # noqa: PLC0415 - optional outside a checkout
-    except ImportError:
-        return {}
-    return {name: (variant.decision, variant.values) for name, variant in VARIANTS.items()}
+    """Variant name → (decision, documented values), from spec/variants.yaml."""
+    return {name: (v.decision, v.values) for name, v in spec_model.variants().variants.items()}
 
 
 def _decisions() -> dict[str, str]:

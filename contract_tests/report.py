@@ -123,7 +123,7 @@ def _behaviour_section(state: RunState) -> list[str]:
         ]
     lines += [
         "Where the vendor pages allow more than one behaviour, this is the one the server showed",
-        "(`variant` is the bundled mock's name for the same choice):",
+        "(`variant` names the choice as spec/variants.yaml does):",
         "",
         "| API | decision | variant | server showed | evidence |",
         "|---|---|---|---|---|",

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import spec_model
 from contract_tests import api_paths
 from contract_tests.targets import APIS, MockSelection, live_apis
+from spec_model.variants import VariantError, parse_assignments
 
 
 class SelectionError(Exception):
@@ -74,8 +76,8 @@ def select_apis(
 def mock_selection(
     profile: str | None, assignments: Sequence[str] | None, env: Mapping[str, str]
 ) -> MockSelection:
-    """``--mock-profile``/``--mock-variant`` checked against the mock's registry (SelectionError if bad)."""
-    from mock_servers.core.variants import PROFILES, VARIANTS, VariantError, parse_assignments, resolve  # noqa: PLC0415
+    """``--mock-profile``/``--mock-variant`` checked against spec/variants.yaml (SelectionError if bad)."""
+    catalog = spec_model.variants()
 
     if not profile and not assignments:
         return MockSelection()
@@ -85,15 +87,15 @@ def mock_selection(
             f"--mock-profile/--mock-variant choose the bundled mocks' behaviour, but live mode is on"
             f" ({', '.join(f'{api.upper()}_BASE_URL' for api in live)} set)"
         )
-    if profile and profile not in PROFILES:
-        raise SelectionError(f"unknown mock profile {profile!r}; valid profiles: {', '.join(PROFILES)}")
+    if profile and profile not in catalog.profile_names:
+        valid = ", ".join(catalog.profile_names)
+        raise SelectionError(f"unknown mock profile {profile!r}; valid profiles: {valid}")
     try:
         values = parse_assignments(assignments or ())
         for name in values:
-            if name not in VARIANTS:
-                raise VariantError(f"unknown variant {name!r}; valid variants: {', '.join(VARIANTS)}")
+            catalog.variant(name)
         for api in APIS:
-            resolve(api, profile, {n: v for n, v in values.items() if VARIANTS[n].api == api})
+            catalog.resolve(api, profile, {n: v for n, v in values.items() if catalog.variants[n].api == api})
     except VariantError as exc:
         raise SelectionError(str(exc)) from None
     return MockSelection(profile=profile, variants=values)

@@ -273,10 +273,8 @@ class MockSelection:
 
 
 def variant_api(name: str) -> str | None:
-    """The API a mock variant belongs to, from the mock's registry."""
-    from mock_servers.core.variants import VARIANTS  # noqa: PLC0415 - only the bundled mocks need it
-
-    variant = VARIANTS.get(name)
+    """The API a documented variant belongs to (spec/variants.yaml)."""
+    variant = spec_model.variants().variants.get(name)
     return variant.api if variant is not None else None
 
 

@@ -37,6 +37,7 @@ from spec_checks.problems import Problem
 from spec_checks.schemas import check_schemas
 from spec_checks.validity import check_validity
 from spec_model import iter_operations
+from spec_checks.variants import check_variants
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPECS = (ROOT / "spec" / "olconnect.yaml", ROOT / "spec" / "avepoint.yaml")
@@ -83,6 +84,12 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         default=ROOT / "spec" / "constraints.yaml",
         help="register of where each constraint comes from",
+    )
+    parser.add_argument(
+        "--variants",
+        type=Path,
+        default=ROOT / "spec" / "variants.yaml",
+        help="documented variants the decisions' table must list exactly",
     )
     parser.add_argument(
         "--list-constraints", action="store_true", help="print every constraint with its source"
@@ -146,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         for name, document in run.specs.values():
             _check_one(run, name, document, inventory, register=register, args=args)
+        run.problems.extend(check_variants(args.decisions, args.variants, _display_name(args.decisions)))
+        run.checks.append("variants")
         if not args.skip_lint:
             spectral = find_spectral(ROOT)
             files = {path: name for path, (name, _) in run.specs.items()}

@@ -23,6 +23,7 @@ from spec_model.model import (
 from spec_model.paths import fill_path, literal_segments, path_regex, path_shape, path_variables
 from spec_model.refs import RefResolver, SpecRefError, json_pointer
 from spec_model.registry import API_NAMES, APIS, ApiEntry, SpecNotFoundError, api, spec, spec_path
+from spec_model.variants import Variant, VariantCatalog, VariantError, load_variants, variants
 
 __all__ = [
     "APIS",
@@ -40,6 +41,9 @@ __all__ = [
     "SpecModel",
     "SpecNotFoundError",
     "SpecRefError",
+    "Variant",
+    "VariantCatalog",
+    "VariantError",
     "WriteEffect",
     "api",
     "fill_path",
@@ -48,10 +52,12 @@ __all__ = [
     "literal_segments",
     "load_document",
     "load_spec",
+    "load_variants",
     "parse_document",
     "path_regex",
     "path_shape",
     "path_variables",
     "spec",
     "spec_path",
+    "variants",
 ]

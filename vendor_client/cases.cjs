@@ -958,6 +958,8 @@ const jobSetEntity = {
       name: 'the disposable job set',
       needs: needsDisposable,
       call: async (c) => {
+        // One job it owns, read again once the job set is gone (olc.job-set-owned).
+        [c.state.ownedJob] = await jobSets(c).fetchJobIdsForJobSet(c.config.ids.disposable_job_set);
         c.state.deletedAt = Date.now();
         return jobSets(c).deleteJobSet(c.config.ids.disposable_job_set);
       },
@@ -990,6 +992,19 @@ const jobSetEntity = {
       needs: needsDisposable,
       call: (c) => jobSets(c).fetchJobIdsForJobSet(c.config.ids.disposable_job_set),
       expect: (c) => unknownId(c.variants, { error: 'ServerStatusCodeNotExpected', status: 404 }, { ok: [] }),
+      why: 'OLC-04, OLC-42',
+    },
+    {
+      method: 'fetchJobMetadata',
+      name: 'a job the deleted job set owned',
+      needs: (c) => needsDisposable(c) ?? (c.state.ownedJob === undefined ? 'the disposable job set owned no job' : undefined),
+      call: (c) => admin(c).node.jobEntity.fetchJobMetadata(c.state.ownedJob),
+      // Gone with the job set, or still readable until a later cleanup (olc.job-set-owned=kept).
+      expect: (c) => [
+        ...(c.variants.may('olc.job-set-owned', 'removed')
+          ? unknownId(c.variants, entityError(c.variants, { error: 'ResourceNotFound', status: 404 }), EMPTY_RECORD) : []),
+        c.variants.may('olc.job-set-owned', 'kept') && RECORD,
+      ],
       why: 'OLC-04, OLC-42',
     },
   ],

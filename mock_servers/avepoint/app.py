@@ -31,10 +31,21 @@ from mock_servers.core.http import ApiError, dump_json, json_response, raw_json_
 from mock_servers.core.parameters import Arguments
 from mock_servers.core.routing import Handler, spec_routes
 from mock_servers.core.scenario import ScenarioError
-from mock_servers.core.variants import state_for
+from mock_servers.core.variants import Plays, Setting, state_for
 from spec_model import spec
 
 API = "avepoint"
+# The variant questions the handlers ask, checked against spec/variants.yaml at import.
+PLAYS_INVALID_CLIENT_400 = Plays("ave.invalid-client", "400")
+PLAYS_NEXT_LINK_OPAQUE = Plays("ave.next-link", "opaque")
+QUERY_SETTINGS = tuple(
+    Setting(name)
+    for name in ("ave.status-alias", "ave.inverted-window", "ave.app-type-mask", "ave.page-bounds")
+)
+SETTING_ERROR_BODY = Setting("ave.error-body")
+SETTING_LAST_PAGE_LINK = Setting("ave.last-page-link")
+SETTING_RUNNING_FINISH_TIME = Setting("ave.running-finish-time")
+SETTING_TIME_WINDOW = Setting("ave.time-window")
 REQUIRED_SCOPE = "gsuite.graph.read.all"
 DEFAULT_TOKEN_TTL = 3600
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
@@ -69,8 +80,7 @@ class AvePointMock:
     def rules(self) -> QueryRules:
         """The query rules of the current ``ave.status-alias``, ``ave.inverted-window``, ``ave.app-type-mask``
         and ``ave.page-bounds`` values."""
-        names = ("ave.status-alias", "ave.inverted-window", "ave.app-type-mask", "ave.page-bounds")
-        key = tuple(self.variants.value(name) for name in names)
+        key = tuple(self.variants.setting(setting) for setting in QUERY_SETTINGS)
         rules = self._rules.get(key)
         if rules is None:
             rules = self._rules[key] = QueryRules(
@@ -97,7 +107,7 @@ class AvePointMock:
         except OAuthError as exc:
             headers = dict(NO_STORE)
             status = exc.status
-            if status == 401 and self.variants.is_("ave.invalid-client", "400"):
+            if status == 401 and self.variants.plays(PLAYS_INVALID_CLIENT_400):
                 status = 400  # RFC 6749 section 5.2's default; no challenge then
             if status == 401:
                 headers["WWW-Authenticate"] = 'Basic realm="identity"'
@@ -200,17 +210,17 @@ class AvePointMock:
         self._authorize(request)
         rules = self.rules
         query, raw = rules.parse_query_string(args.query_string)
-        window = self.variants.value("ave.time-window")
+        window = self.variants.setting(SETTING_TIME_WINDOW)
         if window != query.window:
             query = dataclasses.replace(query, window=window)
         jobs, has_more = self.catalog.page(query)
-        running = self.variants.value("ave.running-finish-time")
+        running = self.variants.setting(SETTING_RUNNING_FINISH_TIME)
         fragments = ",".join(job.fragment_for(running) for job in jobs)
         body = '{"status":200,"message":"","jobs":[' + fragments + "]"
         if has_more:
             body += ',"nextLink":' + json.dumps(self._next_link(request, rules.names, raw, query))
         else:
-            body += LAST_PAGE_LINKS[self.variants.value("ave.last-page-link")]
+            body += LAST_PAGE_LINKS[self.variants.setting(SETTING_LAST_PAGE_LINK)]
         return raw_json_response((body + "}").encode("utf-8"), headers={"request-id": self.request_id()})
 
     def _next_link(self, request: Request, names: tuple[str, ...], raw: Mapping[str, str], query: Any) -> str:
@@ -220,7 +230,7 @@ class AvePointMock:
         get one repeat the request with ``pageIndex + 1`` (AVE-03).
         """
         url = next_link(request, names, raw, query)
-        if self.variants.is_("ave.next-link", "opaque"):
+        if self.variants.plays(PLAYS_NEXT_LINK_OPAQUE):
             token = base64.b64encode(secrets.token_bytes(9) + url.partition("?")[2].encode()).decode()
             return quote(token, safe="")
         return url
@@ -233,7 +243,7 @@ class AvePointMock:
         """The job list's error envelope (AVE-05); the parameter is named in the message instead. The pages
         document no error body, so ``ave.error-body`` may leave it out or send it as plain text."""
         headers = {**headers, "request-id": self.request_id()}
-        error_body = self.variants.value("ave.error-body")
+        error_body = self.variants.setting(SETTING_ERROR_BODY)
         if error_body == "none":
             return Response(status_code=status, headers=headers)
         if error_body == "text":

@@ -31,7 +31,7 @@ from mock_servers.core.http import (
 from mock_servers.core.parameters import JAVA_LONG, Arguments, ReadingRules, Repeats
 from mock_servers.core.routing import Handler, SpecRoute, spec_routes
 from mock_servers.core.scenario import ScenarioError
-from mock_servers.core.variants import state_for
+from mock_servers.core.variants import Plays, Setting, state_for
 from mock_servers.olconnect.data_content import DataContentStore, DataSetService
 from mock_servers.olconnect.domain import (
     READ,
@@ -54,6 +54,25 @@ from mock_servers.olconnect.statistics import LevelMode, job_set_statistics
 from spec_model import SpecModel, WriteEffect, spec
 
 API = "olconnect"
+# The variant questions the handlers ask, checked against spec/variants.yaml at import.
+PLAYS_EMPTY_LEVEL_MODE_OMITTED = Plays("olc.empty-level-mode", "omitted")
+PLAYS_INVALID_CREDENTIALS_403 = Plays("olc.invalid-credentials", "403")
+PLAYS_JOB_SETS_ROOT_NEGOTIATED = Plays("olc.job-sets-root", "negotiated")
+PLAYS_JOB_SET_DELETE_DEFERRED = Plays("olc.job-set-delete", "deferred")
+PLAYS_JOB_SET_OWNED_KEPT = Plays("olc.job-set-owned", "kept")
+PLAYS_MALFORMED_ID_404 = Plays("olc.malformed-id", "404")
+PLAYS_MULTI_UPDATE_REPEATS_APPLY = Plays("olc.multi-update-repeats", "apply")
+PLAYS_MULTI_UPDATE_REPLACE = Plays("olc.multi-update", "replace")
+PLAYS_NEGATIVE_ID_UNKNOWN = Plays("olc.negative-id", "unknown")
+PLAYS_PROPERTY_STORE_MAP = Plays("olc.property-store", "map")
+PLAYS_SECURITY_OFF = Plays("olc.security", "off")
+PLAYS_STATISTICS_PROPERTIES_STRING = Plays("olc.statistics-properties", "string")
+PLAYS_TOKEN_EXPIRES_IN_ABSENT = Plays("olc.token-expires-in", "absent")
+PLAYS_UNKNOWN_ID_EMPTY_200 = Plays("olc.unknown-id", "empty-200")
+PLAYS_UPDATE_ANSWER_EMPTY = Plays("olc.update-answer", "empty")
+SETTING_ENTITY_ERROR_BODY = Setting("olc.entity-error-body")
+SETTING_ERROR_BODY = Setting("olc.error-body")
+SETTING_SERVER_VERSION = Setting("olc.server-version")
 # OL Connect's server is Java: integers are longs, written as plain digits with an optional minus (OLC-05).
 READING_RULES = ReadingRules(
     integer_text=re.compile(r"-?[0-9]{1,19}"), integer_range=JAVA_LONG, repeats=Repeats.SAME_VALUE
@@ -61,6 +80,8 @@ READING_RULES = ReadingRules(
 DEFAULT_TOKEN_TTL = 3600
 DEFAULT_VERSION = "2025.2.0.1"
 JOB_SET_DELETE_DELAY = 1.0  # seconds a deleted job set stays visible under olc.job-set-delete=deferred
+# olc.job-set-owned=kept: seconds a removed job set's entities stay readable, longer than any suite run needs
+OWNED_CLEANUP_DELAY = 60.0
 CHALLENGE = {"WWW-Authenticate": "BASIC"}
 ID_LIST_CAP = 1000
 # olc.security=off (OLC-22): who every request runs as when the server checks no credentials.
@@ -117,7 +138,7 @@ class OLConnectMock:
     def authenticate(self, request: Request, role: str | None) -> User:
         self.store.sweep()  # every entity handler authenticates first: deferred deletions land before reads
         self.data.sweep()
-        if self.variants.is_("olc.security", "off"):
+        if self.variants.plays(PLAYS_SECURITY_OFF):
             return SECURITY_OFF_USER  # OLC-22: no credential is checked, every operation is open
         token = request.headers.get("auth_token")
         if token is not None:
@@ -148,14 +169,14 @@ class OLConnectMock:
 
     def _invalid_credentials(self, message: str) -> ApiError:
         """Wrong password or unknown token on a protected operation: 401 or 403 (olc.invalid-credentials)."""
-        if self.variants.is_("olc.invalid-credentials", "403"):
+        if self.variants.plays(PLAYS_INVALID_CREDENTIALS_403):
             return ApiError(403, message)
         return ApiError(401, message, headers=CHALLENGE)
 
     @property
     def server_version(self) -> str:
         """The version text (olc.server-version); the scenario's full string when its YYYY.N matches."""
-        release = self.variants.value("olc.server-version")
+        release = self.variants.setting(SETTING_SERVER_VERSION)
         if self.scenario_version.startswith(release + "."):
             return self.scenario_version
         return f"{release}.0.1"
@@ -165,7 +186,7 @@ class OLConnectMock:
     async def login(self, request: Request, args: Arguments) -> Response:
         header = request.headers.get("authorization")
         credentials = parse_basic_credentials(header)
-        if self.variants.is_("olc.security", "off"):
+        if self.variants.plays(PLAYS_SECURITY_OFF):
             return self._issue(credentials[0] if credentials else SECURITY_OFF_USER.username)
         if credentials is None:
             message = (
@@ -181,7 +202,7 @@ class OLConnectMock:
 
     def _issue(self, username: str) -> Response:
         issued = self.tokens.issue(username)
-        if self.variants.is_("olc.token-expires-in", "absent"):
+        if self.variants.plays(PLAYS_TOKEN_EXPIRES_IN_ABSENT):
             return text_response(issued.value)
         return text_response(issued.value, headers={"Token-Expires-In": str(issued.expires_in)})
 
@@ -241,10 +262,10 @@ class OLConnectMock:
         updates: list[tuple[int, Properties]] = await read_json_body(
             request, self.body_checks["updateMultipleJobProperties"], convert=_multi_updates
         )
-        if self.variants.is_("olc.unknown-id", "empty-200"):
+        if self.variants.plays(PLAYS_UNKNOWN_ID_EMPTY_200):
             updates = [(job_id, properties) for job_id, properties in updates if job_id in self.store.jobs]
-        replace = self.variants.is_("olc.multi-update", "replace")
-        repeats = self.variants.is_("olc.multi-update-repeats", "apply")
+        replace = self.variants.plays(PLAYS_MULTI_UPDATE_REPLACE)
+        repeats = self.variants.plays(PLAYS_MULTI_UPDATE_REPEATS_APPLY)
         try:
             self._lookup(lambda: self.store.merge_job_properties(updates, replace=replace, repeats=repeats))
         except DuplicateEntityError as exc:
@@ -277,7 +298,7 @@ class OLConnectMock:
 
     async def job_set_ids(self, request: Request, args: Arguments) -> Response:
         self.authenticate(request, READ)
-        if self.variants.is_("olc.job-sets-root", "negotiated") and _wants_only_text(request):
+        if self.variants.plays(PLAYS_JOB_SETS_ROOT_NEGOTIATED) and _wants_only_text(request):
             return text_response("Server Engine REST Service available: JobSetEntityRestService")
         return json_response({"identifiers": list(self.store.job_sets)})
 
@@ -291,8 +312,9 @@ class OLConnectMock:
         job_set = self._job_set(args)
         if job_set is None:
             return text_response("false")
-        delay = JOB_SET_DELETE_DELAY if self.variants.is_("olc.job-set-delete", "deferred") else 0.0
-        self._lookup(lambda: self.store.delete_job_set(job_set.id, delay))
+        delay = JOB_SET_DELETE_DELAY if self.variants.plays(PLAYS_JOB_SET_DELETE_DEFERRED) else 0.0
+        keep = OWNED_CLEANUP_DELAY if self.variants.plays(PLAYS_JOB_SET_OWNED_KEPT) else None
+        self._lookup(lambda: self.store.delete_job_set(job_set.id, delay, keep))
         return self._updated()
 
     async def job_set_metadata(self, request: Request, args: Arguments) -> Response:
@@ -367,7 +389,10 @@ class OLConnectMock:
         if release is not None and release < STATISTICS_SINCE:  # one era per server (OLC-60)
             raise ApiError(404, f"No Statistics service on server {self.server_version}: it came with 2024.1")
         job_set_id = self._path_id(args, "jobSetId")
-        mode = LevelMode.parse(args.value("levelMode"))  # the spec's reader gives a canonical spelling
+        if args.raw("levelMode") == "" and self.variants.plays(PLAYS_EMPTY_LEVEL_MODE_OMITTED):
+            mode: LevelMode | None = LevelMode.DOCUMENT_ONLY  # OLC-12: an empty value read as omitted
+        else:
+            mode = LevelMode.parse(args.value("levelMode"))  # the spec's reader gives a canonical spelling
         if mode is None:
             choices = ", ".join(level.value for level in LevelMode)
             raise ApiError(
@@ -375,7 +400,7 @@ class OLConnectMock:
             )
         job_set = self._lookup(lambda: self.store.job_set(job_set_id))
         version = self.store.version
-        as_text = self.variants.is_("olc.statistics-properties", "string")
+        as_text = self.variants.plays(PLAYS_STATISTICS_PROPERTIES_STRING)
         key = (job_set.id, mode, as_text)
         cached = self._statistics_cache.get(key)
         if cached is None or cached[0] != version:
@@ -402,9 +427,9 @@ class OLConnectMock:
         raw = readings.raw.get(parameter, "")
         if parameter not in readings.issues:
             value: int = readings.values[parameter]
-            if raw[:1] != "-" or self.variants.is_("olc.negative-id", "unknown"):
+            if raw[:1] != "-" or self.variants.plays(PLAYS_NEGATIVE_ID_UNKNOWN):
                 return value
-        if self.variants.is_("olc.malformed-id", "404"):
+        if self.variants.plays(PLAYS_MALFORMED_ID_404):
             raise ApiError(404, f"No resource at {parameter} {raw!r}", parameter)
         raise ApiError(400, f"{parameter} must be a non-negative integer, got {raw!r}", parameter)
 
@@ -413,7 +438,7 @@ class OLConnectMock:
         try:
             return action()
         except UnknownEntityError as exc:
-            if self.variants.is_("olc.unknown-id", "empty-200"):
+            if self.variants.plays(PLAYS_UNKNOWN_ID_EMPTY_200):
                 return None
             raise ApiError(404, f"{exc.kind} {exc.entity_id} does not exist", str(exc.entity_id)) from None
 
@@ -439,7 +464,7 @@ class OLConnectMock:
 
     def _updated(self) -> Response:
         """A single PUT's success answer (olc.update-answer)."""
-        if self.variants.is_("olc.update-answer", "empty"):
+        if self.variants.plays(PLAYS_UPDATE_ANSWER_EMPTY):
             return Response(status_code=200)
         return text_response("true")
 
@@ -458,7 +483,7 @@ class OLConnectMock:
                 500, f"{kind} ID mismatch in JSON: body id {body['id']} differs from {path_id}", "/id"
             )
         properties = properties_from(body["properties"])
-        if self.variants.is_("olc.property-store", "map"):
+        if self.variants.plays(PLAYS_PROPERTY_STORE_MAP):
             return as_map(properties)
         return properties
 
@@ -477,7 +502,7 @@ class OLConnectMock:
             try:
                 return await handler(request, args)
             except ApiError as error:
-                body = self.variants.value("olc.entity-error-body")
+                body = self.variants.setting(SETTING_ENTITY_ERROR_BODY)
                 if error.status not in _ENTITY_ERROR_STATUSES or body == "json":
                     raise
                 if body == "none":
@@ -489,7 +514,7 @@ class OLConnectMock:
     def render_error(
         self, status: int, message: str, headers: Mapping[str, str], parameter: str | None = None
     ) -> Response:
-        error_body = self.variants.value("olc.error-body")
+        error_body = self.variants.setting(SETTING_ERROR_BODY)
         if status in _BODYLESS_STATUSES and error_body == "none":
             return Response(status_code=status, headers=headers)
         if error_body == "text" and (status == 500 or (status == 401 and message in _NO_BODY_MESSAGES)):

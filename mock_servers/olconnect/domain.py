@@ -147,6 +147,9 @@ class OLConnectStore:
         self.document_sets: dict[int, DocumentSet] = loader.document_sets
         self.documents: dict[int, Document] = loader.documents
         self._doomed: dict[int, float] = {}  # job set ID -> monotonic time its deferred deletion is due
+        # olc.job-set-owned=kept: how long what a removed job set owned stays, and the cleanups still due
+        self._keep_owned: dict[int, float] = {}  # job set ID -> seconds its owned entities outlive it
+        self._orphans: dict[int, tuple[float, JobSet]] = {}  # job set ID -> (cleanup due, the removed set)
 
     # -- reads (no lock: they read whole immutable tuples or lists that are only ever replaced)
 
@@ -221,35 +224,52 @@ class OLConnectStore:
             self.document(document_id).metadata = properties
             self.version += 1
 
-    def delete_job_set(self, job_set_id: int, delay: float = 0.0) -> None:
+    def delete_job_set(self, job_set_id: int, delay: float = 0.0, keep_owned: float | None = None) -> None:
         """Remove the job set and everything it owns (OLC-42), now or ``delay`` seconds from now.
 
         A deferred deletion only marks the job set; :meth:`sweep` removes it once it is due. Marking a job
-        set twice keeps the first due time.
+        set twice keeps the first due time. With ``keep_owned`` (variant olc.job-set-owned=kept) only the job
+        set goes: its jobs, segments, document sets and documents stay readable for that many more seconds,
+        as on a server that leaves them to a later cleanup.
         """
         with self._lock:
             self.job_set(job_set_id)
+            if keep_owned is not None:
+                self._keep_owned.setdefault(job_set_id, keep_owned)
             if delay > 0:
                 self._doomed.setdefault(job_set_id, time.monotonic() + delay)
                 return
             self._remove_job_set(job_set_id)
 
     def sweep(self) -> None:
-        """Carry out the deferred deletions that are due (cheap when none is pending)."""
-        if not self._doomed:
+        """Carry out the deferred deletions and cleanups that are due (cheap when none is pending)."""
+        if not self._doomed and not self._orphans:
             return
         now = time.monotonic()
         with self._lock:
             for job_set_id, due in list(self._doomed.items()):
                 if due <= now:
                     self._remove_job_set(job_set_id)
+            for job_set_id, (due, job_set) in list(self._orphans.items()):
+                if due <= now:
+                    del self._orphans[job_set_id]
+                    self._remove_owned(job_set)
 
     def _remove_job_set(self, job_set_id: int) -> None:
-        """Drop the job set and its whole subtree from every index (called with the lock held)."""
+        """Drop the job set from every index, and its subtree now or at its cleanup (lock held)."""
         self._doomed.pop(job_set_id, None)
+        keep_owned = self._keep_owned.pop(job_set_id, None)
         job_set = self.job_sets.pop(job_set_id, None)
         if job_set is None:
             return
+        if keep_owned is None:
+            self._remove_owned(job_set)
+        else:
+            self._orphans[job_set_id] = (time.monotonic() + keep_owned, job_set)
+            self.version += 1
+
+    def _remove_owned(self, job_set: JobSet) -> None:
+        """Drop what ``job_set`` owned from every index (called with the lock held)."""
         for job in job_set.jobs:
             self.jobs.pop(job.id, None)
             for segment in job.segments:

@@ -349,6 +349,13 @@ def level_mode_ignored(ex: Exchange) -> None:
         ex.query = [(key, value) for key, value in ex.query if key.lower() != "levelmode"]
 
 
+def empty_level_mode_other_level(ex: Exchange) -> None:
+    """OL Connect statistics: an empty levelMode is answered with the documentSetAll level, which neither
+    reading of OLC-12 (400, or the default level as if omitted) allows."""
+    if _calls(ex, "getJobSetStatistics") and ("levelMode", "") in ex.query:
+        ex.query = [(k, "documentSetAll" if k == "levelMode" else v) for k, v in ex.query]
+
+
 def unreachable_segment(ex: Exchange) -> None:
     """OL Connect getJobSegmentIds: the list names one segment that does not exist."""
     if _calls(ex, "getJobSegmentIds") and ex.status == 200:
@@ -421,6 +428,7 @@ BEFORE: dict[str, Before] = {
     "mismatch-accepted": mismatch_accepted,
     "multi-update-drops-last": multi_update_drops_last,
     "level-mode-ignored": level_mode_ignored,
+    "empty-level-mode-other-level": empty_level_mode_other_level,
     "time-window-ignored": time_window_ignored,
     "page-too-long": page_too_long,
     "inverted-window-answers-jobs": inverted_window_answers_jobs,

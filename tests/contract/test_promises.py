@@ -4,8 +4,9 @@ Each case puts one deviation (``deviation_proxy.py``) in front of the bundled mo
 live mode selected down to the one test that holds the promise (``--operation`` and ``-k``), and expects it
 to fail naming the rule; the same selections without a deviation pass. The table in
 ``docs/contract-suite.md`` ("Promises and their proofs") lists these cases next to the older ones in
-``test_deviations.py``. Only the project profile is used here: each case is about one promise, not about
-the readings (``test_variants.py`` runs those).
+``test_deviations.py``. The mocks run the project profile: each case is about one promise, not about the
+readings (``test_variants.py`` runs those), except where a promise must hold under a reading the pages
+leave open, which the proof then names (``variants``, set through ``POST /_mock/variants`` for the run).
 
 The checks that need time or a second identity run here too, against the mocks as live servers: a short
 ``--token-ttl`` with ``CONTRACT_MAX_WAIT``, the mock's read-only user and a token of its other client.
@@ -41,8 +42,11 @@ class Proof:
     operations: tuple[str, ...]
     select: str  # the -k expression
     rule: str
+    # variant values the mock behind the proxy plays (each reading the pages allow must still be held)
+    variants: tuple[tuple[str, str], ...] = ()
 
 
+EMPTY = "an empty levelMode answers 400 or the default level"  # OLC-12, either reading of the empty value
 PROOFS = (
     Proof("token-outlives-expiry", "olconnect", ("login",), "after_token_expires_in", "Token-Expires-In"),
     Proof("token-outlives-expiry", "avepoint", ("listJobs",), "after_expires_in", "expires_in"),
@@ -54,6 +58,23 @@ PROOFS = (
     Proof("multi-update-drops-last", "olconnect", ("updateMultipleJobProperties",), "every_listed", "OLC-09"),
     Proof("level-mode-ignored", "olconnect", ("getJobSetStatistics",), "returns_its_shape", "OLC-11"),
     Proof("level-mode-ignored", "olconnect", ("getJobSetStatistics",), "invalid_level_mode", "OLC-12"),
+    Proof("empty-level-mode-other-level", "olconnect", ("getJobSetStatistics",), "invalid_level_mode", EMPTY),
+    Proof(
+        "empty-level-mode-other-level",
+        "olconnect",
+        ("getJobSetStatistics",),
+        "invalid_level_mode",
+        EMPTY,
+        (("olc.empty-level-mode", "omitted"),),
+    ),
+    Proof(
+        "delete-not-carried-out",
+        "olconnect",
+        ("deleteJobSet",),
+        "delete_job_set",
+        "a deleted job set leaves the list within",
+        (("olc.job-set-owned", "kept"),),
+    ),
     Proof("unreachable-segment", "olconnect", ("getJobSegmentIds",), "reachable", "must be reachable"),
     Proof("unknown-id-answers-400", "olconnect", ("getJobMetadata",), "fingerprint", "OLC-04"),
     Proof("time-window-ignored", "avepoint", ("listJobs",), "walk", "every job on every page matches"),
@@ -129,12 +150,23 @@ def _proxy_env(api: str, mock: MockProcess) -> dict[str, str]:
 
 def _run(proof: Proof, mock: MockProcess, deviation: str, reports: Path) -> SuiteRun:
     focus = [arg for operation in proof.operations for arg in ("--operation", operation)]
-    with deviation_proxy(mock.base_url, deviation, _proxy_env(proof.api, mock)) as url:
-        args = ["--api", proof.api, *focus, "-k", proof.select]
-        return run_suite(args, clean_env(_env(proof.api, mock, url)), reports)
+    if proof.variants:
+        mock.admin("POST", "/_mock/variants", {"variants": dict(proof.variants)})
+    try:
+        with deviation_proxy(mock.base_url, deviation, _proxy_env(proof.api, mock)) as url:
+            args = ["--api", proof.api, *focus, "-k", proof.select]
+            return run_suite(args, clean_env(_env(proof.api, mock, url)), reports)
+    finally:
+        if proof.variants or "delete" in proof.select:
+            mock.reset()  # back to the start-up variants and the seeded entities (a delete cannot be undone)
 
 
-@pytest.mark.parametrize("proof", PROOFS, ids=lambda proof: f"{proof.deviation}-{proof.select}")
+def _label(proof: Proof) -> str:
+    played = "".join(f"-{name}={value}" for name, value in proof.variants)
+    return f"{proof.deviation if proof.deviation != 'none' else proof.api}-{proof.select}{played}"
+
+
+@pytest.mark.parametrize("proof", PROOFS, ids=_label)
 def test_the_promise_fails_on_a_server_that_breaks_it(
     proof: Proof, mocks: dict[tuple[str, bool], MockProcess], tmp_path: Path
 ) -> None:
@@ -149,19 +181,20 @@ def test_the_promise_fails_on_a_server_that_breaks_it(
 
 def _combined() -> list[Proof]:
     """The selections of all proofs, merged per API and per mock (one run each keeps the matrix cheap)."""
-    merged: dict[tuple[str, bool], Proof] = {}
+    merged: dict[tuple[str, bool, tuple[tuple[str, str], ...]], Proof] = {}
     for proof in PROOFS:
-        key = (proof.api, _waits(proof))
+        key = (proof.api, _waits(proof), proof.variants)
         known = merged.get(key)
         if known is None:
-            merged[key] = Proof("none", proof.api, proof.operations, proof.select, "")
+            merged[key] = Proof("none", proof.api, proof.operations, proof.select, "", proof.variants)
         elif proof.select not in known.select.split(" or "):
             operations = tuple(dict.fromkeys((*known.operations, *proof.operations)))
-            merged[key] = Proof("none", proof.api, operations, f"{known.select} or {proof.select}", "")
+            select = f"{known.select} or {proof.select}"
+            merged[key] = Proof("none", proof.api, operations, select, "", proof.variants)
     return list(merged.values())
 
 
-@pytest.mark.parametrize("proof", _combined(), ids=lambda proof: f"{proof.api}-{proof.select}")
+@pytest.mark.parametrize("proof", _combined(), ids=_label)
 def test_the_same_selection_passes_without_a_deviation(
     proof: Proof, mocks: dict[tuple[str, bool], MockProcess], tmp_path: Path
 ) -> None:

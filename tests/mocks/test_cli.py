@@ -116,7 +116,7 @@ def test_startup_line_then_clean_stop(stop_signal: signal.Signals) -> None:
             "password": "admin-password",
             "roles": ["read", "write"],
         }
-        assert info["ids"]["jobs"] == [2001, 2002, 2003, 2004]
+        assert info["ids"]["jobs"] == [2001, 2002, 2003, 2004, 2005]
         auth = ("admin", "admin-password")
         jobs_url = info["base_url"] + "/rest/serverengine/entity/jobs/2001"
         assert httpx.get(jobs_url, auth=auth, timeout=10).status_code == 200

@@ -8,6 +8,7 @@ admin endpoint, including the one-line errors for unknown names and values.
 from __future__ import annotations
 
 import base64
+import os
 import subprocess
 import sys
 import time
@@ -19,9 +20,22 @@ from urllib.parse import unquote
 import httpx
 import pytest
 
+from mock_servers.avepoint import app as avepoint_app
 from mock_servers.core.scenario import load_scenario
-from mock_servers.core.variants import PROFILES, VARIANTS, resolve
+from mock_servers.core.variants import (
+    PROFILES,
+    VARIANTS,
+    Plays,
+    Selection,
+    Setting,
+    VariantError,
+    VariantState,
+    resolve,
+)
+from mock_servers.olconnect import app as olconnect_app
+from mock_servers.olconnect.domain import OLConnectStore, UnknownEntityError
 from mock_servers.testing import MockProcess, running_mock
+from spec_checks.variants import read_table
 
 from .conftest import Conformance, write_scenario
 
@@ -81,28 +95,54 @@ def test_profiles_name_valid_values_and_project_is_all_defaults() -> None:
     assert resolve("olconnect", "docs-literal")["olc.invalid-credentials"] == "403"
 
 
-def test_every_variant_is_recorded_in_decisions() -> None:
+def test_decisions_table_has_exactly_the_names_and_values() -> None:
+    """The "Documented variants" table and spec/variants.yaml (what the mocks play): same names, each row's
+    values in the same order, the same entries and docs-literal choice (also a spec check: variants-table)."""
     decisions = (ROOT / "spec" / "DECISIONS.md").read_text(encoding="utf-8")
+    rows = {row.name: row for row in read_table(decisions)}
+    assert sorted(rows) == sorted(VARIANTS)
     for name, variant in VARIANTS.items():
-        assert f"`{name}`" in decisions, name
-        assert f"### {variant.decision} " in decisions, name
+        assert rows[name].values == variant.values, name
+        assert rows[name].decisions == frozenset(variant.decisions), name
+        assert rows[name].docs_literal == PROFILES["docs-literal"][name], name
+        assert all(f"### {decision} " in decisions for decision in variant.decisions), name
 
 
-def test_decisions_table_lists_every_value_and_the_docs_literal_choice() -> None:
-    """The "Documented variants" table says what the registry plays: each value, the entry, docs-literal's."""
-    decisions = (ROOT / "spec" / "DECISIONS.md").read_text(encoding="utf-8")
-    rows = {
-        cells[1].strip("` "): cells
-        for line in decisions.splitlines()
-        if line.startswith("| `") and len(cells := line.split("|")) >= 6
-    }
-    for name, variant in VARIANTS.items():
-        assert name in rows, f"{name} has no row in the Documented variants table"
-        _, _, entries, values, literal, _ = rows[name][:6]
-        assert variant.decision in entries, name
-        for value in variant.values:
-            assert f"`{value}`" in values, f"{name}: value {value} is not in its DECISIONS row"
-        assert literal.strip().strip("`") == PROFILES["docs-literal"].get(name, variant.default), name
+@pytest.mark.parametrize(("name", "value"), [("olc.securty", "off"), ("olc.security", "of"), ("ave.x", "1")])
+def test_a_misspelt_question_raises_when_made(name: str, value: str) -> None:
+    """Handlers ask typed questions made at import: a typo stops the import, naming the valid choices."""
+    with pytest.raises(VariantError, match=r"valid (variants|values)"):
+        Plays(name, value)
+    state = VariantState("olconnect", Selection())
+    with pytest.raises(VariantError):
+        state.is_(name, value)  # the old string form no longer answers a silent False
+
+
+def test_a_handler_module_with_a_misspelt_question_does_not_import(tmp_path: Path) -> None:
+    module = tmp_path / "handler_with_typo.py"
+    module.write_text(
+        'from mock_servers.core.variants import Plays\nOFF = Plays("olc.security", "of")\n', encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import handler_with_typo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp_path)])},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "VariantError: variant olc.security has no value 'of'; valid values: on, off" in result.stderr
+
+
+def test_the_mocks_ask_only_questions_the_catalog_knows() -> None:
+    """Every Plays/Setting the two mocks made at import names a variant of their own API."""
+    for module, api in ((olconnect_app, "olconnect"), (avepoint_app, "avepoint")):
+        questions = [value for value in vars(module).values() if isinstance(value, Plays | Setting)]
+        questions += [s for value in vars(module).values() if isinstance(value, tuple) for s in value]
+        assert questions, module.__name__
+        assert {VARIANTS[q.variant].api for q in questions if isinstance(q, Plays | Setting)} == {api}
 
 
 # -- selection: CLI, scenario, admin
@@ -362,6 +402,44 @@ def test_job_set_delete_deferred() -> None:
             "/statistics/jobset/1001",
         ):
             assert _olc(mock, "GET", path).status_code == 404, path
+
+
+def test_job_set_owned_kept_and_empty_level_mode_omitted(olconnect_spec: Conformance) -> None:
+    """OLC-42 and OLC-12 in one server: a deleted job set goes but its entities stay readable; an empty
+    levelMode answers the default level, as an omitted one does."""
+    variants = {"olc.job-set-owned": "kept", "olc.empty-level-mode": "omitted"}
+    with running_mock("olconnect", variants=variants) as mock:
+        empty = _olc(mock, "GET", "/statistics/jobset/1001", params={"levelMode": ""})
+        assert empty.status_code == 200
+        olconnect_spec.check("getJobSetStatistics", empty)
+        assert empty.json() == _olc(mock, "GET", "/statistics/jobset/1001").json()
+        assert _olc(mock, "GET", "/statistics/jobset/1001", params={"levelMode": " "}).status_code == 400
+        assert _olc(mock, "POST", "/entity/jobsets/1001/delete").text == "true"
+        assert 1001 not in _olc(mock, "GET", "/entity/jobsets").json()["identifiers"]
+        for path in ("/entity/jobsets/1001", "/entity/jobsets/1001/metadata", "/statistics/jobset/1001"):
+            assert _olc(mock, "GET", path).status_code == 404, path
+        for path, operation in (
+            ("/entity/jobs/2001/metadata", "getJobMetadata"),
+            ("/entity/jobs/2001", "getJobSegmentIds"),
+            ("/entity/documentsets/4001", "getDocumentIds"),
+        ):
+            kept = _olc(mock, "GET", path)
+            assert kept.status_code == 200, path
+            olconnect_spec.check(operation, kept)
+
+
+def test_kept_entities_go_at_the_later_cleanup() -> None:
+    """The store side of olc.job-set-owned=kept: the orphans go once their cleanup is due, not before."""
+    store = OLConnectStore(*load_scenario("olconnect", None))
+    job_id = store.job_set(1001).jobs[0].id
+    store.delete_job_set(1001, keep_owned=0.2)
+    assert 1001 not in store.job_sets
+    store.sweep()
+    assert store.job(job_id).id == job_id
+    time.sleep(0.25)
+    store.sweep()
+    with pytest.raises(UnknownEntityError):
+        store.job(job_id)
 
 
 @pytest.mark.parametrize("raw", ["abc", "1.5", "99999999999999999999"])

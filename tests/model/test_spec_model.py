@@ -179,7 +179,11 @@ def test_installed_layout_uses_packaged_specs(tmp_path: Path) -> None:
     (package / "specs").mkdir()
     for name in spec_model.API_NAMES:
         shutil.copy(ROOT / "spec" / f"{name}.yaml", package / "specs" / f"{name}.yaml")
-    code = "from spec_model import spec_path; print(spec_path('avepoint'))"
+    shutil.copy(ROOT / "spec" / "variants.yaml", package / "specs" / "variants.yaml")
+    code = (
+        "from spec_model import spec_path, variants; from spec_model.variants import variants_path;"
+        " print(spec_path('avepoint')); print(variants_path()); print(len(variants().variants))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -189,7 +193,10 @@ def test_installed_layout_uses_packaged_specs(tmp_path: Path) -> None:
         timeout=30,
         check=True,
     )
-    assert result.stdout.strip() == str(package / "specs" / "avepoint.yaml")
+    specs, catalog, count = result.stdout.split()
+    assert specs == str(package / "specs" / "avepoint.yaml")
+    assert catalog == str(package / "specs" / "variants.yaml")
+    assert int(count) == len(spec_model.variants().variants)
 
 
 def test_each_operation_security_and_the_scheme_it_issues_come_from_the_spec() -> None:

@@ -35,6 +35,9 @@ REST = "/rest/serverengine"
 CLIENT_NEUTRAL: dict[str, str] = {
     "olc.job-sets-root": "fetchAllJobSetIds sends no Accept header, so a negotiating server (OLC-41) gives it"
     " the list too; its case holds every selection to the list",
+    "olc.empty-level-mode": "GetJobSetStatistics sends levelMode only for the two document-set scopes,"
+    " never an empty one, so the client cannot tell a server that refuses it (OLC-12) from one that reads it"
+    " as omitted",
 }
 # Cases a live run cannot make: other users and the mock's token expiry are not in the live variables.
 LIVE_ONLY_MOCK = 3
@@ -108,6 +111,7 @@ CLAIMED_BUT_NOT_PLAYED = {
         "dataSetEntity.fetchDataRecordIdsForDataSet [unknown data set]",
         "dataSetEntity.fetchDatatSetProperties [unknown data set]",
         "dataSetEntity.deleteDataSet [unknown data set]",
+        "jobSetEntity.fetchJobMetadata [a job the deleted job set owned]",
     },
     "olc.security=off": {
         "authentication.login [wrong password]",
@@ -126,6 +130,7 @@ CLAIMED_BUT_NOT_PLAYED = {
         "statistics.GetJobSetStatistics [documentSetAll]",
     },
     "olc.data-set-delete=deferred": {"dataSetEntity.fetchAllDataSetIds [right after the delete]"},
+    "olc.job-set-owned=kept": {"jobSetEntity.fetchJobMetadata [a job the deleted job set owned]"},
     "olc.multi-update-repeats=apply": {
         "jobEntity.updateMultipleJobProperties [the same job twice]",
         "jobEntity.fetchJobProperties [read back after the same job twice]",
