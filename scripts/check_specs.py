@@ -36,8 +36,8 @@ from spec_checks.lint import LintUnavailableError, find_spectral, run_spectral
 from spec_checks.problems import Problem
 from spec_checks.schemas import check_schemas
 from spec_checks.validity import check_validity
-from spec_model import iter_operations
 from spec_checks.variants import check_variants
+from spec_model import iter_operations
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPECS = (ROOT / "spec" / "olconnect.yaml", ROOT / "spec" / "avepoint.yaml")
