@@ -248,6 +248,38 @@ _ALL = (
         "entity page documents: a JSON Error, a plain-text message (what a JAX-RS conversion failure may "
         "send), or no body. Statistics keep their documented JSON Error.",
     ),
+    # The asynchronous workflow services (issue 23).
+    Variant(
+        "olc.operation-links",
+        "olconnect",
+        "OLC-50",
+        ("absolute", "relative"),
+        "The Link header of a workflow submit's 202 carries absolute URLs or paths only.",
+    ),
+    Variant(
+        "olc.finished-operation",
+        "olconnect",
+        "OLC-51",
+        ("kept", "gone"),
+        "A finished operation's progress stays 'done', or answers 404 once its result has been fetched (the "
+        "field report's server drops finished operations from its active list).",
+    ),
+    Variant(
+        "olc.operation-error-body",
+        "olconnect",
+        "OLC-53",
+        ("json", "text", "none"),
+        "The body of the 404 for an unknown or unfinished operation on progress, result and cancel: a JSON "
+        "Error (2023.1 page), plain text (2020.1 page) or none.",
+    ),
+    Variant(
+        "olc.missing-input",
+        "olconnect",
+        "OLC-55",
+        ("404", "400"),
+        "A submit naming a content set, job set or job that does not exist answers 404 (the pages) or 400 "
+        "(what the vendor's client expects). A missing preset is always 404.",
+    ),
     Variant(
         "ave.time-window",
         "avepoint",
@@ -274,6 +306,7 @@ _DOCS_LITERAL = {
     "olc.job-sets-root": "list",
     "olc.job-set-delete": "deferred",
     "olc.statistics-properties": "string",
+    "olc.operation-error-body": "text",
     "ave.next-link": "opaque",
     "ave.last-page-link": "absent",
     "ave.status-alias": "ignored",

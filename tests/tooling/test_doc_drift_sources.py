@@ -37,6 +37,11 @@ BUNDLE_OPERATIONS = {
     "PUT /rest/serverengine/entity/documentsets/{documentSetId}/metadata",
     "GET /rest/serverengine/entity/documents/{documentId}/metadata",
     "PUT /rest/serverengine/entity/documents/{documentId}/metadata",
+    "POST /rest/serverengine/workflow/jobcreation/{configId}",
+    "POST /rest/serverengine/workflow/jobcreation/getResult/{operationId}",
+    "POST /rest/serverengine/workflow/outputcreation/{configId}",
+    "POST /rest/serverengine/workflow/outputcreation/{configId}/jobs",
+    "POST /rest/serverengine/workflow/print/submit",
 }
 JOB_SET_PAGE = "job-set-entity-service.README.md"
 DOCUMENT_SET_PAGE = "document-set-entity-service-README.md"
@@ -102,7 +107,7 @@ def test_cli_reads_the_sources(
     shared_bundle: Path, shared_docs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run([str(shared_docs), "--sources", str(SOURCES)]) == 0
-    assert capsys.readouterr().out.startswith("Doc drift: 7 page(s)")
+    assert capsys.readouterr().out.startswith("Doc drift: 10 page(s)")
 
 
 def test_a_run_without_the_bundle_leaves_its_record_and_allowlist_alone(

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="8f4386db1ec031de3d089955bf3ef2a850b3d776b120b2aff41e719aafa0bbc8",
+    spec_sha256="0ca2a745c10635857cfbbd25b014effb4520e7faa6ed269d0228c20fa36bde2f",
     generator="openapi-python-client 0.29.1",
 )
 
