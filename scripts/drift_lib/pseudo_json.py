@@ -127,9 +127,9 @@ class _Reader:
 
     def leaf(self, path: str) -> None:
         following = self.tokens[self.pos + 1] if self.pos + 1 < len(self.tokens) else None
-        if (token := self.peek()) is not None and token.kind == "word" and following is not None:
-            if following.kind == "desc":
-                self.pos += 1  # `name : value __description__ type`: `value` stands for any value, not a type
+        token = self.peek()
+        if token is not None and token.kind == "word" and following is not None and following.kind == "desc":
+            self.pos += 1  # `name : value __description__ type`: `value` stands for any value, not a type
         if (token := self.peek()) is not None and token.kind == "desc":
             self.pos += 1
         self.skip_commas()
