@@ -49,7 +49,9 @@ from mock_servers.olconnect.domain import (
     properties_from,
     properties_to_json,
 )
+from mock_servers.olconnect.production import ProductionLine
 from mock_servers.olconnect.statistics import LevelMode, job_set_statistics
+from mock_servers.olconnect.workflow import WorkflowHandlers
 from spec_model import SpecModel, WriteEffect, spec
 
 API = "olconnect"
@@ -95,6 +97,7 @@ class OLConnectMock:
         except FaultConfigError as exc:
             raise ScenarioError(f"{source}: /settings/faults: {exc}") from None
         self.store = OLConnectStore(scenario, source)
+        self.production = ProductionLine.from_scenario(scenario, self.store, self.variants)
         self.tokens: TokenStore[str] = TokenStore(self.token_ttl, max_tokens=options.max_tokens)
         self.model: SpecModel = spec(API)
         self.body_checks: dict[str, SchemaCheck] = body_checks(self.model)
@@ -106,6 +109,7 @@ class OLConnectMock:
     def reset(self) -> None:
         """Back to the scenario's state: entities rebuilt, tokens forgotten."""
         self.store = OLConnectStore(self.scenario, self.source)
+        self.production = ProductionLine.from_scenario(self.scenario, self.store, self.variants)
         self._statistics_cache.clear()
         self.tokens.expire_all()
 
@@ -603,6 +607,7 @@ def handlers(mock: OLConnectMock) -> dict[str, Handler]:
         "updateDocumentSetMetadata": mock.update_document_set_metadata,
         "getDocumentMetadata": mock.document_metadata,
         "updateDocumentMetadata": mock.update_document_metadata,
+        **WorkflowHandlers(mock).table(),
     }
 
 

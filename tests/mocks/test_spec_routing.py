@@ -150,5 +150,16 @@ def test_single_put_rules_come_from_x_write() -> None:
         "updateDocumentSetMetadata": "documentSetId",
         "updateDocumentMetadata": "documentId",
         "deleteJobSet": None,
+        **dict.fromkeys(
+            [
+                "submitJobCreation",
+                "cancelJobCreation",
+                "submitOutputCreation",
+                "submitOutputCreationByJobs",
+                "cancelOutputCreation",
+                "submitAllInOne",
+                "cancelAllInOne",
+            ]
+        ),
     }
     assert {name for name, write in mock.writes.items() if write.deletes} == {"deleteJobSet"}
