@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="0ca2a745c10635857cfbbd25b014effb4520e7faa6ed269d0228c20fa36bde2f",
+    spec_sha256="57f1fd9d92a7eaef49db3b14b6169169cb73a24bd9deb499b9415924c4b1b107",
     generator="openapi-python-client 0.29.1",
 )
 
