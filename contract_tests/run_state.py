@@ -277,6 +277,9 @@ class RunState:
         # A delete runs once, in its semantic test, on the disposable job set: a fuzzer would spend it on its
         # first case and leave nothing for the test that checks what goes with it (OLC-42).
         excluded += list(st_hooks.DELETES)
+        # A submit starts real work (a print run) that no snapshot undoes: only the workflow semantic test
+        # starts one, with CONTRACT_ALLOW_WRITES=1 and the presets named, and it cancels and deletes after.
+        excluded += list(st_hooks.OPERATION_STARTS)
         return excluded
 
     def _olconnect_scope(self, schema: Any, target: OLConnectTarget) -> Any:

@@ -23,7 +23,15 @@ from contract_tests.run_state import SECURITY_OFF, RunState
 from contract_tests.server_version import RULES, ServerVersion, show
 from contract_tests.st_auth import TOKEN_HEADER, basic_header, olconnect_login
 from contract_tests.targets import DISPOSABLE_JOB_SET, ID_ATTRIBUTES, OLConnectTarget, max_wait, wait_hint
-from contract_tests.writes import deletes, multi_updates, restorable_sets, single_puts, write_operations
+from contract_tests.workflow import workflow_request
+from contract_tests.writes import (
+    deletes,
+    multi_updates,
+    operation_starts,
+    restorable_sets,
+    single_puts,
+    write_operations,
+)
 
 pytestmark = pytest.mark.api("olconnect")
 
@@ -35,6 +43,7 @@ SINGLE_PUTS = single_puts(MODEL)
 MULTI_UPDATES = multi_updates(MODEL)
 WRITES = write_operations(MODEL)
 DELETES = deletes(MODEL)
+STARTS = operation_starts(MODEL)
 LEVEL_MODES = ("documentOnly", "documentSetOnly", "documentSetAll")
 
 # Printable text without surrogates or control characters: what a property name/value realistically holds.
@@ -633,6 +642,10 @@ def test_delete_job_set_removes_what_it_owns(
 def _request_for(olc: OLConnectTarget, operation_id: str) -> tuple[str, str, Any]:
     """(method, path, json body) of a request to ``operation_id`` that would succeed with credentials."""
     method = MODEL.operation(operation_id).method
+    if operation_id in STARTS or operation_id.startswith(
+        ("getJobCreation", "getOutputCreation", "getAllInOne")
+    ):
+        return workflow_request(olc, operation_id)
     ids = {name: next(iter(olc.known_ids(name)), 0) for name in ID_ATTRIBUTES}
     path = _path(operation_id, **ids)
     body: Any = None
@@ -800,7 +813,13 @@ def test_invalid_credentials_answer_documented_status(
     check()
 
 
-ID_OPERATIONS = [name for name, operation in MODEL.operations.items() if operation.parameters_in("path")]
+# Operations whose path names an entity by ID (the workflow's preset names and operation IDs are text).
+ID_OPERATIONS = [
+    name
+    for name, operation in MODEL.operations.items()
+    if operation.parameters_in("path")
+    and all(p.name in ID_ATTRIBUTES for p in operation.parameters_in("path"))
+]
 # Characters that stay inside one path segment once percent-encoded, so the request still reaches the route.
 _segment_chars = st.characters(min_codepoint=33, max_codepoint=126, exclude_characters="/?#%\\")
 # "." and ".." are dot segments: every URL library removes them (/jobs/. becomes /jobs/, another operation).
@@ -907,7 +926,7 @@ PROBE_PROPERTY = {"name": "contract-suite-read-only-probe", "value": "must not b
 
 def _current_set(client: httpx.Client, olc: OLConnectTarget, operation_id: str) -> tuple[str, Any]:
     """(read operation, what it answers now) for the set ``operation_id`` writes."""
-    if operation_id in DELETES:  # the delete writes the job set list
+    if operation_id in DELETES or operation_id in STARTS:  # they write the job set list (a submit adds one)
         return "getJobSetIds", client.get(_path("getJobSetIds")).json()
     if operation_id in SETS:
         read_op, param = SETS[operation_id].read_operation, SETS[operation_id].id_parameter
@@ -931,9 +950,8 @@ def test_user_without_write_role_cannot_write(
     if olc.read_only is None:
         pytest.skip(SECOND_USER)
     request.getfixturevalue("writes")  # a server that ignored the role would write: guard live data
-    method, path, _ = _request_for(olc, operation_id)
+    method, path, body = _request_for(olc, operation_id)
     job_id = _ids(olc, "jobId")[0]
-    body: Any = None  # the delete has no body
     if operation_id in MULTI_UPDATES:
         body = [{"id": job_id, "properties": [PROBE_PROPERTY]}]
     elif operation_id in SINGLE_PUTS:

@@ -526,6 +526,7 @@ class OLConnectMock:
                 "document_sets": [ds.id for ds in document_sets[:ID_LIST_CAP]],
                 "documents": list(store.documents)[:ID_LIST_CAP],
             },
+            "workflow": self.production.describe(),
             "counts": {
                 "job_sets": len(store.job_sets),
                 "jobs": len(store.jobs),

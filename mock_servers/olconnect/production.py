@@ -107,6 +107,15 @@ class ProductionLine:
         line._ids = itertools.count(line._first_free_id())
         return line
 
+    def describe(self) -> dict[str, Any]:
+        """What a client needs to run the line (the startup info's ``workflow``): presets and content sets."""
+        presets = sorted(self.presets)
+        return {
+            "job_preset": next((name for name in presets if "preset" in name and "print" not in name), None),
+            "output_preset": next((name for name in presets if name.startswith("print")), None),
+            "content_sets": sorted(self.content_sets),
+        }
+
     def _first_free_id(self) -> int:
         store = self.store
         used = itertools.chain(

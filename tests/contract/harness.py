@@ -68,6 +68,10 @@ def olconnect_env(info: Mapping[str, Any], base_url: str) -> dict[str, str]:
         # The last seeded job set may be deleted; a test that lets the suite delete resets the mock first.
         "OLCONNECT_DISPOSABLE_JOB_SET_ID": str(ids["job_sets"][-1]),
         "CONTRACT_ALLOW_WRITES": "1",
+        # The workflow inputs (OLC-50..58) the mock announces: presets and a content set.
+        "OLCONNECT_JOB_PRESET": str(info["workflow"]["job_preset"]),
+        "OLCONNECT_OUTPUT_PRESET": str(info["workflow"]["output_preset"]),
+        "OLCONNECT_CONTENT_SET_ID": str(info["workflow"]["content_sets"][0]),
     }
 
 

@@ -35,6 +35,13 @@ REST = "/rest/serverengine"
 CLIENT_NEUTRAL: dict[str, str] = {
     "olc.job-sets-root": "fetchAllJobSetIds sends no Accept header, so a negotiating server (OLC-41) gives it"
     " the list too; its case holds every selection to the list",
+    # The workflow services (OLC-50..55) have no driver table yet: the core shim does not implement the
+    # client's asynchronous operations (ProgressingOperation), so no case can see these variants.
+    **dict.fromkeys(
+        ("olc.operation-links", "olc.finished-operation", "olc.operation-error-body", "olc.missing-input"),
+        "no driver table for Job Creation, Output Creation and All-In-One yet (the shim lacks the client's"
+        " asynchronous operations); issue 23 lists it as remaining",
+    ),
 }
 # Cases a live run cannot make: other users and the mock's token expiry are not in the live variables.
 LIVE_ONLY_MOCK = 3
