@@ -47,18 +47,6 @@ CASES: dict[str, tuple[str, tuple[str, ...], str]] = {
     ),
     "delete-not-carried-out": ("olconnect", ("deleteJobSet",), "a deleted job set leaves the list within"),
     "job-set-missing-from-list": ("olconnect", ("getJobSetIds",), "is in the list of all job sets"),
-    "operation-id-missing": ("olconnect", ("submitJobCreation",), "answers with the operationId header"),
-    "job-set-not-listed": (
-        "olconnect",
-        ("getJobCreationResult",),
-        "the job set a job creation made is listed",
-    ),
-    "unknown-operation-runs": ("olconnect", ("getJobCreationProgress",), "an unknown operation answers 404"),
-    "cancel-ignored": (
-        "olconnect",
-        ("cancelJobCreation",),
-        "an operation cancelled while it ran gives no job set",
-    ),
 }
 # Deviations a profile cannot show: docs-literal plays a 2021.1 server, which has no statistics service.
 NOT_IN_PROFILE = {("statistics-miss-a-document", "docs-literal"): "statistics exist only from server 2024.1"}
