@@ -40,7 +40,7 @@ SERVICE_TYPES = {
     OUTPUT_CREATION: "OutputCreationRestService",
     ALL_IN_ONE: "PrintRestService",
 }
-DEFAULT_OPERATION_SECONDS = 1.0
+DEFAULT_OPERATION_SECONDS = 2.0
 PDF_PAGE_CAP = 2000  # pages in one output; the rest of a huge job set is left out of the mock's PDF
 
 
