@@ -41,6 +41,9 @@ environment variables (live mode; without them the bundled mocks are started):
   OLCONNECT_DATA_SET_ID    an existing data set
   OLCONNECT_DISPOSABLE_JOB_SET_ID a job set the suite may delete (with CONTRACT_ALLOW_WRITES=1)
   OLCONNECT_DISPOSABLE_DATA_SET_ID a data set the suite may delete (with CONTRACT_ALLOW_WRITES=1)
+  OLCONNECT_JOB_PRESET     a Job Creation Preset: with the next two, the workflow tests start real work
+  OLCONNECT_OUTPUT_PRESET  an Output Creation Preset (with CONTRACT_ALLOW_WRITES=1; job sets made are deleted)
+  OLCONNECT_CONTENT_SET_ID a content set a job creation may take
   AVEPOINT_BASE_URL        Graph API host of your data centre
   AVEPOINT_TOKEN           a bearer token, or instead the three client-credentials variables:
   AVEPOINT_TOKEN_URL       token endpoint of the identity host

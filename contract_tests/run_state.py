@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 
+import spec_model
 from contract_tests import api_paths, conformance, server_version, st_auth, st_hooks
 from contract_tests.conformance import ConformanceResult
 from contract_tests.fingerprint import Observation
@@ -277,7 +278,17 @@ class RunState:
         # A delete runs once, in its semantic test, on the disposable job set: a fuzzer would spend it on its
         # first case and leave nothing for the test that checks what goes with it (OLC-42).
         excluded += list(st_hooks.DELETES)
-        return excluded
+        # A submit starts real work (a print run) that no snapshot undoes: only the workflow semantic test
+        # starts one, with CONTRACT_ALLOW_WRITES=1 and the presets named, and it cancels and deletes after.
+        excluded += list(st_hooks.OPERATION_STARTS)
+        if (
+            not target.writes_allowed
+        ):  # a read-only run sends no POST but the login (the result calls are POSTs)
+            model = spec_model.spec("olconnect")
+            excluded += [
+                name for name, op in model.operations.items() if op.method == "POST" and name != "login"
+            ]
+        return sorted(set(excluded))
 
     def _olconnect_scope(self, schema: Any, target: OLConnectTarget) -> Any:
         """Against a live server, leave out writes unless allowed and pinned to configured entities."""

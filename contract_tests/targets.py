@@ -67,6 +67,11 @@ class OLConnectTarget:
     # A second identity: a user with the read role but not the write role (OLCONNECT_READONLY_USERNAME and
     # OLCONNECT_READONLY_PASSWORD live; the mock's read-only user otherwise). None: not available.
     read_only: tuple[str, str] | None = field(default=None, repr=False)
+    # The workflow inputs (OLC-50..58): a Job Creation Preset, an Output Creation Preset and content sets a
+    # job creation may take (OLCONNECT_JOB_PRESET, OLCONNECT_OUTPUT_PRESET, OLCONNECT_CONTENT_SET_ID live).
+    job_preset: str | None = None
+    output_preset: str | None = None
+    content_set_ids: tuple[int, ...] = ()
     # Mock only: the running bundled mock, for its admin endpoints (MockProcess.admin sends the admin token).
     mock: MockProcess | None = field(default=None, repr=False, compare=False)
 
@@ -199,6 +204,9 @@ def olconnect_from_env(env: Mapping[str, str]) -> OLConnectTarget:
         data_set_ids=_int_ids(env, "OLCONNECT_DATA_SET_ID"),
         disposable_job_set_id=next(iter(_int_ids(env, DISPOSABLE_JOB_SET)), None),
         disposable_data_set_id=next(iter(_int_ids(env, DISPOSABLE_DATA_SET)), None),
+        job_preset=env.get("OLCONNECT_JOB_PRESET", "").strip() or None,
+        output_preset=env.get("OLCONNECT_OUTPUT_PRESET", "").strip() or None,
+        content_set_ids=_int_ids(env, "OLCONNECT_CONTENT_SET_ID"),
         live=True,
         writes_allowed=env.get(WRITE_FLAG, "") == "1",
         read_only=_read_only_user(env),
@@ -306,6 +314,9 @@ def olconnect_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None
         document_set_ids=tuple(int(i) for i in ids.get("document_sets", [])),
         document_ids=tuple(int(i) for i in ids.get("documents", [])),
         data_set_ids=tuple(int(i) for i in ids.get("data_sets", [])),
+        job_preset=info.get("workflow", {}).get("job_preset"),
+        output_preset=info.get("workflow", {}).get("output_preset"),
+        content_set_ids=tuple(int(i) for i in info.get("workflow", {}).get("content_sets", [])),
         live=False,
         writes_allowed=True,
         unprivileged=(str(no_role["username"]), str(no_role["password"])) if no_role else None,

@@ -31,10 +31,12 @@ from contract_tests.targets import (
     max_wait,
     wait_hint,
 )
+from contract_tests.workflow import workflow_request
 from contract_tests.writes import (
     delete_listings,
     deletes,
     multi_updates,
+    operation_starts,
     restorable_sets,
     single_puts,
     write_operations,
@@ -51,6 +53,7 @@ MULTI_UPDATES = multi_updates(MODEL)
 WRITES = write_operations(MODEL)
 DELETES = deletes(MODEL)
 DELETE_LISTINGS = delete_listings(MODEL)  # the list each delete writes (getJobSetIds, getDataSetIds)
+STARTS = operation_starts(MODEL)
 LEVEL_MODES = ("documentOnly", "documentSetOnly", "documentSetAll")
 
 # Printable text without surrogates or control characters: what a property name/value realistically holds.
@@ -748,6 +751,10 @@ def test_delete_data_set_takes_it_off_the_list(
 def _request_for(olc: OLConnectTarget, operation_id: str) -> tuple[str, str, Any]:
     """(method, path, json body) of a request to ``operation_id`` that would succeed with credentials."""
     method = MODEL.operation(operation_id).method
+    if operation_id in STARTS or operation_id.startswith(
+        ("getJobCreation", "getOutputCreation", "getAllInOne")
+    ):
+        return workflow_request(olc, operation_id)
     ids = {name: next(iter(olc.known_ids(name)), 0) for name in ID_ATTRIBUTES}
     path = _path(operation_id, **ids)
     body: Any = None
@@ -918,7 +925,13 @@ def test_invalid_credentials_answer_documented_status(
     check()
 
 
-ID_OPERATIONS = [name for name, operation in MODEL.operations.items() if operation.parameters_in("path")]
+# Operations whose path names an entity by ID (the workflow's preset names and operation IDs are text).
+ID_OPERATIONS = [
+    name
+    for name, operation in MODEL.operations.items()
+    if operation.parameters_in("path")
+    and all(p.name in ID_ATTRIBUTES for p in operation.parameters_in("path"))
+]
 # Characters that stay inside one path segment once percent-encoded, so the request still reaches the route.
 _segment_chars = st.characters(min_codepoint=33, max_codepoint=126, exclude_characters="/?#%\\")
 # "." and ".." are dot segments: every URL library removes them (/jobs/. becomes /jobs/, another operation).
@@ -1030,6 +1043,8 @@ def _current_set(client: httpx.Client, olc: OLConnectTarget, operation_id: str) 
     if operation_id in DELETES:  # a delete writes the list its entity is in
         listing = DELETE_LISTINGS[operation_id]
         return listing, client.get(_path(listing)).json()
+    if operation_id in STARTS:  # a submit adds a job set to the list
+        return "getJobSetIds", client.get(_path("getJobSetIds")).json()
     if operation_id in SETS:
         read_op, param = SETS[operation_id].read_operation, SETS[operation_id].id_parameter
         return read_op, client.get(_path(read_op, **{param: _ids(olc, param)[0]})).json()
@@ -1052,9 +1067,8 @@ def test_user_without_write_role_cannot_write(
     if olc.read_only is None:
         pytest.skip(SECOND_USER)
     request.getfixturevalue("writes")  # a server that ignored the role would write: guard live data
-    method, path, _ = _request_for(olc, operation_id)
+    method, path, body = _request_for(olc, operation_id)
     job_id = _ids(olc, "jobId")[0]
-    body: Any = None  # the delete has no body
     if operation_id in MULTI_UPDATES:
         body = [{"id": job_id, "properties": [PROBE_PROPERTY]}]
     elif operation_id in SINGLE_PUTS:

@@ -58,9 +58,20 @@ def delete_listings(model: SpecModel) -> dict[str, str]:
 
 
 def multi_updates(model: SpecModel) -> tuple[str, ...]:
-    """The writes that name their entities in the body rather than the path."""
+    """The PUTs that name their entities in the body rather than the path."""
     others = {**single_puts(model), **deletes(model)}
-    return tuple(name for name in model.writes() if name not in others)
+    return tuple(name for name, op in model.writes().items() if name not in others and op.method == "PUT")
+
+
+def operation_starts(model: SpecModel) -> tuple[str, ...]:
+    """The POSTs that start or stop server-side work (workflow submits and cancels, OLC-50..58): no snapshot
+    undoes what a submit produces, so the suite runs them only in its own semantic tests, never by fuzzing
+    a live server."""
+    return tuple(
+        name
+        for name, op in model.writes().items()
+        if op.method == "POST" and name not in deletes(model) and name not in single_puts(model)
+    )
 
 
 def write_operations(model: SpecModel) -> tuple[str, ...]:

@@ -50,7 +50,9 @@ from mock_servers.olconnect.domain import (
     properties_from,
     properties_to_json,
 )
+from mock_servers.olconnect.production import ProductionLine
 from mock_servers.olconnect.statistics import LevelMode, job_set_statistics
+from mock_servers.olconnect.workflow import WorkflowHandlers
 from spec_model import SpecModel, WriteEffect, spec
 
 API = "olconnect"
@@ -118,6 +120,7 @@ class OLConnectMock:
             raise ScenarioError(f"{source}: /settings/faults: {exc}") from None
         self.store = OLConnectStore(scenario, source)
         self.data = DataContentStore.from_scenario(scenario, source)
+        self.production = ProductionLine.from_scenario(scenario, self.store, self.variants)
         self.tokens: TokenStore[str] = TokenStore(self.token_ttl, max_tokens=options.max_tokens)
         self.model: SpecModel = spec(API)
         self.body_checks: dict[str, SchemaCheck] = body_checks(self.model)
@@ -130,6 +133,7 @@ class OLConnectMock:
         """Back to the scenario's state: entities rebuilt, tokens forgotten."""
         self.store = OLConnectStore(self.scenario, self.source)
         self.data = DataContentStore.from_scenario(self.scenario, self.source)
+        self.production = ProductionLine.from_scenario(self.scenario, self.store, self.variants)
         self._statistics_cache.clear()
         self.tokens.expire_all()
 
@@ -552,6 +556,7 @@ class OLConnectMock:
                 "documents": list(store.documents)[:ID_LIST_CAP],
                 "data_sets": list(self.data.data_sets)[:ID_LIST_CAP],
             },
+            "workflow": self.production.describe(),
             "counts": {
                 "job_sets": len(store.job_sets),
                 "jobs": len(store.jobs),
@@ -636,6 +641,7 @@ def handlers(mock: OLConnectMock) -> dict[str, Handler]:
         "getDocumentMetadata": mock.document_metadata,
         "updateDocumentMetadata": mock.update_document_metadata,
         **DataSetService(mock).handlers(),
+        **WorkflowHandlers(mock).table(),
     }
 
 

@@ -224,6 +224,20 @@ class OLConnectStore:
             self.document(document_id).metadata = properties
             self.version += 1
 
+    def add_job_set(self, job_set: JobSet) -> None:
+        """Index a job set a job creation made, with everything it owns (IDs are the caller's, unused)."""
+        with self._lock:
+            self.job_sets[job_set.id] = job_set
+            for job in job_set.jobs:
+                self.jobs[job.id] = job
+                for segment in job.segments:
+                    self.segments[segment.id] = segment
+                    for document_set in segment.document_sets:
+                        self.document_sets[document_set.id] = document_set
+                        for document in document_set.documents:
+                            self.documents[document.id] = document
+            self.version += 1
+
     def delete_job_set(self, job_set_id: int, delay: float = 0.0, keep_owned: float | None = None) -> None:
         """Remove the job set and everything it owns (OLC-42), now or ``delay`` seconds from now.
 

@@ -24,7 +24,13 @@ def is_operation_heading(section: Section) -> bool:
 
 
 def looks_like_layout(sections: list[Section]) -> bool:
-    return any(is_operation_heading(s) and s.level == 4 for s in sections)
+    return any(is_operation_heading(s) and s.level in (3, 4) for s in sections)
+
+
+def _operation_level(sections: list[Section]) -> int:
+    """Operations sit under level-4 headings below the service's level-3 title; a page with one operation
+    (the All-In-One page) has only the level-3 title, which then names the operation."""
+    return 4 if any(is_operation_heading(s) and s.level == 4 for s in sections) else 3
 
 
 def _blank(text: str) -> bool:
@@ -170,7 +176,8 @@ def parse_page(page: str, sections: list[Section]) -> tuple[list[DocOperation], 
     """Operations of one page, and one error string per operation that could not be read."""
     operations: list[DocOperation] = []
     errors: list[str] = []
-    starts = [i for i, s in enumerate(sections) if is_operation_heading(s) and s.level == 4]
+    level = _operation_level(sections)
+    starts = [i for i, s in enumerate(sections) if is_operation_heading(s) and s.level == level]
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(sections)
         # The operation's own heading section counts too: a method table may sit right under the title.

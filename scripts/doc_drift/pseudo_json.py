@@ -21,7 +21,7 @@ _TOKEN = re.compile(
     (?P<desc>__.*?__)
   | (?P<string>"[^"\n]*")
   | (?P<word>[A-Za-z_][\w.-]*(?:\[\])*)
-  | (?P<punct>[{}\[\]:,|])
+  | (?P<punct>[{}\[\]:,|?])
   | (?P<space>\s+)
   | (?P<other>.)
     """,
@@ -105,6 +105,8 @@ class _Reader:
         key = self.take()
         if key.kind not in ("word", "string"):
             raise SketchError(f"expected a field name, found {key.text!r}")
+        if (token := self.peek()) is not None and token.text == "?":
+            self.pos += 1  # `parameters?:` marks an optional member; the sketches note no other difference
         self.expect(":")
         name = key.text.strip('"')
         self.value(f"{path}.{name}" if path else name)
@@ -124,6 +126,10 @@ class _Reader:
         self.expect("]")
 
     def leaf(self, path: str) -> None:
+        following = self.tokens[self.pos + 1] if self.pos + 1 < len(self.tokens) else None
+        token = self.peek()
+        if token is not None and token.kind == "word" and following is not None and following.kind == "desc":
+            self.pos += 1  # `name : value __description__ type`: `value` stands for any value, not a type
         if (token := self.peek()) is not None and token.kind == "desc":
             self.pos += 1
         self.skip_commas()

@@ -395,7 +395,44 @@ def inverted_window_answers_jobs(ex: Exchange) -> None:
         ex.query = [(k, v) for k, v in ex.query if k.lower() not in {"starttime", "finishtime"}]
 
 
+# --- workflow services (OLC-50..58) ---
+
+
+def _workflow_call(ex: Exchange, operation_id: str) -> bool:
+    """Whether ``ex`` is a request to the workflow operation (its preset and operation IDs are text)."""
+    operation = OLC_MODEL.operation(operation_id)
+    return ex.method == operation.method and _path_pattern(operation, r"[^/]+").fullmatch(ex.path) is not None
+
+
+def operation_id_missing(ex: Exchange) -> None:
+    """OL Connect job creation: the 202 of a submit comes without its operationId header."""
+    if _workflow_call(ex, "submitJobCreation") and ex.status == 202:
+        ex.response_headers = {k: v for k, v in ex.response_headers.items() if k.lower() != "operationid"}
+
+
+def job_set_not_listed(ex: Exchange) -> None:
+    """OL Connect job creation: the result names a job set that no entity service knows."""
+    if _workflow_call(ex, "getJobCreationResult") and ex.status == 200:
+        ex.response_body = str(int(ex.response_body.decode().strip()) + 1_000_000).encode()
+
+
+def unknown_operation_runs(ex: Exchange) -> None:
+    """OL Connect: the progress of an unknown operation answers 200 `0` instead of 404."""
+    for operation_id in ("getJobCreationProgress", "getOutputCreationProgress", "getAllInOneProgress"):
+        if _workflow_call(ex, operation_id) and ex.status == 404:
+            ex.status, ex.response_headers, ex.response_body = 200, {"content-type": "text/plain"}, b"0"
+
+
+def cancel_ignored(ex: Exchange) -> None:
+    """OL Connect job creation: a cancel is answered 204 but never reaches the server."""
+    if _workflow_call(ex, "cancelJobCreation"):
+        ex.status, ex.response_headers, ex.response_body = 204, {}, b""
+
+
 AFTER: dict[str, After] = {
+    "operation-id-missing": operation_id_missing,
+    "job-set-not-listed": job_set_not_listed,
+    "unknown-operation-runs": unknown_operation_runs,
     "required-field-missing": required_field_missing,
     "wrong-type": wrong_type,
     "undocumented-status": undocumented_status,
@@ -415,6 +452,7 @@ AFTER: dict[str, After] = {
     "record-in-every-data-set": record_in_every_data_set,
 }
 BEFORE: dict[str, Before] = {
+    "cancel-ignored": cancel_ignored,
     "filter-ignored": filter_ignored,
     "put-not-persisted": put_not_persisted,
     "server-error-on-malformed-id": server_error_on_malformed_id,

@@ -70,6 +70,10 @@ def olconnect_env(info: Mapping[str, Any], base_url: str) -> dict[str, str]:
         # Likewise the last seeded data set (OLC-71).
         "OLCONNECT_DISPOSABLE_DATA_SET_ID": str(ids["data_sets"][-1]),
         "CONTRACT_ALLOW_WRITES": "1",
+        # The workflow inputs (OLC-50..58) the mock announces: presets and a content set.
+        "OLCONNECT_JOB_PRESET": str(info["workflow"]["job_preset"]),
+        "OLCONNECT_OUTPUT_PRESET": str(info["workflow"]["output_preset"]),
+        "OLCONNECT_CONTENT_SET_ID": str(info["workflow"]["content_sets"][0]),
     }
 
 

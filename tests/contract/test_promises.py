@@ -48,6 +48,15 @@ class Proof:
 
 EMPTY = "an empty levelMode answers 400 or the default level"  # OLC-12, either reading of the empty value
 PROOFS = (
+    # The workflow services (OLC-50..58): each promise held by one test of the workflow module.
+    Proof(
+        "operation-id-missing", "olconnect", ("submitJobCreation",), "end_to_end", "the operationId header"
+    ),
+    Proof("job-set-not-listed", "olconnect", ("getJobCreationResult",), "end_to_end", "made is listed"),
+    Proof("unknown-operation-runs", "olconnect", ("getJobCreationProgress",), "unknown_operation", "OLC-53"),
+    Proof(
+        "cancel-ignored", "olconnect", ("cancelJobCreation",), "cancelled_job_creation", "gives no job set"
+    ),
     Proof("token-outlives-expiry", "olconnect", ("login",), "after_token_expires_in", "Token-Expires-In"),
     Proof("token-outlives-expiry", "avepoint", ("listJobs",), "after_expires_in", "expires_in"),
     Proof("read-only-user-writes", "olconnect", ("updateJobMetadata",), "write_role", "OLC-01"),

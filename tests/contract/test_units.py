@@ -153,11 +153,22 @@ def test_write_facts_come_from_the_x_write_markers() -> None:
     assert st_hooks.MULTI_UPDATES == ("updateMultipleJobProperties",)
     # No snapshot can undo a delete (OLC-42, OLC-71).
     assert st_hooks.DELETES == {"deleteJobSet": "jobSetId", "deleteDataSet": "dataSetId"}
+    # The workflow submits and cancels start or stop server-side work (OLC-50..58).
+    assert set(st_hooks.OPERATION_STARTS) == {
+        "submitJobCreation",
+        "cancelJobCreation",
+        "submitOutputCreation",
+        "submitOutputCreationByJobs",
+        "cancelOutputCreation",
+        "submitAllInOne",
+        "cancelAllInOne",
+    }
     olconnect, avepoint = spec_model.spec("olconnect"), spec_model.spec("avepoint")
     assert set(writes.write_operations(olconnect)) == {
         *st_hooks.SINGLE_PUTS,
         *st_hooks.MULTI_UPDATES,
         *st_hooks.DELETES,
+        *st_hooks.OPERATION_STARTS,
     }
     assert writes.write_operations(avepoint) == ()
     assert [(s.read_operation, s.write_operation, s.id_parameter) for s in restore.RESTORABLE_SETS] == [

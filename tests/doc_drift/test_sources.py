@@ -42,6 +42,11 @@ BUNDLE_OPERATIONS = {
     "POST /rest/serverengine/entity/datasets/{dataSetId}/delete",
     "GET /rest/serverengine/entity/datasets/{dataSetId}/properties",
     "PUT /rest/serverengine/entity/datasets/{dataSetId}/properties",
+    "POST /rest/serverengine/workflow/jobcreation/{configId}",
+    "POST /rest/serverengine/workflow/jobcreation/getResult/{operationId}",
+    "POST /rest/serverengine/workflow/outputcreation/{configId}",
+    "POST /rest/serverengine/workflow/outputcreation/{configId}/jobs",
+    "POST /rest/serverengine/workflow/print/submit",
 }
 JOB_SET_PAGE = "job-set-entity-service.README.md"
 DOCUMENT_SET_PAGE = "document-set-entity-service-README.md"
@@ -108,8 +113,8 @@ def test_cli_reads_the_sources(
     shared_bundle: Path, shared_docs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run([str(shared_docs), "--sources", str(SOURCES)]) == 0
-    # 4 saved pages, 4 OL Connect client pages, 10 AvePoint job pages of the vendor repository
-    assert capsys.readouterr().out.startswith("Doc drift: 18 page(s)")
+    # 4 saved pages, 7 OL Connect client pages, 10 AvePoint job pages of the vendor repository
+    assert capsys.readouterr().out.startswith("Doc drift: 21 page(s)")
 
 
 def test_a_run_without_the_bundle_leaves_its_record_and_allowlist_alone(

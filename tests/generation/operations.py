@@ -129,13 +129,15 @@ def documented_statuses(op: SpecOperation) -> list[int]:
 
 
 def expected_type(op: SpecOperation, examples: SpecExamples, status: int) -> tuple[str, str | None]:
-    """("none" | "text" | "model" | "list", class name) documented for one status."""
+    """("none" | "text" | "binary" | "model" | "list", class name) documented for one status."""
     response = op.operation.responses[str(status)]
     if not response.content:
         return "none", None
     media_type, media = next(iter(response.content.items()))
     if media_type.startswith("text/"):
         return "text", None
+    if media_type == "application/octet-stream":
+        return "binary", "File"  # the generator's File wrapper around the raw bytes
     schema = media.schema or {}
     overrides = op.package.class_overrides()
     if "$ref" in schema:
@@ -167,6 +169,9 @@ def assert_documented_type(op: SpecOperation, examples: SpecExamples, status: in
     elif kind == "text":
         assert isinstance(parsed, str), f"{where}: expected text, parsed {parsed!r}"
         assert parsed, f"{where}: the text body is empty"
+    elif kind == "binary":
+        assert type(parsed).__name__ == class_name, f"{where}: expected {class_name}, parsed {parsed!r}"
+        assert parsed.payload.read(), f"{where}: the byte body is empty"  # type: ignore[attr-defined]
     elif kind == "model":
         assert type(parsed).__name__ == class_name, f"{where}: expected {class_name}, parsed {parsed!r}"
     else:

@@ -152,5 +152,16 @@ def test_single_put_rules_come_from_x_write() -> None:
         "deleteJobSet": None,
         "updateDataSetProperties": "dataSetId",
         "deleteDataSet": None,
+        **dict.fromkeys(
+            [
+                "submitJobCreation",
+                "cancelJobCreation",
+                "submitOutputCreation",
+                "submitOutputCreationByJobs",
+                "cancelOutputCreation",
+                "submitAllInOne",
+                "cancelAllInOne",
+            ]
+        ),
     }
     assert {name for name, write in mock.writes.items() if write.deletes} == {"deleteJobSet", "deleteDataSet"}

@@ -167,6 +167,13 @@ def test_registry_names_each_api_once_and_loads_its_spec() -> None:
         "deleteJobSet",
         "updateDataSetProperties",
         "deleteDataSet",
+        "submitJobCreation",
+        "cancelJobCreation",
+        "submitOutputCreation",
+        "submitOutputCreationByJobs",
+        "cancelOutputCreation",
+        "submitAllInOne",
+        "cancelAllInOne",
     }
     with pytest.raises(KeyError, match="unknown API 'olconect'"):
         spec_model.api("olconect")

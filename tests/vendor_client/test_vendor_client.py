@@ -38,6 +38,13 @@ CLIENT_NEUTRAL: dict[str, str] = {
     "olc.empty-level-mode": "GetJobSetStatistics sends levelMode only for the two document-set scopes,"
     " never an empty one, so the client cannot tell a server that refuses it (OLC-12) from one that reads it"
     " as omitted",
+    # The workflow services (OLC-50..55) have no driver table yet: the core shim does not implement the
+    # client's asynchronous operations (ProgressingOperation), so no case can see these variants.
+    **dict.fromkeys(
+        ("olc.operation-links", "olc.finished-operation", "olc.operation-error-body", "olc.missing-input"),
+        "no driver table for Job Creation, Output Creation and All-In-One yet (the shim lacks the client's"
+        " asynchronous operations); issue 23 lists it as remaining",
+    ),
 }
 # Cases a live run cannot make: other users and the mock's token expiry are not in the live variables.
 LIVE_ONLY_MOCK = 3

@@ -1,0 +1,147 @@
+from typing import Any
+from urllib.parse import quote
+
+from ..._runtime.operation import Operation, no_body
+from ..._runtime.options import RequestOptions
+from ...client import AuthenticatedClient
+from ...models.json_error import JsonError
+from ...types import Response
+
+
+def build_request(
+    operation_id: str,
+) -> dict[str, Any]:
+    """The ``httpx`` request arguments (method, url, params, body, headers) for these arguments."""
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/rest/serverengine/workflow/outputcreation/cancel/{operation_id}".format(
+            operation_id=quote(str(operation_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+OPERATION: Operation[None, Response[None]] = Operation(
+    Response,
+    success=((204, 204, "none", no_body),),
+    failure=(
+        (
+            401,
+            401,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            403,
+            403,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+        (
+            404,
+            404,
+            "json",
+            JsonError.from_dict,
+            (
+                "application/json",
+                "*/*",
+            ),
+        ),
+    ),
+)
+
+
+def sync_detailed(
+    operation_id: str,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> Response[None]:
+    """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
+    return OPERATION.sync_detailed(
+        client,
+        build_request(
+            operation_id=operation_id,
+        ),
+        options,
+    )
+
+
+def sync(
+    operation_id: str,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> None:
+    """Cancel an output creation
+
+     Asks the server to stop the operation at once; no body either way, 204 on success. An unknown
+    operation answers 404.
+
+    Args:
+        operation_id (str): ID of an asynchronous operation, as the `operationId` header of the
+            submit's 202 gave it. The pages show UUID-like strings in the operations list and type the
+            path parameter as a number, so any text is taken.
+        options (RequestOptions | None): per-call timeout, extra headers and retry settings.
+
+    Raises:
+        errors.ApiStatusError: for any status other than a documented success (subclass per status:
+            BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError,
+            ServerError, UnexpectedStatusError).
+        errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
+        errors.ResponseParseError: a success response does not fit the documented shape.
+
+    Returns:
+        None
+    """
+
+    return OPERATION.sync(
+        client,
+        build_request(
+            operation_id=operation_id,
+        ),
+        options,
+    )
+
+
+async def asyncio_detailed(
+    operation_id: str,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> Response[None]:
+    """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio_detailed(
+        client,
+        build_request(
+            operation_id=operation_id,
+        ),
+        options,
+    )
+
+
+async def asyncio(
+    operation_id: str,
+    *,
+    client: AuthenticatedClient,
+    options: RequestOptions | None = None,
+) -> None:
+    """The async twin of ``sync`` (same arguments, errors and result)."""
+    return await OPERATION.asyncio(
+        client,
+        build_request(
+            operation_id=operation_id,
+        ),
+        options,
+    )
