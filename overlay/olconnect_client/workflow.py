@@ -33,6 +33,7 @@ from olconnect_client.api.job_creation import (
 from olconnect_client.api.output_creation import (
     cancel_output_creation,
     get_output_creation_progress,
+    get_output_creation_result,
     submit_output_creation,
     submit_output_creation_by_jobs,
 )
@@ -154,4 +155,7 @@ def _download(
     client: AuthenticatedClient, service: str, operation_id: str, destination: str | os.PathLike[str]
 ) -> Path:
     url = f"{WORKFLOW}/{service}/getResult/{quote(operation_id, safe='')}"
-    return stream_to_file(client.get_httpx_client(), "POST", url, destination)
+    # The result is streamed by hand (the generated call would hold it in memory); its error bodies are read
+    # the way every operation of the package reads them.
+    error_text = get_output_creation_result.OPERATION.error_text
+    return stream_to_file(client.get_httpx_client(), "POST", url, destination, error_text=error_text)

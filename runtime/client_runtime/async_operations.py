@@ -28,7 +28,15 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from .errors import ApiConnectionError, ApiStatusError, NotFoundError, error_for_response
+from .errors import (
+    ApiConnectionError,
+    ApiStatusError,
+    ErrorText,
+    NotFoundError,
+    decode_error_body,
+    error_for_response,
+    no_error_text,
+)
 
 __all__ = [
     "AsyncOperation",
@@ -188,18 +196,26 @@ def _cancel_quietly(operation: AsyncOperation[Any], operation_id: str) -> bool:
     return True
 
 
-def stream_to_file(client: httpx.Client, method: str, url: str, destination: str | os.PathLike[str]) -> Path:
+def stream_to_file(
+    client: httpx.Client,
+    method: str,
+    url: str,
+    destination: str | os.PathLike[str],
+    *,
+    error_text: ErrorText = no_error_text,
+) -> Path:
     """Send one request and write its success body to ``destination`` chunk by chunk.
 
     The body goes to a temporary file next to ``destination`` that replaces it only when complete, so a
     broken transfer never leaves a truncated file under the final name. A non-2xx answer raises the
-    package's typed error (its body is read for the message, bounded by the client's limits).
+    package's typed error (its body is read for the message by ``error_text``, the package's reader of its
+    error bodies, bounded by the client's limits).
     """
     target = Path(destination)
     with client.stream(method, url) as response:
         if not 200 <= response.status_code <= 299:
             response.read()
-            raise error_for_response(response)
+            raise error_for_response(response, body=decode_error_body(response), error_text=error_text)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
         try:
             with os.fdopen(handle, "wb") as sink:

@@ -401,7 +401,7 @@ def inverted_window_answers_jobs(ex: Exchange) -> None:
 def _workflow_call(ex: Exchange, operation_id: str) -> bool:
     """Whether ``ex`` is a request to the workflow operation (its preset and operation IDs are text)."""
     operation = OLC_MODEL.operation(operation_id)
-    return ex.method == operation.method and _path_pattern(operation, r"[^/]+").fullmatch(ex.path) is not None
+    return ex.method == operation.method and path_regex(operation.path).fullmatch(ex.path) is not None
 
 
 def operation_id_missing(ex: Exchange) -> None:

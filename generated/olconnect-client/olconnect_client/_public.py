@@ -4,7 +4,27 @@
 here, so adding a public helper to this package means adding it to this module, not to the template.
 """
 
+from olconnect_client._runtime.async_operations import (
+    OperationError,
+    OperationFailedError,
+    OperationNotFoundError,
+    OperationTimeoutError,
+    Progress,
+)
 from olconnect_client.auth import BasicAuth, TokenAuth
 from olconnect_client.factory import connect
+from olconnect_client.workflow import create_job_set, create_output, run_all_in_one
 
-__all__ = ["BasicAuth", "TokenAuth", "connect"]
+__all__ = [
+    "BasicAuth",
+    "OperationError",
+    "OperationFailedError",
+    "OperationNotFoundError",
+    "OperationTimeoutError",
+    "Progress",
+    "TokenAuth",
+    "connect",
+    "create_job_set",
+    "create_output",
+    "run_all_in_one",
+]

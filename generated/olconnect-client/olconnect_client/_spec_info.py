@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="4c6c05e07f23af64490f1fb2fac658e3e2610e0f7c19806a6b64c09905114efa",
+    spec_sha256="00697b08749a8eb5d699f91f3cf5c083274b8425359da3933f5389df4c7ce6d1",
     generator="openapi-python-client 0.29.1",
 )
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from ._runtime.async_operations import (
+from olconnect_client._runtime.async_operations import (
     DEFAULT_POLL_INTERVAL,
     AsyncOperation,
     OperationFailedError,
@@ -22,26 +22,27 @@ from ._runtime.async_operations import (
     run_operation,
     stream_to_file,
 )
-from ._runtime.options import RequestOptions
-from .api.all_in_one import cancel_all_in_one, get_all_in_one_progress, submit_all_in_one
-from .api.job_creation import (
+from olconnect_client._runtime.options import RequestOptions
+from olconnect_client.api.all_in_one import cancel_all_in_one, get_all_in_one_progress, submit_all_in_one
+from olconnect_client.api.job_creation import (
     cancel_job_creation,
     get_job_creation_progress,
     get_job_creation_result,
     submit_job_creation,
 )
-from .api.output_creation import (
+from olconnect_client.api.output_creation import (
     cancel_output_creation,
     get_output_creation_progress,
+    get_output_creation_result,
     submit_output_creation,
     submit_output_creation_by_jobs,
 )
-from .client import AuthenticatedClient
-from .models.all_in_one_request import AllInOneRequest
-from .models.job_creation_request import JobCreationRequest
-from .models.output_creation_by_job_set_request import OutputCreationByJobSetRequest
-from .models.output_creation_by_jobs_request import OutputCreationByJobsRequest
-from .models.runtime_parameters import RuntimeParameters
+from olconnect_client.client import AuthenticatedClient
+from olconnect_client.models.all_in_one_request import AllInOneRequest
+from olconnect_client.models.job_creation_request import JobCreationRequest
+from olconnect_client.models.output_creation_by_job_set_request import OutputCreationByJobSetRequest
+from olconnect_client.models.output_creation_by_jobs_request import OutputCreationByJobsRequest
+from olconnect_client.models.runtime_parameters import RuntimeParameters
 
 __all__ = ["create_job_set", "create_output", "run_all_in_one"]
 
@@ -154,4 +155,7 @@ def _download(
     client: AuthenticatedClient, service: str, operation_id: str, destination: str | os.PathLike[str]
 ) -> Path:
     url = f"{WORKFLOW}/{service}/getResult/{quote(operation_id, safe='')}"
-    return stream_to_file(client.get_httpx_client(), "POST", url, destination)
+    # The result is streamed by hand (the generated call would hold it in memory); its error bodies are read
+    # the way every operation of the package reads them.
+    error_text = get_output_creation_result.OPERATION.error_text
+    return stream_to_file(client.get_httpx_client(), "POST", url, destination, error_text=error_text)

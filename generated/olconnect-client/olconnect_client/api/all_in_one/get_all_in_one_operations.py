@@ -1,7 +1,9 @@
 from typing import Any
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...models.operation_list_entry import OperationListEntry
@@ -29,7 +31,8 @@ def _parse_response_200(data: Any) -> list[OperationListEntry]:
     return response_200
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[list[OperationListEntry], Response[list[OperationListEntry]]] = Operation(
     Response,
     success=((200, 200, "json", _parse_response_200, ("application/json",)),),
@@ -54,6 +57,22 @@ OPERATION: Operation[list[OperationListEntry], Response[list[OperationListEntry]
                 "*/*",
             ),
         ),
+    ),
+    security=OperationSecurity(
+        schemes=(
+            "basicAuth",
+            "authToken",
+        ),
+        issues=None,
+        scopes=(),
+    ),
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
     ),
 )
 

@@ -2,8 +2,10 @@ from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
+from ..._runtime.error_text import ErrorPointers, PointerErrorText
 from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...types import File, Response
@@ -24,7 +26,8 @@ def build_request(
     return _kwargs
 
 
-#: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
+#: This operation's parser table and security, plus the request path every operation shares
+#: (``_runtime/operation.py``).
 OPERATION: Operation[File, Response[File]] = Operation(
     Response,
     success=((200, 200, "content", lambda data: File(payload=BytesIO(data)), ("application/octet-stream",)),),
@@ -59,6 +62,22 @@ OPERATION: Operation[File, Response[File]] = Operation(
                 "*/*",
             ),
         ),
+    ),
+    security=OperationSecurity(
+        schemes=(
+            "basicAuth",
+            "authToken",
+        ),
+        issues=None,
+        scopes=(),
+    ),
+    error_text=PointerErrorText(
+        (
+            ErrorPointers(
+                message="/error/message",
+                parameter="/error/parameter",
+            ),
+        )
     ),
 )
 
