@@ -1,7 +1,8 @@
 from typing import Any
 
-from ..._runtime.operation import Operation, unchanged
+from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.text_answers import text_matching
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...types import UNSET, Response, Unset
@@ -28,7 +29,15 @@ def build_request(
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
 OPERATION: Operation[str, Response[str]] = Operation(
     Response,
-    success=((200, 200, "text", unchanged, ("text/plain",)),),
+    success=(
+        (
+            200,
+            200,
+            "text",
+            text_matching("^Server Engine REST Service available: [A-Za-z]+RestService"),
+            ("text/plain",),
+        ),
+    ),
     failure=(
         (
             401,
