@@ -13,7 +13,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-_from_iso = datetime.fromisoformat
+__all__ = ["UTC", "optional_utc_datetime", "parse_iso", "utc_datetime"]
+
+#: ``datetime.fromisoformat``: the generated models call it inline for the usual value (an offset of zero,
+#: which it answers with the ``UTC`` singleton) and hand every other value to the functions below.
+parse_iso = datetime.fromisoformat
+_from_iso = parse_iso
 # .NET DateTime.MinValue: some servers send it for "not finished yet" (variant ave.running-finish-time).
 _PLACEHOLDER = datetime(1, 1, 1)
 

@@ -10,7 +10,10 @@ module reads the spec through `spec_model` and writes `_spec_facts.jinja` into t
 - `body`: the request body's description;
 - `id_parameter`: the path parameter a single-entity write's body `id` must equal (`x-write.idParameter`);
 - `write_list`: a write whose body is a list (the multi-update), checked for emptiness;
-- `update_answer`: the single-entity writes' `true`/`false` text answer (OLC-10), typed `bool`;
+- `update_answer`: a `true`/`false` text answer (the single-entity writes, OLC-10, and the job set delete,
+  which answers with the same schema), typed `bool`;
+- `text_pattern`: the pattern of any other text answer's string schema (a handshake's message), which the
+  client checks: a body that does not fit is a `ResponseParseError`;
 - `any_case`: query parameters whose values servers match in any letter case (a schema `anyOf` an enum and
   the same words in any case, OLC-12), with the enum's values;
 - `security`: the schemes the operation accepts, their scopes and the scheme it issues
@@ -80,18 +83,32 @@ def _any_case_values(model: SpecModel, schema: Any) -> list[str] | None:
     return values
 
 
-def _update_answer(model: SpecModel, operation: Operation) -> bool:
+def _text_schema(model: SpecModel, operation: Operation) -> dict[str, Any] | None:
+    """The schema of the 200 answer's ``text/plain`` body, resolved, or None."""
     response = operation.responses.get("200")
-    if response is None or operation.write is None or operation.write.id_parameter is None:
-        return False
-    media = response.raw.get("content", {}).get("text/plain")
+    media = response.raw.get("content", {}).get("text/plain") if response is not None else None
     schema = _resolve(model, media.get("schema")) if isinstance(media, dict) else None
-    if not isinstance(schema, dict) or schema.get("pattern") != _UPDATE_ANSWER:
+    return schema if isinstance(schema, dict) else None
+
+
+def _update_answer(model: SpecModel, operation: Operation) -> bool:
+    schema = _text_schema(model, operation)
+    if schema is not None and schema.get("pattern") == _UPDATE_ANSWER:
+        return True
+    if operation.write is not None and operation.write.id_parameter is not None:
         raise GenerationError(
             f"{operation.name}: a single-entity write must answer text/plain `true|false` (OLC-10) "
             "for its typed result; update scripts/generate/template_facts.py if that changed"
         )
-    return True
+    return False
+
+
+def _text_pattern(model: SpecModel, operation: Operation) -> str | None:
+    schema = _text_schema(model, operation)
+    if schema is None or schema.get("type") != "string" or schema.get("pattern") == _UPDATE_ANSWER:
+        return None
+    pattern = schema.get("pattern")
+    return pattern if isinstance(pattern, str) else None
 
 
 def _security(model: SpecModel, operation: Operation) -> dict[str, Any]:
@@ -128,6 +145,9 @@ def operation_facts(model: SpecModel, operation: Operation) -> dict[str, Any]:
             facts["write_list"] = True
     if _update_answer(model, operation):
         facts["update_answer"] = True
+    pattern = _text_pattern(model, operation)
+    if pattern is not None:
+        facts["text_pattern"] = pattern
     return facts
 
 

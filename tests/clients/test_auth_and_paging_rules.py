@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import inspect
 from collections.abc import Callable
 from datetime import UTC, datetime
 from urllib.parse import parse_qs
@@ -221,6 +223,28 @@ def test_filters_refuse_naive_datetimes_and_double_filters() -> None:
         ave.JobFilters(finish_time=datetime(2024, 1, 1, tzinfo=UTC)).as_arguments()["finish_time"].tzinfo
         is UTC
     )
+
+
+def test_the_filter_keywords_are_named_once_and_reach_the_request() -> None:
+    # The six filters are JobFilters' fields; the iterators take them through JobFilterKeywords (issue 21).
+    fields = [field.name for field in dataclasses.fields(ave.paging.JobFilters)]
+    assert list(ave.paging.JobFilterKeywords.__annotations__) == fields
+    for walk in (ave.iter_jobs, ave.iter_job_pages, ave.aiter_jobs, ave.aiter_job_pages):
+        assert not set(inspect.signature(walk).parameters) & set(fields), walk.__name__
+    transport, seen = ave_server(lambda i: None)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    list(
+        ave.iter_jobs(
+            ave_client(transport), app_type=ave.models.AppType.DRIVE, job_status=0, start_time=start
+        )
+    )
+    query = parse_qs(httpx.URL(seen[0]).query.decode())
+    assert query["appType"] == [str(int(ave.models.AppType.DRIVE))]
+    assert query["jobStatus"] == ["0"]
+    assert "startTime" in query
+    assert "jobType" not in query
+    with pytest.raises(TypeError, match="app_typ"):
+        next(ave.iter_jobs(ave_client(transport), app_typ=1))  # type: ignore[call-arg]
 
 
 def test_only_one_page_is_alive_while_the_next_is_fetched() -> None:

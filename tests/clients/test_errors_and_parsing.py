@@ -14,7 +14,13 @@ from avepoint_graph_client.client import AuthenticatedClient as AveClient
 from avepoint_graph_client.models import AppType, Job, JobsPage, JobStatus
 from olconnect_client import errors
 from olconnect_client._runtime.options import RequestOptions
-from olconnect_client.api.job_entity import get_job_metadata, update_multiple_job_properties
+from olconnect_client.api.job_entity import (
+    get_job_entity_handshake,
+    get_job_entity_version,
+    get_job_metadata,
+    update_multiple_job_properties,
+)
+from olconnect_client.api.job_set_entity import delete_job_set
 from olconnect_client.client import AuthenticatedClient
 from olconnect_client.models import NameValueList
 
@@ -238,3 +244,29 @@ def test_each_attempt_is_logged_with_its_fields(caplog: pytest.LogCaptureFixture
     assert all(isinstance(r.duration_ms, float) for r in attempts)  # type: ignore[attr-defined]
     retries = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
     assert retries == [f"HTTP GET {path}: retrying in 0.00 s after attempt 1 (status 503)"]
+
+
+def text(body: str, content_type: str = "text/plain; charset=utf-8") -> Handler:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body.encode(), headers={"Content-Type": content_type})
+
+    return handler
+
+
+HANDSHAKE = "Server Engine REST Service available: JobEntityRestService"
+
+
+def test_text_answers_have_their_schema_types_and_a_body_that_does_not_fit_raises() -> None:
+    # The job set delete answers the update schema (`true|false`): a bool, and `false` is an error (issue 19).
+    assert delete_job_set.sync(7, client=olc(text("true"))) is True
+    with pytest.raises(errors.UpdateRejectedError, match="false"):
+        delete_job_set.sync(7, client=olc(text("false")))
+    with pytest.raises(errors.ResponseParseError):
+        delete_job_set.sync(7, client=olc(text("<html>sign in</html>")))
+    # A handshake's message has a pattern in the spec; text that does not fit is not returned as the answer.
+    assert get_job_entity_handshake.sync(client=olc(text(HANDSHAKE))) == HANDSHAKE
+    with pytest.raises(errors.ResponseParseError) as caught:
+        get_job_entity_handshake.sync(client=olc(text("Welcome to the portal")))
+    assert "Welcome" not in str(caught.value)  # the text itself is not quoted
+    # A version string has no pattern: any text is the version.
+    assert get_job_entity_version.sync(client=olc(text("2025.2.0.12345"))) == "2025.2.0.12345"

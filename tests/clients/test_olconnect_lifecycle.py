@@ -117,7 +117,7 @@ def test_deleting_a_job_set_removes_what_it_owns(client: AuthenticatedClient, ol
     job_set_id = int(olc_mock.info["ids"]["job_sets"][0])
     jobs, segments, sets, documents = _tree(client, job_set_id)
     assert documents, "the first seeded job set owns documents"
-    assert delete_job_set.sync(job_set_id, client=client) == "true"
+    assert delete_job_set.sync(job_set_id, client=client) is True
     assert job_set_id not in get_job_set_ids.sync(client=client).identifiers
     calls: list[Callable[[], object]] = [
         lambda: get_job_ids.sync(job_set_id, client=client),

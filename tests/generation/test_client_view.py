@@ -69,5 +69,11 @@ def test_the_facts_name_the_checks_of_each_write() -> None:
     multi = operation_facts(model, model.operation("updateMultipleJobProperties"))
     assert multi["write_list"] is True
     assert "update_answer" not in multi
+    # Text answers: the delete answers the update schema; a handshake's message has a pattern, a version none.
+    assert operation_facts(model, model.operation("deleteJobSet"))["update_answer"] is True
+    handshake = operation_facts(model, model.operation("getJobEntityHandshake"))
+    assert handshake["text_pattern"].startswith("^Server Engine REST Service available")
+    assert "update_answer" not in handshake
+    assert "text_pattern" not in operation_facts(model, model.operation("getJobEntityVersion"))
     statistics = operation_facts(model, model.operation("getJobSetStatistics"))
     assert statistics["any_case"] == {"levelMode": ["documentOnly", "documentSetOnly", "documentSetAll"]}

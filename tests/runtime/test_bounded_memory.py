@@ -91,16 +91,6 @@ def test_an_unknown_member_stays_one_object_while_it_is_in_use() -> None:
     assert isinstance(Level(9), IntEnum)
 
 
-# Known defect (issue 19, open): on Python 3.12 the deferred full collection is not seen as these tests expect
-# (1 full collection in the 60-round loop, not >= 3). Strict, so a fix turns this red until the mark goes.
-ON_312 = pytest.mark.xfail(
-    sys.version_info[:2] == (3, 12),
-    reason="collector debt not paid as expected on 3.12 (issue 19)",
-    strict=True,
-)
-
-
-@ON_312
 @pytest.mark.parametrize("count", [60])
 def test_a_loop_over_large_bodies_keeps_seeing_full_collections(count: int) -> None:
     # Each round makes a reference cycle holding 1 MiB (as an httpx response does) before a 1 MiB body is
@@ -143,7 +133,6 @@ def test_a_loop_over_large_bodies_keeps_seeing_full_collections(count: int) -> N
     assert seen["growth_mib"] < 40
 
 
-@ON_312
 def test_the_debt_is_paid_by_the_next_pause_and_cleared_by_any_full_collection() -> None:
     gc.disable()  # as during a pause: no young collection empties the generation before the move
     try:
@@ -151,7 +140,8 @@ def test_the_debt_is_paid_by_the_next_pause_and_cleared_by_any_full_collection()
         assert collector_generations.promote_to_oldest_generation()
     finally:
         gc.enable()
-    assert collector_generations.owed() >= 5000
+    # The young count is net tracked allocations (3.12 also subtracts objects freed meanwhile): about 5000.
+    assert collector_generations.owed() >= 4500
     gc.collect()
     assert collector_generations.owed() == 0
     assert not collector_generations.settle()  # nothing owed: no collection
@@ -159,3 +149,22 @@ def test_the_debt_is_paid_by_the_next_pause_and_cleared_by_any_full_collection()
     assert collector_generations.settle()
     assert collector_generations.owed() == 0
     del young
+
+
+def test_objects_the_application_froze_stay_frozen() -> None:
+    # Python 3.12 keeps its own immortal tuples in the permanent generation (at startup and after every full
+    # collection); reading any non-zero count as "the application froze objects" was the 3.12 defect: no
+    # pause after the first full collection moved anything, and the loop above saw one full collection in
+    # 60 rounds. Objects frozen beyond the interpreter's own are the application's and are left alone.
+    gc.disable()
+    try:
+        assert collector_generations.promote_to_oldest_generation()
+        kept = [[index] for index in range(1000)]
+        gc.freeze()  # as an application does before forking workers
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(kept)
+        assert not collector_generations.promote_to_oldest_generation()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -18,16 +18,23 @@ integers are kept instead.
 The generator's enum templates only name the base class; everything else stays as the stock templates
 write it, so a generated enum is still an ordinary ``StrEnum``/``IntEnum`` (members compare equal to their
 values, ``json.dumps`` writes the value).
+
+Models look a value up in a ``ValueLookup`` first: a plain dict subscript for every known value, including a
+member whose value is falsy (``0``, ``""``), which an ``or`` fallback used to send through the enum call; only
+a value the map does not hold goes through the class call and so through ``_missing_``. The lookup never
+stores what ``_missing_`` returns, so it stays as small as the enum.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from enum import IntEnum, StrEnum
-from typing import Any, Self
+from enum import Enum, IntEnum, StrEnum
+from typing import Any, Self, TypeVar
 
-__all__ = ["UNKNOWN_INT_CACHE", "OpenIntEnum", "OpenStrEnum"]
+__all__ = ["UNKNOWN_INT_CACHE", "OpenIntEnum", "OpenStrEnum", "ValueLookup"]
+
+E = TypeVar("E", bound=Enum)
 
 #: How many unknown integer values each open integer enum remembers (the oldest is forgotten first).
 UNKNOWN_INT_CACHE = 256
@@ -103,3 +110,22 @@ class OpenIntEnum(IntEnum):
     def is_known(self) -> bool:
         """False for a value the server sent that this client version does not know."""
         return self._name_ in type(self).__members__
+
+
+class ValueLookup(dict[Any, E]):
+    """An enum's members by value: ``lookup[value]`` is ``enum(value)``, a dict subscript when it is known.
+
+    Why not ``value_map.get(value) or enum(value)``: a member whose value is falsy (``JobStatus`` 0) fails the
+    ``or`` and paid the whole enum call, about a fifth of the jobs on a page. A subscript that misses calls
+    ``__missing__``, which asks the class (case-insensitive strings, open unknown members, ``ValueError`` for
+    a value of the wrong type) and keeps nothing, so unknown values are bounded as ``_missing_`` bounds them.
+    """
+
+    __slots__ = ("_enum",)
+
+    def __init__(self, enum: type[E]) -> None:
+        super().__init__(enum._value2member_map_)
+        self._enum = enum
+
+    def __missing__(self, value: Any) -> E:
+        return self._enum(value)

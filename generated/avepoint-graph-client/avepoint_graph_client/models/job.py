@@ -2,21 +2,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.open_enums import ValueLookup as _ValueLookup  # noqa: E402
 from ..models.app_type import AppType
 from ..models.data_source import DataSource
 from ..models.job_status import JobStatus
 from ..models.job_type import JobType
 
-_AppType_BY_VALUE = cast("dict[Any, AppType]", AppType._value2member_map_)
-_JobType_BY_VALUE = cast("dict[Any, JobType]", JobType._value2member_map_)
-_DataSource_BY_VALUE = cast("dict[Any, DataSource]", DataSource._value2member_map_)
-_JobStatus_BY_VALUE = cast("dict[Any, JobStatus]", JobStatus._value2member_map_)
+_AppType_BY_VALUE = _ValueLookup(AppType)
+_JobType_BY_VALUE = _ValueLookup(JobType)
+_DataSource_BY_VALUE = _ValueLookup(DataSource)
+_JobStatus_BY_VALUE = _ValueLookup(JobStatus)
+from .._runtime.timestamps import UTC as _UTC  # noqa: E402
 from .._runtime.timestamps import optional_utc_datetime as _optional_utc_datetime  # noqa: E402
+from .._runtime.timestamps import parse_iso as _from_iso  # noqa: E402
 from .._runtime.timestamps import utc_datetime as _utc_datetime  # noqa: E402 (aware UTC, AVE-30)
 
 _object_new = object.__new__
@@ -122,19 +125,28 @@ class Job:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         job_id = src_dict["jobId"]
 
-        app_type = _AppType_BY_VALUE.get(src_dict["appType"]) or AppType(src_dict["appType"])
+        app_type = _AppType_BY_VALUE[src_dict["appType"]]
 
-        job_type = _JobType_BY_VALUE.get(src_dict["jobType"]) or JobType(src_dict["jobType"])
+        job_type = _JobType_BY_VALUE[src_dict["jobType"]]
 
-        data_source = _DataSource_BY_VALUE.get(src_dict["dataSource"]) or DataSource(src_dict["dataSource"])
+        data_source = _DataSource_BY_VALUE[src_dict["dataSource"]]
 
-        status = _JobStatus_BY_VALUE.get(src_dict["status"]) or JobStatus(src_dict["status"])
+        status = _JobStatus_BY_VALUE[src_dict["status"]]
 
         progress = src_dict["progress"]
 
-        start_time = _utc_datetime(src_dict["startTime"])
+        start_time = _from_iso(src_dict["startTime"])
+        if start_time.tzinfo is not _UTC:
+            start_time = _utc_datetime(src_dict["startTime"])
 
-        finish_time = _optional_utc_datetime(src_dict.get("finishTime"))
+        _finish_time_raw = src_dict.get("finishTime")
+        finish_time: datetime.datetime | None = None
+        if _finish_time_raw.__class__ is str and _finish_time_raw:
+            finish_time = _from_iso(_finish_time_raw)
+            if finish_time.tzinfo is not _UTC or finish_time.year == 1:
+                finish_time = _optional_utc_datetime(_finish_time_raw)
+        elif _finish_time_raw is not None:
+            finish_time = _optional_utc_datetime(_finish_time_raw)
 
         operator = src_dict["operator"]
 

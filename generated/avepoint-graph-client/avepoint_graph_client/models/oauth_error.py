@@ -6,10 +6,11 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.open_enums import ValueLookup as _ValueLookup  # noqa: E402
 from ..models.oauth_error_code import OAuthErrorCode
 from ..types import UNSET, Unset
 
-_OAuthErrorCode_BY_VALUE = cast("dict[Any, OAuthErrorCode]", OAuthErrorCode._value2member_map_)
+_OAuthErrorCode_BY_VALUE = _ValueLookup(OAuthErrorCode)
 _object_new = object.__new__
 
 # The JSON member names this model declares; any other member goes to additional_properties.
@@ -69,7 +70,7 @@ class OAuthError:
         _error_found = False
         if isinstance(_error_data, str):
             try:
-                error_type_0 = _OAuthErrorCode_BY_VALUE.get(_error_data) or OAuthErrorCode(_error_data)
+                error_type_0 = _OAuthErrorCode_BY_VALUE[_error_data]
 
                 error = error_type_0
                 _error_found = True

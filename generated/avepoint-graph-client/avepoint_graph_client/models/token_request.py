@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime.open_enums import ValueLookup as _ValueLookup  # noqa: E402
 from ..models.grant_type import GrantType
 
-_GrantType_BY_VALUE = cast("dict[Any, GrantType]", GrantType._value2member_map_)
+_GrantType_BY_VALUE = _ValueLookup(GrantType)
 _object_new = object.__new__
 
 # The JSON member names this model declares; any other member goes to additional_properties.
@@ -67,7 +68,7 @@ class TokenRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        grant_type = _GrantType_BY_VALUE.get(src_dict["grant_type"]) or GrantType(src_dict["grant_type"])
+        grant_type = _GrantType_BY_VALUE[src_dict["grant_type"]]
 
         client_id = src_dict["client_id"]
 

@@ -2,8 +2,9 @@ from typing import Any
 from urllib.parse import quote
 
 from ..._runtime.error_text import ErrorPointers, PointerErrorText
-from ..._runtime.operation import Operation, unchanged
+from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
+from ..._runtime.request_checks import update_answer
 from ..._runtime.security import OperationSecurity
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
@@ -27,9 +28,9 @@ def build_request(
 
 #: This operation's parser table and security, plus the request path every operation shares
 #: (``_runtime/operation.py``).
-OPERATION: Operation[str, Response[str]] = Operation(
+OPERATION: Operation[bool, Response[bool]] = Operation(
     Response,
-    success=((200, 200, "text", unchanged, ("text/plain",)),),
+    success=((200, 200, "text", update_answer, ("text/plain",)),),
     failure=(
         (
             400,
@@ -96,7 +97,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
-) -> Response[str]:
+) -> Response[bool]:
     """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
     return OPERATION.sync_detailed(
         client,
@@ -112,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
-) -> str:
+) -> bool:
     """Mark a data set for deletion
 
      Asks the server to delete the data set; the request has no body. The plain-text answer is `true`
@@ -130,9 +131,10 @@ def sync(
             ServerError, UnexpectedStatusError).
         errors.ApiConnectionError: no response arrived (errors.ApiTimeoutError when a timeout ran out).
         errors.ResponseParseError: a success response does not fit the documented shape.
+        errors.UpdateRejectedError: the server answered `false`: it took the request and changed nothing.
 
     Returns:
-        str
+        bool: True: the server answered `true` or with an empty body.
     """
 
     return OPERATION.sync(
@@ -149,7 +151,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
-) -> Response[str]:
+) -> Response[bool]:
     """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
     return await OPERATION.asyncio_detailed(
         client,
@@ -165,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     options: RequestOptions | None = None,
-) -> str:
+) -> bool:
     """The async twin of ``sync`` (same arguments, errors and result)."""
     return await OPERATION.asyncio(
         client,

@@ -1,9 +1,10 @@
 from typing import Any
 
 from ..._runtime.error_text import ErrorPointers, PointerErrorText
-from ..._runtime.operation import Operation, unchanged
+from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
+from ..._runtime.text_answers import text_matching
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...types import Response
@@ -24,7 +25,15 @@ def build_request() -> dict[str, Any]:
 #: (``_runtime/operation.py``).
 OPERATION: Operation[str, Response[str]] = Operation(
     Response,
-    success=((200, 200, "text", unchanged, ("text/plain",)),),
+    success=(
+        (
+            200,
+            200,
+            "text",
+            text_matching("^Server Engine REST Service available: [A-Za-z]+RestService"),
+            ("text/plain",),
+        ),
+    ),
     failure=(
         (
             401,

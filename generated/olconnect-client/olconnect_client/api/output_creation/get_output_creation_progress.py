@@ -2,9 +2,10 @@ from typing import Any
 from urllib.parse import quote
 
 from ..._runtime.error_text import ErrorPointers, PointerErrorText
-from ..._runtime.operation import Operation, unchanged
+from ..._runtime.operation import Operation
 from ..._runtime.options import RequestOptions
 from ..._runtime.security import OperationSecurity
+from ..._runtime.text_answers import text_matching
 from ...client import AuthenticatedClient
 from ...models.json_error import JsonError
 from ...types import Response
@@ -29,7 +30,7 @@ def build_request(
 #: (``_runtime/operation.py``).
 OPERATION: Operation[str, Response[str]] = Operation(
     Response,
-    success=((200, 200, "text", unchanged, ("text/plain",)),),
+    success=((200, 200, "text", text_matching("^(done|[0-9]{1,3}(\\.[0-9]+)?)$"), ("text/plain",)),),
     failure=(
         (
             401,
