@@ -67,7 +67,7 @@ def test_deleting_a_data_set_takes_its_records(client: AuthenticatedClient, olc_
     assert get_data_record_ids.sync(data_set, client=client).identifiers, (
         "the first seeded data set has records"
     )
-    assert delete_data_set.sync(data_set, client=client) == "true"
+    assert delete_data_set.sync(data_set, client=client) is True
     assert data_set not in get_data_set_ids.sync(client=client).identifiers
     for call in (get_data_record_ids, get_data_set_properties, delete_data_set):
         with pytest.raises(errors.NotFoundError):

@@ -235,7 +235,10 @@ def test_body_validator_reports_json_pointer() -> None:
 
 
 def test_every_documented_json_body_has_a_check() -> None:
-    """The OL Connect JSON bodies (nine PUTs, four workflow submits); the AvePoint token form is checked as a form (see the HTTP tests)."""
+    """The OL Connect JSON bodies (nine PUTs, four workflow submits).
+
+    The AvePoint token form is checked as a form (see the HTTP tests).
+    """
     assert sorted(body_checks(spec("olconnect"))) == [
         "submitAllInOne",
         "submitJobCreation",
