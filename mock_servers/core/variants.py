@@ -257,6 +257,87 @@ _ALL = (
         "none, so only a window without finishTime holds it), select every job that ran during the window, "
         "or bound the start time exclusively.",
     ),
+    # The other job endpoints of the AvePoint Graph API (issue 22).
+    Variant(
+        "ave.m365-total-name",
+        "avepoint",
+        "AVE-41",
+        ("total-number", "total-count"),
+        "The Microsoft 365 job list names its count metadata.totalNumber (the table) or metadata.totalCount "
+        "(the sample).",
+    ),
+    Variant(
+        "ave.m365-detail-names",
+        "avepoint",
+        "AVE-42",
+        ("number", "count"),
+        "A Microsoft 365 job's backupDetails counts are named totalNumber, failedNumber, ... (the table) or "
+        "totalCount, failedCount, ... (the job-list sample).",
+    ),
+    Variant(
+        "ave.m365-next-link",
+        "avepoint",
+        "AVE-44",
+        ("absolute", "opaque"),
+        "The Microsoft 365 and Salesforce lists name the next page with an absolute URL or an opaque token.",
+    ),
+    Variant(
+        "ave.m365-unknown-job",
+        "avepoint",
+        "AVE-45",
+        ("404", "empty-200"),
+        "Microsoft 365 job details of an unknown job ID answer 404, or 200 with data null.",
+    ),
+    Variant(
+        "ave.restore-listing",
+        "avepoint",
+        "AVE-47",
+        ("immediate", "delayed"),
+        "A new restore job is in the Microsoft 365 job list and job details at once, or one second later.",
+    ),
+    Variant(
+        "ave.sf-status-name",
+        "avepoint",
+        "AVE-50",
+        ("status", "state"),
+        "A Salesforce job carries its state as status (the table) or state (the sample).",
+    ),
+    Variant(
+        "ave.vm-next-link-name",
+        "avepoint",
+        "AVE-51",
+        ("camel-case", "lower-case"),
+        "The IaaS + PaaS next-page token is in nextLink (the sample) or nextlink (the table).",
+    ),
+    Variant(
+        "ave.d365-next-link",
+        "avepoint",
+        "AVE-52",
+        ("relative", "absolute"),
+        "The Dynamics 365 nextLink is relative to the service as in the sample (/jobs?...), or an absolute "
+        "URL.",
+    ),
+    Variant(
+        "ave.aos-skip-unit",
+        "avepoint",
+        "AVE-53",
+        ("items", "pages"),
+        "The AOS scan list's skip counts jobs, or pages of top jobs (as the sample's nextLink reads).",
+    ),
+    Variant(
+        "ave.insights-unknown-job",
+        "avepoint",
+        "AVE-54",
+        ("404", "400"),
+        "An Insights export job ID that names no job answers 404, or 400 as an invalid ID.",
+    ),
+    Variant(
+        "ave.insights-file-type",
+        "avepoint",
+        "AVE-54",
+        ("zip", "octet-stream"),
+        "The Insights report is sent as application/zip or application/octet-stream.",
+    ),
 )
 
 VARIANTS: Mapping[str, Variant] = MappingProxyType({variant.name: variant for variant in _ALL})
@@ -282,6 +363,8 @@ _DOCS_LITERAL = {
     "ave.error-body": "none",
     "ave.app-type-mask": "mask",
     "ave.running-finish-time": "absent",
+    "ave.vm-next-link-name": "lower-case",
+    "ave.aos-skip-unit": "pages",
 }
 
 PROFILES: Mapping[str, Mapping[str, str]] = MappingProxyType(

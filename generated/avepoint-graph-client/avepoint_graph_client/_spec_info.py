@@ -8,11 +8,11 @@ from ._runtime.version import SpecInfo
 SPEC_INFO = SpecInfo(
     distribution="avepoint-graph-client",
     package_version="3.0.0",
-    spec_title="AvePoint Graph API - Cloud Backup for Google Workspace jobs",
+    spec_title="AvePoint Graph API - backup and restore jobs",
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
-    spec_sha256="dd8d2c68481e8c3155b0b149a1b315ae574975d8eb274db48261ddb069556457",
+    spec_sha256="c5e1db8e1935d47ce4c1c4e134bdfad823174450ed79bac44038e3b7dd0472bc",
     generator="openapi-python-client 0.29.1",
 )
 
