@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, quote
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mock_servers.avepoint import service_jobs as seeds
 from mock_servers.avepoint.domain import Grant, JobCatalog, OAuthError, load_clients, load_jobs
 from mock_servers.avepoint.query import ALIASES, QueryRules, next_link, reading_rules
 from mock_servers.avepoint.service_endpoints import ServiceEndpoints
@@ -254,6 +255,7 @@ class AvePointMock:
             "scope": REQUIRED_SCOPE,
             # every scope the spec's operations name: what a client asks for to call every job endpoint
             "request_scope": " ".join(sorted(set(self.services.scopes.values()) | {REQUIRED_SCOPE})),
+            "export_job_ids": sorted(seeds.INSIGHTS_JOBS),
             "clients": [
                 {"client_id": c.client_id, "client_secret": c.client_secret, "scopes": list(c.scopes)}
                 for c in self.clients.values()

@@ -37,6 +37,7 @@ from mock_servers.core.variants import VariantState
 from spec_model import SpecModel
 
 MAX_RUNNING_RESTORES = 3  # AVE-48
+RESTORE_SECONDS = 2.0  # how long a restore job runs unless the scenario says otherwise (AVE-47)
 MAX_RESTORE_PATHS = 20  # AVE-47
 MAX_RESTORE_JOBS = 500  # the oldest finished restore jobs are forgotten beyond this
 INT32_MAX = 2**31 - 1
@@ -106,7 +107,7 @@ class ServiceEndpoints:
     def __init__(self, host: Host, model: SpecModel, settings: Mapping[str, Any]) -> None:
         self.host = host
         self.model = model
-        self.restore_seconds = float(settings.get("restore_seconds", 30))
+        self.restore_seconds = float(settings.get("restore_seconds", RESTORE_SECONDS))
         self.scopes = {name: operation_scope(model, name) for name in self.handlers()}
         self.restore_body = SchemaCheck.for_body(model, "startM365Restore")
         self._lock = threading.Lock()
@@ -270,7 +271,8 @@ class ServiceEndpoints:
             return "body", exc.message
         if document is None:
             return "body", "The request body must be a JSON object."
-        if isinstance(document, dict) and document.get("serviceType") in seeds.RESTORE_OBJECT_TYPES:
+        service = document.get("serviceType") if isinstance(document, dict) else None
+        if isinstance(service, int) and service in seeds.RESTORE_OBJECT_TYPES:
             needed = "oneDriveRestoreScope" if document["serviceType"] == 2 else "siteRestoreScope"
             if not isinstance(document.get(needed), dict):
                 return needed, f"{needed} must be given for serviceType {document['serviceType']}."

@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.0.0",
     package_revision=0,
     vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
-    spec_sha256="c5e1db8e1935d47ce4c1c4e134bdfad823174450ed79bac44038e3b7dd0472bc",
+    spec_sha256="53231d4291f371fc2f0bf77b6805b81c119900fdbebb38490d52c5421dbc792b",
     generator="openapi-python-client 0.29.1",
 )
 

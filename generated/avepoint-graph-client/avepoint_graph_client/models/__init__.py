@@ -1,6 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
-from .api_error import APIError
+from .api_error import ApiError
 from .app_type import AppType
 from .data_source import DataSource
 from .dynamics_job import DynamicsJob
@@ -49,14 +49,14 @@ from .scan_sort_order import ScanSortOrder
 from .site_restore_scope import SiteRestoreScope
 from .token_request import TokenRequest
 from .token_response import TokenResponse
-from .vm_job import VMJob
+from .vm_job import VmJob
 from .vm_job_status import VmJobStatus
 from .vm_job_type import VmJobType
-from .vm_jobs_page import VMJobsPage
+from .vm_jobs_page import VmJobsPage
 from .vm_service_type import VmServiceType
 
 __all__ = (
-    "APIError",
+    "ApiError",
     "AppType",
     "DataSource",
     "DynamicsJob",
@@ -105,8 +105,8 @@ __all__ = (
     "SiteRestoreScope",
     "TokenRequest",
     "TokenResponse",
-    "VMJob",
-    "VMJobsPage",
+    "VmJob",
+    "VmJobsPage",
     "VmJobStatus",
     "VmJobType",
     "VmServiceType",

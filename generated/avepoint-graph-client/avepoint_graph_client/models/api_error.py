@@ -20,11 +20,11 @@ _PROPERTY_NAMES = frozenset(
 )
 
 
-T = TypeVar("T", bound="APIError")
+T = TypeVar("T", bound="ApiError")
 
 
 @_attrs_define
-class APIError:
+class ApiError:
     """One field-level error of the Microsoft 365 and Salesforce service envelopes."""
 
     code: str | Unset = UNSET
@@ -69,7 +69,7 @@ class APIError:
             else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
-        if cls is APIError:
+        if cls is ApiError:
             # The exact generated class: fill the slots directly. attrs' __init__ would make the same assignments,
             # and skipping the keyword call saves about a third of the construction time on big responses.
             _parsed_model_ = _object_new(cls)

@@ -37,7 +37,7 @@ class M365Envelope:
     """ The HTTP status code. """
     message: None | str | Unset = UNSET
     """ A message, empty on success. """
-    errors: list[APIError] | None | Unset = UNSET
+    errors: list[ApiError] | None | Unset = UNSET
     """ Field-level errors. """
     request_id: str | Unset = UNSET
     """ ID of the request. """
@@ -106,7 +106,7 @@ class M365Envelope:
             message = cast("None | str | Unset", _message_data)
 
         _errors_data = src_dict.get("errors", UNSET)
-        errors: list[APIError] | None | Unset
+        errors: list[ApiError] | None | Unset
         if _errors_data is None:
             errors = None
         elif isinstance(_errors_data, Unset):
@@ -115,7 +115,7 @@ class M365Envelope:
             _errors_found = False
             if isinstance(_errors_data, list):
                 try:
-                    _errors_type_0_item = APIError.from_dict
+                    _errors_type_0_item = ApiError.from_dict
                     errors_type_0 = [
                         _errors_type_0_item(errors_type_0_item_data)
                         for errors_type_0_item_data in _errors_data
@@ -126,7 +126,7 @@ class M365Envelope:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
             if not _errors_found:
-                errors = cast("list[APIError] | None | Unset", _errors_data)
+                errors = cast("list[ApiError] | None | Unset", _errors_data)
 
         request_id = src_dict.get("requestId", UNSET)
 
@@ -191,4 +191,4 @@ class M365Envelope:
 # Imported at the end, not inside every method call as the stock template does: models that refer to each
 # other would import circularly at the top, and an import statement run on each from_dict call costs about a
 # microsecond, a large share of decoding a big response.
-from ..models.api_error import APIError  # noqa: E402
+from ..models.api_error import ApiError  # noqa: E402

@@ -40,7 +40,7 @@ class SalesforceJobsEnvelope:
     """ The HTTP status code. """
     message: None | str | Unset = UNSET
     """ A message, empty on success. """
-    errors: APIError | list[APIError] | None | Unset = UNSET
+    errors: ApiError | list[ApiError] | None | Unset = UNSET
     """ Errors, as one ApiError (the table) or a list of them (the other services). """
     request_id: str | Unset = UNSET
     """ ID of the request. """
@@ -64,7 +64,7 @@ class SalesforceJobsEnvelope:
         errors: dict[str, Any] | list[dict[str, Any]] | None | Unset
         if isinstance(self.errors, Unset):
             errors = UNSET
-        elif isinstance(self.errors, APIError):
+        elif isinstance(self.errors, ApiError):
             errors = self.errors.to_dict()
         elif isinstance(self.errors, list):
             errors = []
@@ -119,7 +119,7 @@ class SalesforceJobsEnvelope:
             message = cast("None | str | Unset", _message_data)
 
         _errors_data = src_dict.get("errors", UNSET)
-        errors: APIError | list[APIError] | None | Unset
+        errors: ApiError | list[ApiError] | None | Unset
         if _errors_data is None:
             errors = None
         elif isinstance(_errors_data, Unset):
@@ -128,7 +128,7 @@ class SalesforceJobsEnvelope:
             _errors_found = False
             if isinstance(_errors_data, dict):
                 try:
-                    errors_type_0 = APIError.from_dict(_errors_data)
+                    errors_type_0 = ApiError.from_dict(_errors_data)
 
                     errors = errors_type_0
                     _errors_found = True
@@ -136,7 +136,7 @@ class SalesforceJobsEnvelope:
                     pass
             if not _errors_found and isinstance(_errors_data, list):
                 try:
-                    _errors_type_1_item = APIError.from_dict
+                    _errors_type_1_item = ApiError.from_dict
                     errors_type_1 = [
                         _errors_type_1_item(errors_type_1_item_data)
                         for errors_type_1_item_data in _errors_data
@@ -147,7 +147,7 @@ class SalesforceJobsEnvelope:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
             if not _errors_found:
-                errors = cast("APIError | list[APIError] | None | Unset", _errors_data)
+                errors = cast("ApiError | list[ApiError] | None | Unset", _errors_data)
 
         request_id = src_dict.get("requestId", UNSET)
 
@@ -214,5 +214,5 @@ class SalesforceJobsEnvelope:
 # Imported at the end, not inside every method call as the stock template does: models that refer to each
 # other would import circularly at the top, and an import statement run on each from_dict call costs about a
 # microsecond, a large share of decoding a big response.
-from ..models.api_error import APIError  # noqa: E402
+from ..models.api_error import ApiError  # noqa: E402
 from ..models.salesforce_jobs_data import SalesforceJobsData  # noqa: E402

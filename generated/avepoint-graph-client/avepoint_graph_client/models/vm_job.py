@@ -32,11 +32,11 @@ _PROPERTY_NAMES = frozenset(
 )
 
 
-T = TypeVar("T", bound="VMJob")
+T = TypeVar("T", bound="VmJob")
 
 
 @_attrs_define
-class VMJob:
+class VmJob:
     """One Cloud Backup for IaaS + PaaS job. `duration` is a .NET time span (`hh:mm:ss`, or `d.hh:mm:ss` past a day).
     Unknown members are allowed.
 
@@ -178,7 +178,7 @@ class VMJob:
             else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
-        if cls is VMJob:
+        if cls is VmJob:
             # The exact generated class: fill the slots directly. attrs' __init__ would make the same assignments,
             # and skipping the keyword call saves about a third of the construction time on big responses.
             _parsed_model_ = _object_new(cls)

@@ -22,17 +22,17 @@ _PROPERTY_NAMES = frozenset(
 )
 
 
-T = TypeVar("T", bound="VMJobsPage")
+T = TypeVar("T", bound="VmJobsPage")
 
 
 @_attrs_define
-class VMJobsPage:
+class VmJobsPage:
     """One page of IaaS + PaaS jobs. The next-page token is `nextLink` in the sample and `nextlink` in the table (AVE-51);
     `errorModel` is typed string but described as request ID, date and error code, so any value is admitted.
 
     """
 
-    jobs: list[VMJob]
+    jobs: list[VmJob]
     """ The jobs of this page. """
     total_count: int | Unset = UNSET
     """ How many jobs match the filters. """
@@ -86,7 +86,7 @@ class VMJobsPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _jobs_item = VMJob.from_dict
+        _jobs_item = VmJob.from_dict
         jobs = [_jobs_item(jobs_item_data) for jobs_item_data in src_dict["jobs"]]
 
         total_count = src_dict.get("totalCount", UNSET)
@@ -123,7 +123,7 @@ class VMJobsPage:
             else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
-        if cls is VMJobsPage:
+        if cls is VmJobsPage:
             # The exact generated class: fill the slots directly. attrs' __init__ would make the same assignments,
             # and skipping the keyword call saves about a third of the construction time on big responses.
             _parsed_model_ = _object_new(cls)
@@ -164,4 +164,4 @@ class VMJobsPage:
 # Imported at the end, not inside every method call as the stock template does: models that refer to each
 # other would import circularly at the top, and an import statement run on each from_dict call costs about a
 # microsecond, a large share of decoding a big response.
-from ..models.vm_job import VMJob  # noqa: E402
+from ..models.vm_job import VmJob  # noqa: E402

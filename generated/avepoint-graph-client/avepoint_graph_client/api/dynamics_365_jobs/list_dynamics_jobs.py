@@ -1,3 +1,4 @@
+import datetime
 from typing import Any
 
 from ..._runtime.operation import Operation
@@ -15,8 +16,8 @@ def build_request(
     page_index: int | Unset = 1,
     page_size: int | Unset = 10,
     type_: DynamicsJobType,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     status: DynamicsJobStatus | Unset = UNSET,
     organization_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -31,9 +32,23 @@ def build_request(
     json_type_ = DynamicsJobType(type_).value
     params["type"] = json_type_
 
-    params["startTime"] = start_time
+    json_start_time: str
+    if isinstance(start_time, datetime.datetime):
+        json_start_time = start_time.isoformat()
+    elif isinstance(start_time, datetime.date):
+        json_start_time = start_time.isoformat()
+    else:
+        json_start_time = start_time
+    params["startTime"] = json_start_time
 
-    params["finishTime"] = finish_time
+    json_finish_time: str
+    if isinstance(finish_time, datetime.datetime):
+        json_finish_time = finish_time.isoformat()
+    elif isinstance(finish_time, datetime.date):
+        json_finish_time = finish_time.isoformat()
+    else:
+        json_finish_time = finish_time
+    params["finishTime"] = json_finish_time
 
     json_status: int | Unset = UNSET
     if not isinstance(status, Unset):
@@ -109,8 +124,8 @@ def sync_detailed(
     page_index: int | Unset = 1,
     page_size: int | Unset = 10,
     type_: DynamicsJobType,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     status: DynamicsJobStatus | Unset = UNSET,
     organization_id: str | Unset = UNSET,
     options: RequestOptions | None = None,
@@ -137,8 +152,8 @@ def sync(
     page_index: int | Unset = 1,
     page_size: int | Unset = 10,
     type_: DynamicsJobType,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     status: DynamicsJobStatus | Unset = UNSET,
     organization_id: str | Unset = UNSET,
     options: RequestOptions | None = None,
@@ -156,8 +171,10 @@ def sync(
         page_size (int | Unset): Jobs per page; a server may refuse a size below 1 with 400.
             Default: 10.
         type_ (DynamicsJobType): The kind of jobs to list; 0 lists every kind.
-        start_time (str): Start of the time range, ISO 8601 in UTC.
-        finish_time (str): End of the time range, ISO 8601 in UTC.
+        start_time (datetime.date | datetime.datetime | str): Start of the time range, ISO 8601 in
+            UTC.
+        finish_time (datetime.date | datetime.datetime | str): End of the time range, ISO 8601 in
+            UTC.
         status (DynamicsJobStatus | Unset): Only jobs in this state.
         organization_id (str | Unset): Only jobs of this Dynamics 365 organization (a GUID).
         options (RequestOptions | None): per-call timeout, extra headers and retry settings.
@@ -194,8 +211,8 @@ async def asyncio_detailed(
     page_index: int | Unset = 1,
     page_size: int | Unset = 10,
     type_: DynamicsJobType,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     status: DynamicsJobStatus | Unset = UNSET,
     organization_id: str | Unset = UNSET,
     options: RequestOptions | None = None,
@@ -222,8 +239,8 @@ async def asyncio(
     page_index: int | Unset = 1,
     page_size: int | Unset = 10,
     type_: DynamicsJobType,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     status: DynamicsJobStatus | Unset = UNSET,
     organization_id: str | Unset = UNSET,
     options: RequestOptions | None = None,

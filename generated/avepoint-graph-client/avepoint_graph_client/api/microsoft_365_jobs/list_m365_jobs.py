@@ -1,3 +1,4 @@
+import datetime
 from typing import Any
 
 from ..._runtime.operation import Operation
@@ -13,8 +14,8 @@ from ...types import UNSET, Response, Unset
 
 def build_request(
     *,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     job_type: M365JobType | Unset = UNSET,
     object_type: M365ObjectType | Unset = UNSET,
     job_state: M365JobState | Unset = UNSET,
@@ -26,9 +27,27 @@ def build_request(
 
     params: dict[str, Any] = {}
 
-    params["startTime"] = start_time
+    json_start_time: str | Unset
+    if isinstance(start_time, Unset):
+        json_start_time = UNSET
+    elif isinstance(start_time, datetime.datetime):
+        json_start_time = start_time.isoformat()
+    elif isinstance(start_time, datetime.date):
+        json_start_time = start_time.isoformat()
+    else:
+        json_start_time = start_time
+    params["startTime"] = json_start_time
 
-    params["finishTime"] = finish_time
+    json_finish_time: str | Unset
+    if isinstance(finish_time, Unset):
+        json_finish_time = UNSET
+    elif isinstance(finish_time, datetime.datetime):
+        json_finish_time = finish_time.isoformat()
+    elif isinstance(finish_time, datetime.date):
+        json_finish_time = finish_time.isoformat()
+    else:
+        json_finish_time = finish_time
+    params["finishTime"] = json_finish_time
 
     json_job_type: int | Unset = UNSET
     if not isinstance(job_type, Unset):
@@ -117,8 +136,8 @@ OPERATION: Operation[M365JobsPage, Response[M365JobsPage]] = Operation(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     job_type: M365JobType | Unset = UNSET,
     object_type: M365ObjectType | Unset = UNSET,
     job_state: M365JobState | Unset = UNSET,
@@ -147,8 +166,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     job_type: M365JobType | Unset = UNSET,
     object_type: M365ObjectType | Unset = UNSET,
     job_state: M365JobState | Unset = UNSET,
@@ -167,10 +186,11 @@ def sync(
     count's name and on the backup detail names, so both spellings are admitted.
 
     Args:
-        start_time (str | Unset): Start of the time range, in UTC. The page's examples are bare
-            dates (`2024-01-01`); a date-time is taken as well. Which job time it bounds is not
-            documented.
-        finish_time (str | Unset): End of the time range, in UTC (a date or a date-time).
+        start_time (datetime.date | datetime.datetime | str | Unset): Start of the time range, in
+            UTC. The page's examples are bare dates (`2024-01-01`); a date-time is taken as well.
+            Which job time it bounds is not documented.
+        finish_time (datetime.date | datetime.datetime | str | Unset): End of the time range, in
+            UTC (a date or a date-time).
         job_type (M365JobType | Unset): Only jobs of this kind; 0 (All) or omitted matches every
             kind.
         object_type (M365ObjectType | Unset): Only jobs of this Microsoft 365 workload; 0 (All) or
@@ -217,8 +237,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     job_type: M365JobType | Unset = UNSET,
     object_type: M365ObjectType | Unset = UNSET,
     job_state: M365JobState | Unset = UNSET,
@@ -247,8 +267,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     job_type: M365JobType | Unset = UNSET,
     object_type: M365ObjectType | Unset = UNSET,
     job_state: M365JobState | Unset = UNSET,

@@ -1,3 +1,4 @@
+import datetime
 from typing import Any
 
 from ..._runtime.operation import Operation
@@ -13,8 +14,8 @@ from ...types import UNSET, Response, Unset
 
 def build_request(
     *,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     type_: SalesforceJobType | Unset = UNSET,
     status: SalesforceJobStatus | Unset = UNSET,
     level: SalesforceJobLevel | Unset = UNSET,
@@ -26,9 +27,23 @@ def build_request(
 
     params: dict[str, Any] = {}
 
-    params["startTime"] = start_time
+    json_start_time: str
+    if isinstance(start_time, datetime.datetime):
+        json_start_time = start_time.isoformat()
+    elif isinstance(start_time, datetime.date):
+        json_start_time = start_time.isoformat()
+    else:
+        json_start_time = start_time
+    params["startTime"] = json_start_time
 
-    params["finishTime"] = finish_time
+    json_finish_time: str
+    if isinstance(finish_time, datetime.datetime):
+        json_finish_time = finish_time.isoformat()
+    elif isinstance(finish_time, datetime.date):
+        json_finish_time = finish_time.isoformat()
+    else:
+        json_finish_time = finish_time
+    params["finishTime"] = json_finish_time
 
     json_type_: int | Unset = UNSET
     if not isinstance(type_, Unset):
@@ -117,8 +132,8 @@ OPERATION: Operation[SalesforceJobsEnvelope, Response[SalesforceJobsEnvelope]] =
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     type_: SalesforceJobType | Unset = UNSET,
     status: SalesforceJobStatus | Unset = UNSET,
     level: SalesforceJobLevel | Unset = UNSET,
@@ -147,8 +162,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     type_: SalesforceJobType | Unset = UNSET,
     status: SalesforceJobStatus | Unset = UNSET,
     level: SalesforceJobLevel | Unset = UNSET,
@@ -165,10 +180,10 @@ def sync(
     admitted.
 
     Args:
-        start_time (str): Start of the time range, in UTC (ISO 8601; the page's examples are bare
-            dates).
-        finish_time (str): End of the time range, in UTC (ISO 8601; the page's examples are bare
-            dates).
+        start_time (datetime.date | datetime.datetime | str): Start of the time range, in UTC (ISO
+            8601; the page's examples are bare dates).
+        finish_time (datetime.date | datetime.datetime | str): End of the time range, in UTC (ISO
+            8601; the page's examples are bare dates).
         type_ (SalesforceJobType | Unset): Only jobs of this kind; 0 (All) or omitted matches
             every kind.
         status (SalesforceJobStatus | Unset): Only jobs in this state; 0 (All) or omitted matches
@@ -212,8 +227,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     type_: SalesforceJobType | Unset = UNSET,
     status: SalesforceJobStatus | Unset = UNSET,
     level: SalesforceJobLevel | Unset = UNSET,
@@ -242,8 +257,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    start_time: str,
-    finish_time: str,
+    start_time: datetime.date | datetime.datetime | str,
+    finish_time: datetime.date | datetime.datetime | str,
     type_: SalesforceJobType | Unset = UNSET,
     status: SalesforceJobStatus | Unset = UNSET,
     level: SalesforceJobLevel | Unset = UNSET,

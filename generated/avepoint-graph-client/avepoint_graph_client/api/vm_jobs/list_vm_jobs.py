@@ -1,3 +1,4 @@
+import datetime
 from typing import Any
 
 from ..._runtime.operation import Operation
@@ -5,7 +6,7 @@ from ..._runtime.options import RequestOptions
 from ...client import AuthenticatedClient
 from ...models.error_response import ErrorResponse
 from ...models.vm_job_type import VmJobType
-from ...models.vm_jobs_page import VMJobsPage
+from ...models.vm_jobs_page import VmJobsPage
 from ...models.vm_service_type import VmServiceType
 from ...types import UNSET, Response, Unset
 
@@ -13,8 +14,8 @@ from ...types import UNSET, Response, Unset
 def build_request(
     *,
     search_text: str | Unset = UNSET,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     service_type: VmServiceType | Unset = UNSET,
     job_type: VmJobType | Unset = UNSET,
     page_number: int | Unset = 0,
@@ -27,9 +28,27 @@ def build_request(
 
     params["searchText"] = search_text
 
-    params["startTime"] = start_time
+    json_start_time: str | Unset
+    if isinstance(start_time, Unset):
+        json_start_time = UNSET
+    elif isinstance(start_time, datetime.datetime):
+        json_start_time = start_time.isoformat()
+    elif isinstance(start_time, datetime.date):
+        json_start_time = start_time.isoformat()
+    else:
+        json_start_time = start_time
+    params["startTime"] = json_start_time
 
-    params["finishTime"] = finish_time
+    json_finish_time: str | Unset
+    if isinstance(finish_time, Unset):
+        json_finish_time = UNSET
+    elif isinstance(finish_time, datetime.datetime):
+        json_finish_time = finish_time.isoformat()
+    elif isinstance(finish_time, datetime.date):
+        json_finish_time = finish_time.isoformat()
+    else:
+        json_finish_time = finish_time
+    params["finishTime"] = json_finish_time
 
     json_service_type: int | Unset = UNSET
     if not isinstance(service_type, Unset):
@@ -61,9 +80,9 @@ def build_request(
 
 
 #: This operation's parser table, plus the request path every operation shares (``_runtime/operation.py``).
-OPERATION: Operation[VMJobsPage, Response[VMJobsPage]] = Operation(
+OPERATION: Operation[VmJobsPage, Response[VmJobsPage]] = Operation(
     Response,
-    success=((200, 200, "json", VMJobsPage.from_dict, ("application/json",)),),
+    success=((200, 200, "json", VmJobsPage.from_dict, ("application/json",)),),
     failure=(
         (
             400,
@@ -113,15 +132,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     search_text: str | Unset = UNSET,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     service_type: VmServiceType | Unset = UNSET,
     job_type: VmJobType | Unset = UNSET,
     page_number: int | Unset = 0,
     page_size: int | Unset = 10,
     skiptoken: str | Unset = UNSET,
     options: RequestOptions | None = None,
-) -> Response[VMJobsPage]:
+) -> Response[VmJobsPage]:
     """Like ``sync``, but returns the whole ``Response``: status, headers and raw response besides the body."""
     return OPERATION.sync_detailed(
         client,
@@ -143,15 +162,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     search_text: str | Unset = UNSET,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     service_type: VmServiceType | Unset = UNSET,
     job_type: VmJobType | Unset = UNSET,
     page_number: int | Unset = 0,
     page_size: int | Unset = 10,
     skiptoken: str | Unset = UNSET,
     options: RequestOptions | None = None,
-) -> VMJobsPage:
+) -> VmJobsPage:
     """List Cloud Backup for IaaS + PaaS jobs, one page at a time
 
      Returns one page of IaaS and PaaS jobs with the total count. When more jobs remain, the answer
@@ -160,8 +179,10 @@ def sync(
 
     Args:
         search_text (str | Unset): Only jobs whose ID or description contains this text.
-        start_time (str | Unset): Start of the time range, ISO 8601 in UTC.
-        finish_time (str | Unset): End of the time range, ISO 8601 in UTC.
+        start_time (datetime.date | datetime.datetime | str | Unset): Start of the time range, ISO
+            8601 in UTC.
+        finish_time (datetime.date | datetime.datetime | str | Unset): End of the time range, ISO
+            8601 in UTC.
         service_type (VmServiceType | Unset): Only jobs of this cloud service.
         job_type (VmJobType | Unset): Only jobs of this kind.
         page_number (int | Unset): Zero-based number of the page; ignored when `skiptoken` is
@@ -180,7 +201,7 @@ def sync(
         errors.ResponseParseError: a success response does not fit the documented shape.
 
     Returns:
-        VMJobsPage
+        VmJobsPage
     """
 
     return OPERATION.sync(
@@ -203,15 +224,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     search_text: str | Unset = UNSET,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     service_type: VmServiceType | Unset = UNSET,
     job_type: VmJobType | Unset = UNSET,
     page_number: int | Unset = 0,
     page_size: int | Unset = 10,
     skiptoken: str | Unset = UNSET,
     options: RequestOptions | None = None,
-) -> Response[VMJobsPage]:
+) -> Response[VmJobsPage]:
     """The async twin of ``sync_detailed`` (same arguments, errors and result)."""
     return await OPERATION.asyncio_detailed(
         client,
@@ -233,15 +254,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     search_text: str | Unset = UNSET,
-    start_time: str | Unset = UNSET,
-    finish_time: str | Unset = UNSET,
+    start_time: datetime.date | datetime.datetime | str | Unset = UNSET,
+    finish_time: datetime.date | datetime.datetime | str | Unset = UNSET,
     service_type: VmServiceType | Unset = UNSET,
     job_type: VmJobType | Unset = UNSET,
     page_number: int | Unset = 0,
     page_size: int | Unset = 10,
     skiptoken: str | Unset = UNSET,
     options: RequestOptions | None = None,
-) -> VMJobsPage:
+) -> VmJobsPage:
     """The async twin of ``sync`` (same arguments, errors and result)."""
     return await OPERATION.asyncio(
         client,
