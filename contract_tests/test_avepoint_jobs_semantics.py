@@ -135,6 +135,9 @@ def walk(client: httpx.Client, operation_id: str) -> list[str]:
         jobs = _jobs_of(body)
         size = params.get("pageSize", params.get("top", WALK_PAGE_SIZE))
         expect(len(jobs) <= int(size), operation_id, "a page holds at most the page size", page)
+        seen = set(ids)
+        again = [job for job in _ids(jobs) if job in seen]
+        expect(not again, operation_id, "a walk never repeats a job", page, f"repeated: {again[:5]}")
         ids += _ids(jobs)
         following = step(body, params)
         if following is None:

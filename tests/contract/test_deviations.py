@@ -47,6 +47,9 @@ CASES: dict[str, tuple[str, tuple[str, ...], str]] = {
     ),
     "delete-not-carried-out": ("olconnect", ("deleteJobSet",), "a deleted job set leaves the list within"),
     "job-set-missing-from-list": ("olconnect", ("getJobSetIds",), "is in the list of all job sets"),
+    "m365-details-wrong-job": ("avepoint", ("getM365Job",), "job details hold the job asked for"),
+    "restore-job-not-shown": ("avepoint", ("startM365Restore",), "the new restore job's details are there"),
+    "vm-token-ignored": ("avepoint", ("listVmJobs",), "a walk never repeats a job"),
 }
 # Deviations a profile cannot show: docs-literal plays a 2021.1 server, which has no statistics service.
 NOT_IN_PROFILE = {("statistics-miss-a-document", "docs-literal"): "statistics exist only from server 2024.1"}
