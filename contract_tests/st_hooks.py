@@ -293,9 +293,12 @@ def install_avepoint_hooks(schema: Any, export_job_ids: tuple[int, ...] = ()) ->
         if operation_id == RESTORE_OPERATION:
             case.body = fit_restore_rules(case.body)
         params = case.path_parameters
-        if operation_id in INSIGHTS_OPERATIONS and export_job_ids and isinstance(params, dict):
+        if operation_id in INSIGHTS_OPERATIONS and isinstance(params, dict):
             number = _as_int(params.get("jobId"))
-            params["jobId"] = export_job_ids[(number or 0) % len(export_job_ids)]
+            if export_job_ids:
+                params["jobId"] = export_job_ids[(number or 0) % len(export_job_ids)]
+            else:  # int32 in the vendor's service file; a stateful link may carry another service's text ID
+                params["jobId"] = 0 if number is None else _fold_page(number, 0, INT32_MAX)
         query.pop("skiptoken", None)
         for name, (low, high) in OPERATION_PAGE_RANGES.get(operation_id, PAGE_RANGES).items():
             if name in query:

@@ -122,6 +122,12 @@ WALKS: dict[str, tuple[dict[str, Any], Step]] = {
 }
 
 
+def _skip_without_scope(response: httpx.Response, operation_id: str) -> None:
+    """A live token may hold only some services' scopes (AVEPOINT_SCOPE); their rules are then not judged."""
+    if response.status_code == 403:
+        pytest.skip(f"the token lacks the scope of {operation_id} (set AVEPOINT_SCOPE to include it)")
+
+
 def walk(client: httpx.Client, operation_id: str) -> list[str]:
     """Every job ID a walk of ``operation_id`` yields, checking each page against the spec on the way."""
     query, step = WALKS[operation_id]
@@ -129,6 +135,7 @@ def walk(client: httpx.Client, operation_id: str) -> list[str]:
     ids: list[str] = []
     for _ in range(MAX_PAGES):
         page = client.get(url, params=params or None)  # a followed URL carries its own query
+        _skip_without_scope(page, operation_id)
         expect_status(page, operation_id, 200, "every page of a walk answers 200")
         conforms(API, operation_id, page)
         body = json_body(page, operation_id)
@@ -162,6 +169,7 @@ def test_m365_job_details_answer_the_job_asked_for(run_state: RunState, client: 
     """Job details of a listed job hold that job; an unknown ID answers 404 or 200 without a job, never
     another job (AVE-45)."""
     listed = client.get(_path(M365_LIST), params={"pageSize": 3})
+    _skip_without_scope(listed, M365_LIST)
     expect_status(listed, M365_LIST, 200, "the job list answers 200")
     jobs = _jobs_of(json_body(listed, M365_LIST))
     if not jobs:
@@ -194,6 +202,7 @@ def test_m365_state_filter_selects_jobs_of_that_state(run_state: RunState, clien
     other_texts: set[str] = set()
     for value, label in M365_STATE_LABELS.items():
         page = client.get(_path(M365_LIST), params={"jobState": value, "pageSize": 50})
+        _skip_without_scope(page, M365_LIST)
         expect_status(page, M365_LIST, 200, "a documented jobState answers 200")
         for job in _jobs_of(json_body(page, M365_LIST)):
             text = "".join(str(job.get("state", "")).lower().split())
