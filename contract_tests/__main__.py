@@ -49,7 +49,12 @@ environment variables (live mode; without them the bundled mocks are started):
   AVEPOINT_TOKEN_URL       token endpoint of the identity host
   AVEPOINT_CLIENT_ID       OAuth client ID
   AVEPOINT_CLIENT_SECRET   OAuth client secret (sent to the token URL only)
-  AVEPOINT_SCOPE           scope to request (default gsuite.graph.read.all)
+  AVEPOINT_SCOPE           scopes to request, space-separated (default gsuite.graph.read.all; the other
+                           job endpoints need their own, see spec/avepoint.yaml security)
+  AVEPOINT_RESTORE_TARGET  a JSON restore body naming the site or OneDrive to restore into: with
+                           CONTRACT_ALLOW_WRITES=1 the suite starts that one restore (never another)
+                           and the summary lists the job it created
+  AVEPOINT_EXPORT_JOB_ID   an Insights export job ID known to exist
   CONTRACT_ALLOW_WRITES=1  allow tests that change data (every change is restored)
   CONTRACT_SKIP_BAD_SECRET=1  skip the one token request with a wrong client secret
   OLCONNECT_SERVER_VERSION version rules to apply instead of the one the server reports (e.g. 2023.1)

@@ -74,6 +74,17 @@ def _conformance_section(result: conformance.ConformanceResult) -> list[str]:
     return lines
 
 
+def _created_section(state: RunState) -> list[str]:
+    """What the run started on a server: a live run starts a restore only on the target the caller named
+    (AVEPOINT_RESTORE_TARGET, AVE-47), so the summary always says whether it did."""
+    if not state.created:
+        return [
+            "Created on the servers: nothing (semantic tests; fuzzing on a bundled mock is not listed).",
+            "",
+        ]
+    return ["Created on the servers:", "", *[f"- {line}" for line in state.created], ""]
+
+
 def _semantic_section(state: RunState) -> list[str]:
     if not state.semantic:
         return []
@@ -173,6 +184,7 @@ def render(state: RunState, elapsed: float) -> str:
         "case of every phase on which the check ran.",
         "",
         *_behaviour_section(state),
+        *_created_section(state),
     ]
     for api in state.targets.apis:
         result = state.results.get(api)

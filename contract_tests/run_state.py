@@ -50,6 +50,8 @@ class RunState:
     _version: server_version.ServerVersion | None = None
     fingerprint: list[Observation] = field(default_factory=list)
     informational: list[Observation] = field(default_factory=list)
+    # What the run created on a server (a restore job, AVE-47), one line each, for the summary.
+    created: list[str] = field(default_factory=list)
     _security: tuple[bool, httpx.Response] | None = None
     _bad_secret: list[httpx.Response | str] = field(default_factory=list)
 
@@ -237,9 +239,15 @@ class RunState:
         # The identity provider is not the API under test; fuzzing a customer's IdP helps nobody (its one
         # wrong-secret request is a semantic test).
         left_out = {"requestToken": "identity provider of a live tenant"} if ave.live else {}
+        if ave.live:
+            # A restore changes files of a real tenant: never fuzzed live; the semantic test starts the one
+            # restore AVEPOINT_RESTORE_TARGET names (AVE-47).
+            left_out["startM365Restore"] = (
+                "a live restore runs only in the semantic test, on the named target"
+            )
         schema = self._focused(api, conformance.load_schema(api, config), excluded=left_out)
         st_auth.install_avepoint_auth(schema, ave)
-        st_hooks.install_avepoint_hooks(schema)
+        st_hooks.install_avepoint_hooks(schema, ave.export_job_ids)
         if self._nothing_left(api, left_out):
             result = conformance.ConformanceResult(api, self.seed, api_paths.labels(api), ran=False)
         else:

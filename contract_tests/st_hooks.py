@@ -213,6 +213,16 @@ def _parse_time(value: Any) -> datetime | None:
 INT32_MAX = 2**31 - 1
 # AVE-09: the pages give the paging parameters no range; these are the values every reading takes.
 PAGE_RANGES = {"pageIndex": (0, INT32_MAX), "pageSize": (1, INT32_MAX)}
+# Per operation where the ranges differ (issue 22): Dynamics 365 counts pages from 1 (AVE-52), IaaS + PaaS
+# names its page pageNumber, AOS scans skip jobs.
+OPERATION_PAGE_RANGES = {
+    "listDynamicsJobs": {"pageIndex": (1, INT32_MAX), "pageSize": (1, INT32_MAX)},
+    "listVmJobs": {"pageNumber": (0, INT32_MAX), "pageSize": (1, INT32_MAX)},
+    "listScanJobs": {"skip": (0, INT32_MAX)},
+}
+RESTORE_OPERATION = "startM365Restore"
+MAX_RESTORE_PATHS = 20  # AVE-47
+INSIGHTS_OPERATIONS = ("getInsightsExportStatus", "getInsightsExportFile")
 APP_TYPES = frozenset(int(value) for value in spec_model.spec("avepoint").schemas["AppType"]["enum"])
 
 
@@ -241,20 +251,75 @@ def _is_mask(value: Any) -> bool:
     return all((1 << bit) in APP_TYPES for bit in range(number.bit_length()) if number >> bit & 1)
 
 
-def install_avepoint_hooks(schema: Any) -> None:
+def fit_restore_rules(body: Any) -> Any:
+    """A positive restore body made to keep the rules the schema cannot state (AVE-47): at most 20 paths in
+    all, no empty path, no path twice and no path inside another. Paths past those rules are dropped (a
+    target left with no list keeps one harmless file), so the body stays a valid restore of fewer items."""
+    if not isinstance(body, dict):
+        return body
+    kept: list[str] = []
+    for name in ("siteRestoreScope", "oneDriveRestoreScope"):
+        scope = body.get(name)
+        targets = scope.get("restoreTargets") if isinstance(scope, dict) else None
+        if not isinstance(targets, list):
+            continue
+        for number, target in enumerate(targets):
+            if len(kept) >= MAX_RESTORE_PATHS:
+                del targets[number:]  # no room left: later targets go (the first always stays)
+                break
+            if not isinstance(target, dict):
+                continue
+            for kind in ("files", "folders"):
+                items = target.get(kind)
+                if isinstance(items, list):
+                    target[kind] = [item for item in items if _keep_path(item, kept)]
+            if not target.get("files") and not target.get("folders"):
+                target["files"] = [{"relativePath": f"contract-suite-{name}-{number}.txt"}]
+                kept.append(f"contract-suite-{name}-{number}.txt")
+    return body
+
+
+def _keep_path(item: Any, kept: list[str]) -> bool:
+    if not isinstance(item, dict) or not isinstance(item.get("relativePath"), str):
+        return True  # not a path the rules speak of; the schema judges it
+    path = item["relativePath"].strip("/").lower()
+    inside = any(
+        path == other or path.startswith(other + "/") or other.startswith(path + "/") for other in kept
+    )
+    if not path or "contract-suite-" in path or inside or len(kept) >= MAX_RESTORE_PATHS - 1:
+        return False
+    kept.append(path)
+    return True
+
+
+def install_avepoint_hooks(schema: Any, export_job_ids: tuple[int, ...] = ()) -> None:
     """Register the AVE-07 ordering fix on positive ``listJobs`` cases, keep positive paging values in the
-    range every reading of AVE-09 takes, and never send an appType bit-mask as a negative case (AVE-08)."""
+    range every reading of AVE-09 takes, and never send an appType bit-mask as a negative case (AVE-08).
+
+    Issue 22: positive cases of the other job lists keep their own paging ranges, send no ``skiptoken``
+    the server did not hand out (an opaque token is not a value a client makes up), keep the restore body
+    inside AVE-47's rules, and name a known Insights export job (AVE-54: a server may refuse an unknown one).
+    """
 
     @schema.hook("map_case")  # type: ignore[untyped-decorator]
     def order_time_window(ctx: Any, case: Any) -> Any:
-        query = case.query
-        if not isinstance(query, dict):
-            return case
+        query = case.query if isinstance(case.query, dict) else {}
+        operation_id = _operation_id(case)
         if not _is_positive(case):
             if _is_mask(query.get("appType")):
                 query["appType"] = "x"  # still negative (not an integer), and every reading refuses it
             return case
-        for name, (low, high) in PAGE_RANGES.items():
+        if operation_id == RESTORE_OPERATION:
+            case.body = fit_restore_rules(case.body)
+        params = case.path_parameters
+        if operation_id in INSIGHTS_OPERATIONS and isinstance(params, dict):
+            number = _as_int(params.get("jobId"))
+            if export_job_ids:
+                params["jobId"] = export_job_ids[(number or 0) % len(export_job_ids)]
+            else:  # int32 in the vendor's service file; a stateful link may carry another service's text ID
+                params["jobId"] = 0 if number is None else _fold_page(number, 0, INT32_MAX)
+        query.pop("skiptoken", None)
+        for name, (low, high) in OPERATION_PAGE_RANGES.get(operation_id, PAGE_RANGES).items():
             if name in query:
                 query[name] = _fold_page(query[name], low, high)
         start, finish = _parse_time(query.get("startTime")), _parse_time(query.get("finishTime"))

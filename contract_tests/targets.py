@@ -7,10 +7,11 @@ setting one API's base URL runs that API alone (a user rarely has both products)
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import spec_model
@@ -115,6 +116,11 @@ class AvePointTarget:
     # credentials that get one (the mock's other client). Both None: not available.
     other_scope_token: str | None = field(default=None, repr=False)
     other_client: tuple[str, str, str] | None = field(default=None, repr=False)  # id, secret, scope
+    # The one restore the suite may start (AVE-47): a live run needs CONTRACT_ALLOW_WRITES=1 and the body
+    # in AVEPOINT_RESTORE_TARGET, naming the site or OneDrive to restore into; None: no restore is started.
+    restore_body: Mapping[str, Any] | None = field(default=None, repr=False)
+    # Insights export jobs known to exist (AVEPOINT_EXPORT_JOB_ID live; the mock's seeded ones).
+    export_job_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,7 +228,9 @@ def avepoint_from_env(env: Mapping[str, str]) -> AvePointTarget:
     token = env.get("AVEPOINT_TOKEN") or None
     if token:
         register_secret(token)
-        return AvePointTarget(base_url=base_url, token=token, live=True, other_scope_token=other)
+        return _with_job_facts(
+            env, AvePointTarget(base_url=base_url, token=token, live=True, other_scope_token=other)
+        )
     names = ("AVEPOINT_TOKEN_URL", "AVEPOINT_CLIENT_ID", "AVEPOINT_CLIENT_SECRET")
     missing = [name for name in names if not env.get(name)]
     if missing:
@@ -232,14 +240,53 @@ def avepoint_from_env(env: Mapping[str, str]) -> AvePointTarget:
         )
     secret = env["AVEPOINT_CLIENT_SECRET"]
     register_secret(secret)
-    return AvePointTarget(
-        base_url=base_url,
-        token_url=env["AVEPOINT_TOKEN_URL"].strip(),
-        client_id=env["AVEPOINT_CLIENT_ID"],
-        client_secret=secret,
-        scope=env.get("AVEPOINT_SCOPE", "gsuite.graph.read.all"),
-        live=True,
-        other_scope_token=other,
+    return _with_job_facts(
+        env,
+        AvePointTarget(
+            base_url=base_url,
+            token_url=env["AVEPOINT_TOKEN_URL"].strip(),
+            client_id=env["AVEPOINT_CLIENT_ID"],
+            client_secret=secret,
+            scope=env.get("AVEPOINT_SCOPE", "gsuite.graph.read.all"),
+            live=True,
+            other_scope_token=other,
+        ),
+    )
+
+
+RESTORE_TARGET = "AVEPOINT_RESTORE_TARGET"
+EXPORT_JOB_ID = "AVEPOINT_EXPORT_JOB_ID"
+
+
+def restore_body_from_env(env: Mapping[str, str]) -> Mapping[str, Any] | None:
+    """The restore a live run may start: only with CONTRACT_ALLOW_WRITES=1 *and* AVEPOINT_RESTORE_TARGET,
+    a JSON restore body whose scope names the site or OneDrive to restore into (stronger than the write
+    flag alone: a restore overwrites files in a real tenant)."""
+    raw = env.get(RESTORE_TARGET, "").strip()
+    if not raw:
+        return None
+    if env.get(WRITE_FLAG, "") != "1":
+        raise TargetError(
+            f"{RESTORE_TARGET} is set, so also set {WRITE_FLAG}=1 to allow the restore it names"
+        )
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        body = None
+    scopes = ("siteRestoreScope", "oneDriveRestoreScope")
+    if not isinstance(body, dict) or not any(isinstance(body.get(name), dict) for name in scopes):
+        raise TargetError(
+            f"{RESTORE_TARGET} must be a JSON restore body with serviceType, recoveryDateTime and a"
+            " siteRestoreScope or oneDriveRestoreScope naming the target"
+        )
+    return body
+
+
+def _with_job_facts(env: Mapping[str, str], target: AvePointTarget) -> AvePointTarget:
+    return replace(
+        target,
+        restore_body=restore_body_from_env(env),
+        export_job_ids=tuple(int(i) for i in _int_ids(env, EXPORT_JOB_ID)),
     )
 
 
@@ -345,11 +392,25 @@ def avepoint_from_mock(info: Mapping[str, Any], mock: MockProcess | None = None)
         token_url=str(info.get("token_url") or f"{base_url}/connect/token"),
         client_id=str(clients[0]["client_id"]),
         client_secret=str(clients[0]["client_secret"]),
-        scope=scope,
+        # every scope the spec's operations need (issue 22); the read scope alone for an older mock
+        scope=str(info.get("request_scope") or scope),
         live=False,
         mock=mock,
         other_client=other_client,
+        restore_body=MOCK_RESTORE_BODY,
+        export_job_ids=tuple(int(i) for i in info.get("export_job_ids", [])),
     )
+
+
+# The restore the suite starts on a bundled mock (the vendor's SharePoint sample, one file).
+MOCK_RESTORE_BODY: Mapping[str, Any] = {
+    "serviceType": 1,
+    "recoveryDateTime": "2026-02-27T03:54:22Z",
+    "siteRestoreScope": {
+        "siteUrl": "https://contoso.sharepoint.com/sites/Finance",
+        "restoreTargets": [{"libraryName": "Documents", "files": [{"relativePath": "Reports/2025.xlsx"}]}],
+    },
+}
 
 
 def selected_apis(requested: tuple[str, ...] | list[str], env: Mapping[str, str]) -> tuple[str, ...]:

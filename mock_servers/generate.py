@@ -19,7 +19,21 @@ JOB_TYPES = (1, 2, 3, 4, 5, 6)
 FINISHED_STATUSES = (2, 3, 7)
 OPERATORS = ("System", "admin@example.com", "backup-operator@example.com")
 AVEPOINT_CLIENTS = [
-    {"client_id": "mock-client", "client_secret": "mock-client-secret", "scopes": ["gsuite.graph.read.all"]},
+    {
+        "client_id": "mock-client",
+        "client_secret": "mock-client-secret",
+        # the Google scope first (the contract suite's read scope), then every other job scope (issue 22)
+        "scopes": [
+            "gsuite.graph.read.all",
+            "microsoft365backup.jobInfo.read.all",
+            "microsoft365backup.restore.readwrite.all",
+            "salesforce.public.read.all",
+            "PlatformBackup.ReadWrite.All",
+            "Dynamics.ReadWrite.All",
+            "autodiscovery.readwrite.all",
+            "insights.graph.readwrite.all",
+        ],
+    },
     {"client_id": "audit-only-client", "client_secret": "audit-only-secret", "scopes": ["audit.read.all"]},
 ]
 OLCONNECT_USERS = [

@@ -21,8 +21,10 @@ from urllib.parse import parse_qsl, quote
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mock_servers.avepoint import service_jobs as seeds
 from mock_servers.avepoint.domain import Grant, JobCatalog, OAuthError, load_clients, load_jobs
 from mock_servers.avepoint.query import ALIASES, QueryRules, next_link, reading_rules
+from mock_servers.avepoint.service_endpoints import ServiceEndpoints
 from mock_servers.core.app import MockControl, MockServer, ServerOptions, assemble
 from mock_servers.core.auth import TokenStore, parse_basic_credentials, parse_bearer_token, secrets_equal
 from mock_servers.core.bodies import SchemaCheck
@@ -75,6 +77,7 @@ class AvePointMock:
         self.token_form = SchemaCheck.for_body(self.model, "requestToken", FORM_MEDIA_TYPE)
         self._request_ids = itertools.count(1)
         self._request_prefix = secrets.token_hex(6).upper()
+        self.services = ServiceEndpoints(self, self.model, settings)
 
     @property
     def rules(self) -> QueryRules:
@@ -96,8 +99,9 @@ class AvePointMock:
         return f"{self._request_prefix}:{next(self._request_ids):08X}"
 
     def reset(self) -> None:
-        """Jobs are read-only; a reset only forgets issued tokens."""
+        """Google jobs are read-only; a reset forgets issued tokens and the restore jobs (issue 22)."""
         self.tokens.expire_all()
+        self.services.reset()
 
     # -- token endpoint
 
@@ -176,7 +180,9 @@ class AvePointMock:
 
     # -- job list
 
-    def _authorize(self, request: Request) -> None:
+    def authorize(self, request: Request, scope: str = REQUIRED_SCOPE) -> None:
+        """401 without a valid bearer token, 403 when its grant lacks ``scope`` (compared case-insensitively,
+        AVE-55)."""
         header = request.headers.get("authorization")
         token = parse_bearer_token(header)
         if token is None:
@@ -198,16 +204,16 @@ class AvePointMock:
                 "The access token is missing, invalid or expired.",
                 headers={"WWW-Authenticate": challenge},
             )
-        if REQUIRED_SCOPE not in grant.scopes:
-            challenge = f'Bearer error="insufficient_scope", scope="{REQUIRED_SCOPE}"'
+        if scope.lower() not in grant.scopes:
+            challenge = f'Bearer error="insufficient_scope", scope="{scope}"'
             raise ApiError(
                 403,
-                f"The access token does not grant {REQUIRED_SCOPE}.",
+                f"The access token does not grant {scope}.",
                 headers={"WWW-Authenticate": challenge},
             )
 
     async def list_jobs(self, request: Request, args: Arguments) -> Response:
-        self._authorize(request)
+        self.authorize(request)
         rules = self.rules
         query, raw = rules.parse_query_string(args.query_string)
         window = self.variants.setting(SETTING_TIME_WINDOW)
@@ -257,6 +263,9 @@ class AvePointMock:
             "token_url": base_url + self.token_path,
             "jobs_url": base_url + self.jobs_path,
             "scope": REQUIRED_SCOPE,
+            # every scope the spec's operations name: what a client asks for to call every job endpoint
+            "request_scope": " ".join(sorted(set(self.services.scopes.values()) | {REQUIRED_SCOPE})),
+            "export_job_ids": sorted(seeds.INSIGHTS_JOBS),
             "clients": [
                 {"client_id": c.client_id, "client_secret": c.client_secret, "scopes": list(c.scopes)}
                 for c in self.clients.values()
@@ -297,7 +306,7 @@ def _scenario_faults(settings: Mapping[str, Any], source: str) -> FaultConfig:
 
 def handlers(mock: AvePointMock) -> dict[str, Handler]:
     """One handler per operationId of the spec; method, path and parameters come from the spec."""
-    return {"listJobs": mock.list_jobs, "requestToken": mock.token}
+    return {"listJobs": mock.list_jobs, "requestToken": mock.token, **mock.services.handlers()}
 
 
 def build_server(scenario: Mapping[str, Any], source: str, options: ServerOptions) -> MockServer:

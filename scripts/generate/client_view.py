@@ -15,6 +15,10 @@ A property marked ``x-client-optional`` (its value says why) is dropped from its
 list in the view: the single-entity PUTs' body ``id`` may be left out by the caller, the endpoint fills
 it from the path (``_runtime/request_checks.py``, OLC-08); on the wire it is still always sent.
 
+An object schema whose ``anyOf`` branches only say which members must be present (the restore body: the
+scope that matches ``serviceType``, at least one of ``files``/``folders``, AVE-47) keeps its one object in
+the view: the generator would otherwise split it into numbered union classes. The server checks those rules.
+
 Nothing else changes and spec/ is never written: the contract suite and the mocks keep the unions.
 """
 
@@ -54,6 +58,8 @@ def _walk(node: Any, where: str) -> None:
     if not isinstance(node, dict):
         return
     properties = node.get("properties")
+    if node.get("type") == "object" and _only_presence_rules(node.get("anyOf")):
+        del node["anyOf"]
     if isinstance(properties, dict):
         for name, schema in list(properties.items()):
             if isinstance(schema, dict) and MARKER in schema:
@@ -68,6 +74,17 @@ def _walk(node: Any, where: str) -> None:
         elif isinstance(value, dict):
             for name, schema in value.items():
                 _walk(schema, f"{where}/properties/{name}")
+
+
+def _only_presence_rules(branches: Any) -> bool:
+    """Whether ``branches`` is a list of schemas that add no type of their own, only ``required`` lists and
+    constraints on members the object already declares."""
+    if not isinstance(branches, list) or not branches:
+        return False
+    return all(
+        isinstance(branch, dict) and set(branch) <= {"required", "properties"} and "required" in branch
+        for branch in branches
+    )
 
 
 def _replace(parent: dict[str, Any], name: str, schema: dict[str, Any], where: str) -> dict[str, Any]:

@@ -429,10 +429,44 @@ def cancel_ignored(ex: Exchange) -> None:
         ex.status, ex.response_headers, ex.response_body = 204, {}, b""
 
 
+# --- deviations of the issue-22 job endpoints ---------------------------------------------------------
+
+AVE_MODEL = spec_model.spec("avepoint")
+M365_JOBS = AVE_MODEL.operation("listM365Jobs").path
+RESTORE = AVE_MODEL.operation("startM365Restore").path
+VM_JOBS = AVE_MODEL.operation("listVmJobs").path
+
+
+def m365_details_wrong_job(ex: Exchange) -> None:
+    """AvePoint getM365Job: the details of any job hold another job's ID (AVE-45)."""
+    if ex.method != "GET" or ex.status != 200 or not ex.path.startswith(M365_JOBS + "/"):
+        return
+    body = ex.json()
+    if isinstance(body.get("data"), dict):
+        body["data"]["id"] = "FB00000000000000000000"
+        ex.set_json(body)
+
+
+def restore_job_not_shown(ex: Exchange) -> None:
+    """AvePoint startM365Restore: the answer names a job ID that details never know (AVE-47)."""
+    if ex.method == "POST" and ex.path.rstrip("/") == RESTORE and ex.status == 200:
+        body = ex.json()
+        body["data"]["jobId"] = "RS000000000000000000"
+        ex.set_json(body)
+
+
+def vm_token_ignored(ex: Exchange) -> None:
+    """AvePoint listVmJobs: the skiptoken is dropped, so every page is the first one again (AVE-51)."""
+    if ex.method == "GET" and ex.path.rstrip("/") == VM_JOBS:
+        ex.query = [(k, v) for k, v in ex.query if k.lower() != "skiptoken"]
+
+
 AFTER: dict[str, After] = {
     "operation-id-missing": operation_id_missing,
     "job-set-not-listed": job_set_not_listed,
     "unknown-operation-runs": unknown_operation_runs,
+    "m365-details-wrong-job": m365_details_wrong_job,
+    "restore-job-not-shown": restore_job_not_shown,
     "required-field-missing": required_field_missing,
     "wrong-type": wrong_type,
     "undocumented-status": undocumented_status,
@@ -453,6 +487,7 @@ AFTER: dict[str, After] = {
 }
 BEFORE: dict[str, Before] = {
     "cancel-ignored": cancel_ignored,
+    "vm-token-ignored": vm_token_ignored,
     "filter-ignored": filter_ignored,
     "put-not-persisted": put_not_persisted,
     "server-error-on-malformed-id": server_error_on_malformed_id,

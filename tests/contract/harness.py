@@ -6,6 +6,7 @@ its environment is isolated (live-mode variables, reports folder), and several r
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from contract_tests import api_paths
+from contract_tests.targets import MOCK_RESTORE_BODY
 from mock_servers.testing import startup_json, stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,6 +87,10 @@ def avepoint_env(info: Mapping[str, Any], base_url: str) -> dict[str, str]:
         "AVEPOINT_TOKEN_URL": base_url + api_paths.path_of("avepoint", "requestToken"),
         "AVEPOINT_CLIENT_ID": client["client_id"],
         "AVEPOINT_CLIENT_SECRET": client["client_secret"],
+        # every job scope (issue 22), and the one restore the suite may start on this mock (AVE-47)
+        "AVEPOINT_SCOPE": str(info.get("request_scope") or info.get("scope", "gsuite.graph.read.all")),
+        "CONTRACT_ALLOW_WRITES": "1",
+        "AVEPOINT_RESTORE_TARGET": json.dumps(MOCK_RESTORE_BODY),
     }
 
 

@@ -54,6 +54,9 @@ CASES: dict[str, tuple[str, tuple[str, ...], str]] = {
     ),
     "data-set-missing-from-list": ("olconnect", ("getDataSetIds",), "the known data set"),
     "record-in-every-data-set": ("olconnect", ("getDataRecordIds",), "is listed under one data set only"),
+    "m365-details-wrong-job": ("avepoint", ("getM365Job",), "job details hold the job asked for"),
+    "restore-job-not-shown": ("avepoint", ("startM365Restore",), "the new restore job's details are there"),
+    "vm-token-ignored": ("avepoint", ("listVmJobs",), "a walk never repeats a job"),
 }
 # Deviations a profile cannot show: docs-literal plays a 2021.1 server, which has no statistics service.
 NOT_IN_PROFILE = {("statistics-miss-a-document", "docs-literal"): "statistics exist only from server 2024.1"}

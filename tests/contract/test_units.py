@@ -170,7 +170,8 @@ def test_write_facts_come_from_the_x_write_markers() -> None:
         *st_hooks.DELETES,
         *st_hooks.OPERATION_STARTS,
     }
-    assert writes.write_operations(avepoint) == ()
+    # the restore starts a job (AVE-47): never fuzzed live, started only on a named target
+    assert writes.write_operations(avepoint) == ("startM365Restore",)
     assert [(s.read_operation, s.write_operation, s.id_parameter) for s in restore.RESTORABLE_SETS] == [
         ("getJobMetadata", "updateJobMetadata", "jobId"),
         ("getJobProperties", "updateJobProperties", "jobId"),
@@ -229,6 +230,15 @@ def test_operation_facts_are_read_from_the_model() -> None:
     assert api_paths.label_of("avepoint", "listJobs") == "GET /backup/google/admin/jobs"
     assert api_paths.labels("avepoint") == {
         "GET /backup/google/admin/jobs": "listJobs",
+        "GET /backup/m365/cloudbackupjobs": "listM365Jobs",
+        "GET /backup/m365/cloudbackupjobs/{jobId}": "getM365Job",
+        "POST /backup/m365/restore/jobs": "startM365Restore",
+        "GET /backup/sfbapi/jobs": "listSalesforceJobs",
+        "GET /backup/vm/jobs": "listVmJobs",
+        "GET /dynamicsbackup/jobs": "listDynamicsJobs",
+        "GET /aos/jobs": "listScanJobs",
+        "GET /insights/job/{jobId}/exportstatus": "getInsightsExportStatus",
+        "GET /insights/job/{jobId}/exportfile": "getInsightsExportFile",
         "POST /connect/token": "requestToken",
     }
     assert api_paths.operation_ids("olconnect")[:2] == ("getAuthenticationHandshake", "login")

@@ -124,12 +124,16 @@ def call_arguments(op: SpecOperation, examples: SpecExamples) -> tuple[list[obje
     return positional, keywords
 
 
+# Media types the generator reads as a file (generator/avepoint.yaml maps application/zip to octet-stream).
+BINARY_MEDIA_TYPES = ("application/zip", "application/octet-stream")
+
+
 def documented_statuses(op: SpecOperation) -> list[int]:
     return sorted(int(code) for code in op.operation.responses if code.isdigit())
 
 
 def expected_type(op: SpecOperation, examples: SpecExamples, status: int) -> tuple[str, str | None]:
-    """("none" | "text" | "binary" | "model" | "list", class name) documented for one status."""
+    """("none" | "text" | "binary" | "bytes" | "model" | "list", class name) documented for one status."""
     response = op.operation.responses[str(status)]
     if not response.content:
         return "none", None
@@ -138,6 +142,8 @@ def expected_type(op: SpecOperation, examples: SpecExamples, status: int) -> tup
         return "text", None
     if media_type == "application/octet-stream":
         return "binary", "File"  # the generator's File wrapper around the raw bytes
+    if media_type in BINARY_MEDIA_TYPES:
+        return "bytes", None  # a file answer (the Insights report, AVE-54): the client hands back its bytes
     schema = media.schema or {}
     overrides = op.package.class_overrides()
     if "$ref" in schema:
@@ -166,6 +172,9 @@ def assert_documented_type(op: SpecOperation, examples: SpecExamples, status: in
     elif kind == "text" and _is_single_update(op):
         # OLC-10: a single-entity PUT's `true` answer is the typed result True (`false` raises).
         assert parsed is True, f"{where}: expected True, parsed {parsed!r}"
+    elif kind == "bytes":
+        assert isinstance(parsed, bytes), f"{where}: expected bytes, parsed {parsed!r}"
+        assert parsed, f"{where}: the file is empty"
     elif kind == "text":
         assert isinstance(parsed, str), f"{where}: expected text, parsed {parsed!r}"
         assert parsed, f"{where}: the text body is empty"

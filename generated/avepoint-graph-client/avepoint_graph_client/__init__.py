@@ -1,4 +1,4 @@
-"""A client library for accessing AvePoint Graph API - Cloud Backup for Google Workspace jobs"""
+"""A client library for accessing AvePoint Graph API - backup and restore jobs"""
 
 from . import _public, errors
 from ._public import *  # noqa: F403 - the package's own public names, listed in _public.__all__

@@ -1,0 +1,26 @@
+from .._runtime.open_enums import OpenIntEnum
+
+
+class VmServiceType(OpenIntEnum):
+    AZURE_VIRTUAL_MACHINE = 1
+    MICROSOFT_ENTRA_ID = 2
+    AZURE_STORAGE = 4
+    ADMIN_PORTAL_SETTINGS = 64
+    COMMON = 128
+    AMAZON_EC2 = 256
+    NATIVE_AZURE_SQL_BACKUP_MONITORING = 512
+    AZURE_DEVOPS = 1024
+    AZURE_SQL_BACKUP = 2048
+    AZURE_AD_B2C = 4096
+    GOOGLE_CLOUD_PLATFORM = 8192
+    AWS_SETTING = 16384
+    SQL_SERVER = 20000
+    VMWARE = 21000
+    GOOGLE_CLOUD_STORAGE = 23000
+    AZURE_COSMOS_DATABASE = 24000
+    AZURE_POSTGRESQL = 25000
+    AMAZON_S3 = 26000
+    ENTRA_EXTERNAL_ID = 27000
+
+    def __str__(self) -> str:
+        return str(self.value)
