@@ -7,12 +7,12 @@ from ._runtime.version import SpecInfo
 
 SPEC_INFO = SpecInfo(
     distribution="avepoint-graph-client",
-    package_version="3.0.0",
+    package_version="3.1.0",
     spec_title="AvePoint Graph API - backup and restore jobs",
-    spec_version="3.0.0",
+    spec_version="3.1.0",
     package_revision=0,
     vendor_doc_version="AvePoint/cloud-api c1b3210 (docs/docs/services-and-features/google/google.md, changed 2025-08-09)",
-    spec_sha256="622aaee329e8f80ab71a0ad17f873942bb4af06ec529fa86e2761521bbf9c992",
+    spec_sha256="856bf17d67c5b53fcf1def7dd461bbc660bb2a1e01e886cd026f8ce080ad4656",
     generator="openapi-python-client 0.29.1",
 )
 

@@ -7,12 +7,12 @@ from ._runtime.version import SpecInfo
 
 SPEC_INFO = SpecInfo(
     distribution="olconnect-client",
-    package_version="3.0.0",
+    package_version="3.1.0",
     spec_title="OL Connect Server REST API (server engine)",
-    spec_version="3.0.0",
+    spec_version="3.1.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="00697b08749a8eb5d699f91f3cf5c083274b8425359da3933f5389df4c7ce6d1",
+    spec_sha256="ac85a5f355fd3075ed6dc63805542b1a1ebb5d907064babfa44b257e875f5ad7",
     generator="openapi-python-client 0.29.1",
 )
 
