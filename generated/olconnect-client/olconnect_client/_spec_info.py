@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.1.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="ac85a5f355fd3075ed6dc63805542b1a1ebb5d907064babfa44b257e875f5ad7",
+    spec_sha256="f423d7c00a9abb33530df6dc6dae7416ad2e2745af26dfb9e051e911a0696338",
     generator="openapi-python-client 0.29.1",
 )
 
