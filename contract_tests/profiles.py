@@ -38,6 +38,17 @@ PROFILES: dict[str, Profile] = {
         semantic_examples=15,
         workers=1,
     ),
+    # A few cases per operation: the suite's own variant matrix runs the whole suite once per documented
+    # variant value, where each run has to pass, not search; a fifth of quick's random budget keeps that
+    # matrix inside CI time. Too thin to look for deviations on a real server.
+    "smoke": Profile(
+        name="smoke",
+        fuzzing_examples=8,
+        stateful_examples=5,
+        stateful_steps=4,
+        semantic_examples=5,
+        workers=1,
+    ),
     # Minutes, not seconds: deeper fuzzing and longer link chains (see docs/contract-suite.md for timings).
     "full": Profile(
         name="full",

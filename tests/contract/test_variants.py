@@ -1,9 +1,11 @@
 """The suite passes on every documented variant the bundled mocks play, and its fingerprint sees it.
 
-One pytest item per mock profile (the whole quick suite, both APIs) and per single non-default variant
-value (the quick suite focused on the operations that variant changes, so the matrix stays within CI
-time). The variants come from spec/variants.yaml (through spec_model); a variant without an entry in
-``AFFECTS`` runs its API's whole suite, so a new variant is covered before anyone lists it here.
+One pytest item per mock profile (the whole suite, both APIs) and per single non-default variant value
+(the suite focused on the operations that variant changes, so the matrix stays within CI time). Every run
+uses the `smoke` budget: here a run has to pass on a documented reading, not hunt deviations
+(test_deviations and test_promises do that with the quick budget). The variants come from
+spec/variants.yaml (through spec_model); a variant without an entry in ``AFFECTS`` runs its API's whole
+suite, so a new variant is covered before anyone lists it here.
 """
 
 from __future__ import annotations
@@ -127,7 +129,7 @@ def informational(run: SuiteRun) -> dict[str, str]:
 
 @pytest.mark.parametrize("profile", CATALOG.profile_names)
 def test_suite_passes_on_every_profile(profile: str, tmp_path: Path) -> None:
-    run = run_suite(["--mock-profile", profile], clean_env({}), tmp_path)
+    run = run_suite(["--profile", "smoke", "--mock-profile", profile], clean_env({}), tmp_path)
     expect_pass(run, f"the quick suite against the mocks in profile {profile}")
     seen = fingerprint(run)
     for name, value in CATALOG.profile(profile).items():
@@ -140,7 +142,7 @@ def test_suite_passes_on_every_profile(profile: str, tmp_path: Path) -> None:
 def test_suite_passes_on_every_single_variant(name: str, value: str, tmp_path: Path) -> None:
     variant = VARIANTS[name]
     chosen = {name: value, **COMPANIONS.get((name, value), {})}
-    args = ["--api", variant.api]
+    args = ["--profile", "smoke", "--api", variant.api]
     for assignment in chosen.items():
         args += ["--mock-variant", "=".join(assignment)]
     for operation_id in AFFECTS.get(name, ()):
@@ -158,7 +160,7 @@ def test_suite_passes_on_every_single_variant(name: str, value: str, tmp_path: P
 def test_suite_passes_on_the_job_endpoint_variants(tmp_path: Path) -> None:
     """Every alternative of the issue-22 variants at once, focused on the operations they change."""
     assert all(len(VARIANTS[name].values) == 2 for name in TOGETHER), "a third value needs a run of its own"
-    args = ["--api", "avepoint"]
+    args = ["--profile", "smoke", "--api", "avepoint"]
     for name in TOGETHER:
         args += ["--mock-variant", f"{name}={VARIANTS[name].values[1]}"]
     for operation_id in sorted({op for name in TOGETHER for op in AFFECTS[name]}):
