@@ -117,6 +117,11 @@ def _times(rng: random.Random, index: int, running: bool) -> tuple[datetime, dat
     return start, None if running else start + timedelta(minutes=rng.randint(1, 90))
 
 
+#: The job ID the Microsoft 365 details page uses in its example: the first seeded job carries it, so the
+#: spec's example (and the README's call built from it) names a job the mock has.
+PAGE_EXAMPLE_M365_JOB = "FB20241015105312327583"
+
+
 def seed_m365(count: int = 30) -> list[M365Job]:
     rng = random.Random(22)
     jobs = []
@@ -126,7 +131,7 @@ def seed_m365(count: int = 30) -> list[M365Job]:
         prefix = ("FB", "RS", "EFB", "DL", "RT")[index % 5]
         jobs.append(
             M365Job(
-                job_id=f"{prefix}{start:%Y%m%d%H%M%S}{index:06d}",
+                job_id=PAGE_EXAMPLE_M365_JOB if index == 0 else f"{prefix}{start:%Y%m%d%H%M%S}{index:06d}",
                 job_type=1 + index % 5,
                 object_type=1 + (index * 7) % 12,
                 state=state,

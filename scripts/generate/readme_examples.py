@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spec_model import Operation, Parameter, RefResolver, SpecModel, SpecRefError, path_shape
+from spec_model.security import operation_security
 
 from .errors import GenerationError
 from .generated_api import Argument, GeneratedApi, GeneratedEndpoint
@@ -30,6 +31,7 @@ class OperationExample:
     summary: str
     tag: str
     code: str
+    scopes: tuple[str, ...] = ()  # the OAuth scopes the operation's security names (a token needs one)
 
 
 def build_examples(spec: dict[str, Any], api: GeneratedApi, import_package: str) -> list[OperationExample]:
@@ -56,6 +58,7 @@ def build_examples(spec: dict[str, Any], api: GeneratedApi, import_package: str)
                 summary=str(operation.raw.get("summary", "")).strip(),
                 tag=(operation.tags or ("default",))[0],
                 code=format_python(code),
+                scopes=operation_security(model, operation).scopes,
             )
         )
     return examples

@@ -17,7 +17,9 @@ from typing import Any
 import pytest
 import yaml
 
+import spec_model
 from mock_servers.testing import MockProcess, running_mock
+from spec_model.security import operation_security
 
 ROOT = Path(__file__).resolve().parents[2]
 READMES = {
@@ -33,7 +35,11 @@ OLC_IDS = {
     "document_sets": {4001: 501},
     "documents": {5001: 1001},
     "data_sets": {8001: 56789},
+    "content_sets": {8001: 6001, 8002: 6002},
 }
+# The examples that name an asynchronous operation by the spec's example ID: no fresh server knows it, so
+# the example runs as written and gets the documented 404 (OLC-53) as the client's typed error.
+NAMES_AN_OPERATION = re.compile(r"^(get\w+(Progress|Result)|cancel\w+)$")
 EXAMPLE_CLIENT = {
     "client_id": "3f1c2a9e-5b7d-4e0a-9c61-8d2b7e4f1a05",
     "client_secret": "example-client-secret",
@@ -64,13 +70,15 @@ def _olc_scenario(path: Path) -> Path:
                         document["id"] = OLC_IDS["documents"].get(document["id"], document["id"])
     for data_set in data.get("data_sets", []):
         data_set["id"] = OLC_IDS["data_sets"].get(data_set["id"], data_set["id"])
+    for content_set in data.get("content_sets", []):
+        content_set["id"] = OLC_IDS["content_sets"].get(content_set["id"], content_set["id"])
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     return path
 
 
 def _ave_scenario(path: Path) -> Path:
     data: dict[str, Any] = yaml.safe_load((ROOT / "mock_servers/scenarios/avepoint.yaml").read_text())
-    data["clients"].append({**EXAMPLE_CLIENT, "scopes": ["gsuite.graph.read.all"]})
+    data["clients"].append({**EXAMPLE_CLIENT, "scopes": list(AVEPOINT_SCOPES)})
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     return path
 
@@ -85,6 +93,14 @@ def mocks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, MockPr
         yield {"olconnect": olc, "avepoint": ave}
 
 
+#: Every scope an AvePoint operation names: the README's client asks for all of them (`scope=`), as a user
+#: who calls several services does.
+_AVEPOINT = spec_model.spec("avepoint")
+AVEPOINT_SCOPES = sorted(
+    {scope for op in _AVEPOINT.operations.values() for scope in operation_security(_AVEPOINT, op).scopes}
+)
+
+
 def client_code(api: str, mock: MockProcess) -> str:
     """The README's Connecting block, pointed at the mock with the mock's credentials."""
     code = connecting_block(api)
@@ -95,7 +111,7 @@ def client_code(api: str, mock: MockProcess) -> str:
     else:
         code = code.replace(
             '"<client id>", "<client secret>", data_centre="ne"',
-            f'"mock-client", "mock-client-secret", base_url="{mock.base_url}"',
+            f'"mock-client", "mock-client-secret", base_url="{mock.base_url}", scope="{" ".join(AVEPOINT_SCOPES)}"',
         )
     assert mock.base_url in code, "the Connecting block changed; update the substitution"
     return code
@@ -111,11 +127,18 @@ def test_readme_operation_example_runs_against_the_mock(
     mocks[api].reset()  # an example may delete what the next one reads (deleteJobSet)
     namespace: dict[str, Any] = {}
     exec(compile(client_code(api, mocks[api]), f"{api} README:Connecting", "exec"), namespace)
+    code = compile(examples(api)[operation_id], f"{api} README:{operation_id}", "exec")
     with namespace["client"]:
-        exec(compile(examples(api)[operation_id], f"{api} README:{operation_id}", "exec"), namespace)
+        if api == "olconnect" and NAMES_AN_OPERATION.match(operation_id):
+            with pytest.raises(
+                namespace["olconnect_client"].errors.NotFoundError, match="Operation not found"
+            ):
+                exec(code, namespace)
+            return
+        exec(code, namespace)
     assert "result" in namespace
 
 
 def test_every_operation_is_covered() -> None:
-    assert len(examples("olconnect")) == 35
-    assert len(examples("avepoint")) == 2
+    for api in READMES:
+        assert set(examples(api)) == set(spec_model.spec(api).operations), api

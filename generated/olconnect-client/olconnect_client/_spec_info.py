@@ -12,7 +12,7 @@ SPEC_INFO = SpecInfo(
     spec_version="3.1.0",
     package_revision=0,
     vendor_doc_version="2025.2",
-    spec_sha256="f423d7c00a9abb33530df6dc6dae7416ad2e2745af26dfb9e051e911a0696338",
+    spec_sha256="598db5d2291cb4b403e5cd1bfb2c0ae4da47f36be5bb2f04ef88f8eb68ccfa6b",
     generator="openapi-python-client 0.29.1",
 )
 
