@@ -108,7 +108,8 @@ async function createJobSet(base, percentages) {
 
 test('an operation is polled until done, then its result is asked once', async () => {
   const text = (body) => [200, { 'Content-Type': 'text/plain' }, body];
-  await withServer((request) => login(request) ?? workflow([text('40'), text('done')])(request), async (base, seen) => {
+  const answer = workflow([text('40'), text('done')]);
+  await withServer((request) => login(request) ?? answer(request), async (base, seen) => {
     const percentages = [];
     assert.equal(await createJobSet(base, percentages), 77);
     assert.deepEqual(percentages, [40]);
@@ -122,7 +123,8 @@ test('an operation is polled until done, then its result is asked once', async (
 });
 
 test('a failing progress poll ends the operation with that error, after one poll', async () => {
-  await withServer((request) => login(request) ?? workflow([[503, {}, 'busy']])(request), async (base, seen) => {
+  const answer = workflow([[503, {}, 'busy']]);
+  await withServer((request) => login(request) ?? answer(request), async (base, seen) => {
     await assert.rejects(createJobSet(base, []), (error) => {
       assert.equal(error.constructor.name, 'ServerStatusCodeNotExpected');
       assert.equal(error.statusCode, 503);

@@ -38,13 +38,13 @@ CLIENT_NEUTRAL: dict[str, str] = {
     "olc.empty-level-mode": "GetJobSetStatistics sends levelMode only for the two document-set scopes,"
     " never an empty one, so the client cannot tell a server that refuses it (OLC-12) from one that reads it"
     " as omitted",
-    "olc.operation-links": "the client never reads the 202's Link header: createOperationDefinition builds the"
-    " progress, result and cancel URLs from the operationId header and its own service paths, so absolute and"
-    " relative links (OLC-50) lead it to the same requests",
+    "olc.operation-links": "the client never reads the 202's Link header: createOperationDefinition builds"
+    " the progress, result and cancel URLs from the operationId header and its own service paths, so absolute"
+    " and relative links (OLC-50) lead it to the same requests",
     "olc.operation-error-body": "no handler of the client reads the body of an operation's 404: the fork's"
     " patched getProgress handler answers done without reading it, and getResult and cancel have no 404"
-    " handler, so a JSON, text or empty body (OLC-53) all end in the same outcome; the unknown-operation cases"
-    " hold every selection to it",
+    " handler, so a JSON, text or empty body (OLC-53) all end in the same outcome; the unknown-operation"
+    " cases hold every selection to it",
 }
 # Cases a live run cannot make: other users and the mock's token expiry are not in the live variables, and
 # the workflow cases need presets and content sets that only the mock's scenario names (all but the
@@ -359,8 +359,8 @@ def test_every_service_of_the_spec_has_a_table(mock_runs: dict[str, tuple[Select
 
 
 def test_the_shim_hides_nothing(installed: None) -> None:
-    """vendor_client/shim.test.cjs: odd statuses and bodies reach the caller as sent, after one request, and an
-    operation is polled to done before its one result call."""
+    """vendor_client/shim.test.cjs: odd statuses and bodies reach the caller as sent, after one request,
+    and an operation is polled to done before its one result call."""
     completed = subprocess.run(
         ["node", "--test", "shim.test.cjs"],
         cwd=ROOT / "vendor_client",
