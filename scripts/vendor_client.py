@@ -33,10 +33,13 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import yaml
 
 from contract_tests.targets import DISPOSABLE_DATA_SET, DISPOSABLE_JOB_SET
 from mock_servers.core.admin_access import ADMIN_TOKEN_HEADER
@@ -54,6 +57,19 @@ CLIENT_COMMIT = "c26f532efa8c5b9852231f020ed280707e8e50dc"
 DRIVER = VENDOR_DIR / "driver.cjs"
 API = "olconnect"
 DRIVER_TIMEOUT = 120
+SCENARIO = ROOT / "mock_servers" / "scenarios" / "olconnect.yaml"
+# The workflow cases (Job Creation, Output Creation, All-In-One) on the mock: operations that end quickly, so
+# 26 selections do not wait 2 s per operation, and presets named as a File Store names them (with their
+# extension): the client appends the extension to a bare name (file_extensions.js in dist/).
+OPERATION_SECONDS = 0.2
+WORKFLOW = {
+    "job_preset": "invoice",
+    "output_preset": "print",
+    "data_mapper": "invoices",
+    "template": "invoice",
+    "data_file": "invoices.csv",
+}
+WORKFLOW_PRESETS = ("invoice.OL-jobpreset", "print.OL-outputpreset")
 
 
 class SetupError(RuntimeError):
@@ -162,6 +178,8 @@ def mock_config(
         "variants": dict(variants),
         "token_ttl": info.get("token_ttl"),
         "allow_writes": True,
+        # The workflow cases need presets and content sets that only the mock's scenario names.
+        "workflow": {**WORKFLOW, "content_sets": list(info.get("workflow", {}).get("content_sets", []))},
     }
     if admin_token is not None:
         config["mock_admin"] = {"header": ADMIN_TOKEN_HEADER, "token": admin_token}
@@ -255,9 +273,21 @@ def run_driver(config: Mapping[str, Any]) -> DriverRun:
     return DriverRun(completed.returncode, report, completed.stderr)
 
 
+@contextmanager
+def crosscheck_scenario() -> Iterator[Path]:
+    """The bundled scenario with fast workflow operations and the workflow presets under File Store names."""
+    data = yaml.safe_load(SCENARIO.read_text(encoding="utf-8"))
+    data.setdefault("settings", {})["operation_seconds"] = OPERATION_SECONDS
+    data["presets"] = [*data.get("presets", []), *WORKFLOW_PRESETS]
+    with tempfile.TemporaryDirectory(prefix="vendor-client-scenario-") as folder:
+        path = Path(folder) / "olconnect.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        yield path
+
+
 def run_on_mock(chosen: Sequence[Selection]) -> Iterator[tuple[Selection, DriverRun]]:
     """Start one mock; for each selection set its variants, reset its state and run the driver."""
-    with running_mock(API, access_log=False) as mock:
+    with crosscheck_scenario() as scenario, running_mock(API, scenario, access_log=False) as mock:
         for selection in chosen:
             mock.reset()  # entities back to the scenario (a reset also restores the start-up variants)
             described = mock.admin("POST", "/_mock/variants", selection.body())

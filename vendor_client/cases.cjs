@@ -1126,7 +1126,340 @@ const dataSetEntity = {
   ],
 };
 
-const SERVICES = [authentication, session, jobEntity, jobSegmentEntity, statistics, documentSetEntity, documentEntity, jobSetEntity, dataSetEntity];
+// ---------------------------------------------------------------- Workflow: Job Creation, Output Creation, All-In-One (OLC-50..58)
+
+const WORKFLOW = '/rest/serverengine/workflow';
+/** What one workflow table leaves for the next (the driver gives each table its own `state`). */
+const made = {};
+const UNKNOWN_OPERATION = `${MARK}-no-such-operation`;
+
+function needsWorkflow(c) {
+  if (c.config.workflow === undefined) return 'no workflow presets and content sets configured (mock only)';
+  return needsWrites(c);
+}
+
+/** Also needs the job set the job creation case made (it fails first when the workflow does not run). */
+function needsCreatedJobSet(c) {
+  return needsWorkflow(c) ?? (made.jobSet === undefined ? 'the job creation case made no job set' : undefined);
+}
+
+/**
+ * Await one operation the client started, noting what the core shim reports of it: the operation ID (from
+ * the 202's operationId header), every progress percentage, and whether it reached `done`.
+ */
+async function followOperation(c, promise, key) {
+  const seen = { operationId: undefined, progress: [], finished: false };
+  made[key] = seen;
+  promise.on('start', (id) => { seen.operationId = id; });
+  promise.on('progress', (percent) => seen.progress.push(percent));
+  promise.on('finish', () => { seen.finished = true; });
+  seen.value = await promise;
+  return seen;
+}
+
+const isRising = (list) => list.every((value, i) => Number.isFinite(value) && value >= 0 && value <= 100 && (i === 0 || value >= list[i - 1]));
+
+/** The answer of one request made with plain HTTP (Basic credentials), for what the client cannot read. */
+async function plainRequest(c, method, path) {
+  const { username, password } = c.config.users.admin;
+  const response = await fetch(`${c.config.base_url}${path}`, {
+    method,
+    headers: { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` },
+  });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, contentType: (response.headers.get('content-type') ?? '').split(';')[0], bytes };
+}
+
+/** The result of a finished output operation, read with plain HTTP at the documented getResult (OLC-56). */
+async function outputBytes(c, service, key) {
+  const operationId = made[key]?.operationId;
+  if (operationId === undefined) throw new Error('the client reported no operation ID');
+  const answer = await plainRequest(c, 'POST', `${WORKFLOW}/${service}/getResult/${operationId}`);
+  return { status: answer.status, contentType: answer.contentType, pdf: answer.bytes.subarray(0, 5).toString('latin1') === '%PDF-' };
+}
+const PDF_BYTES = { ok: { status: 200, contentType: 'application/octet-stream', pdf: true } };
+
+/** What the client's own operation calls (OLConnectRestClient.createOperationDefinition) do with an ID. */
+function operationCalls(c, service, operationId) {
+  return admin(c).rest.createOperationDefinition({ operationId }, `${WORKFLOW}/${service}`, () => undefined);
+}
+
+/** The status of the last answer the client logged, with the value the call gave. */
+async function withLastStatus(c, promise) {
+  const value = await promise;
+  const last = c.logger.responses[c.logger.responses.length - 1] ?? {};
+  return { value, status: last.status };
+}
+
+/**
+ * The client's result calls for Output Creation and All-In-One are `getResultTxt` and `getManagedResult`,
+ * which the spec does not have (OLC-56 lists only `getResult`): our mock answers 404, which no handler of
+ * those calls takes (docs/vendor-client-crosscheck.md row 20).
+ */
+const UNDOCUMENTED_RESULT_CALL = { error: 'ServerStatusCodeNotExpected', status: 404 };
+
+/** A submit naming a content set or job set that does not exist: 404 (the pages) or 400 (OLC-55). */
+function missingInput(variants, on400) {
+  return [
+    variants.may('olc.missing-input', '404') && { error: 'UnrecognisedServerError', message: /not found/ },
+    variants.may('olc.missing-input', '400') && on400,
+  ];
+}
+
+const jobCreation = {
+  name: 'jobCreation',
+  // The release decides what the client asks (isSkipJobCreationAllowed); a live server's is not known ahead.
+  setUp: async (c) => {
+    c.state.version = await new c.client.AuthenticationService(admin(c).rest).getVersion();
+  },
+  cases: [
+    {
+      method: 'isSkipJobCreationAllowed',
+      name: 'the release the server reports',
+      call: (c) => admin(c).node.jobCreation.isSkipJobCreationAllowed(),
+      // The client compares the release as text: 2024.1 or later (year 2024 with minor >= "1", or 2025+).
+      expect: (c) => [{ ok: atLeast(c, 2024, 1) }],
+    },
+    {
+      method: 'createJobSetFromContentSets',
+      name: 'a content set, polled to done',
+      needs: needsWorkflow,
+      call: async (c) => {
+        const w = c.config.workflow;
+        const seen = await followOperation(c, admin(c).node.jobCreation.createJobSetFromContentSets(w.job_preset, [w.content_sets[0]], { [`${MARK}_run`]: 'x' }), 'jobCreation');
+        made.jobSet = seen.value;
+        return { jobSet: Number.isInteger(seen.value) && seen.value > 0, operationId: typeof seen.operationId === 'string', progressed: seen.progress.length > 0 && isRising(seen.progress), finished: seen.finished };
+      },
+      expect: () => [{ ok: { jobSet: true, operationId: true, progressed: true, finished: true } }],
+      why: 'OLC-50, OLC-51, OLC-56',
+    },
+    {
+      method: 'fetchJobIdsForJobSet',
+      name: 'the job set the job creation made',
+      needs: needsCreatedJobSet,
+      call: (c) => admin(c).node.jobSetEntity.fetchJobIdsForJobSet(made.jobSet),
+      expect: () => [NON_EMPTY_ID_LIST],
+    },
+    {
+      method: 'getProgressOfOperation',
+      name: 'the finished job creation, after its result',
+      needs: needsCreatedJobSet,
+      call: (c) => withLastStatus(c, operationCalls(c, 'jobcreation', made.jobCreation.operationId).progressCall()),
+      // The fork's Bug 4 patch reads a progress 404 as done, so a server that drops a collected operation
+      // (olc.finished-operation=gone) and one that keeps it answer the caller alike; the status tells them apart.
+      expect: (c) => [
+        c.variants.may('olc.finished-operation', 'kept') && { ok: { value: 'done', status: 200 } },
+        c.variants.may('olc.finished-operation', 'gone') && { ok: { value: 'done', status: 404 } },
+      ],
+      why: 'OLC-51',
+    },
+    {
+      method: 'getResultOfOperation',
+      name: 'unknown operation',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.jobCreation.getResultOfOperation(UNKNOWN_OPERATION),
+      // No 404 handler: the body (olc.operation-error-body) is never read.
+      expect: () => [{ error: 'ServerStatusCodeNotExpected', status: 404 }],
+      why: 'OLC-53',
+    },
+    {
+      method: 'getProgressOfOperation',
+      name: 'unknown operation',
+      needs: needsWorkflow,
+      call: (c) => withLastStatus(c, operationCalls(c, 'jobcreation', UNKNOWN_OPERATION).progressCall()),
+      expect: () => [{ ok: { value: 'done', status: 404 } }],
+      why: 'OLC-53 (row 21: the patched client takes an unknown operation for a finished one)',
+    },
+    {
+      method: 'cancelOperation',
+      name: 'unknown operation',
+      needs: needsWorkflow,
+      call: (c) => operationCalls(c, 'jobcreation', UNKNOWN_OPERATION).cancelCall(),
+      expect: () => [{ error: 'ServerStatusCodeNotExpected', status: 404 }],
+      why: 'OLC-53',
+    },
+    {
+      method: 'cancelOperation',
+      name: 'a running job creation',
+      needs: needsWorkflow,
+      call: async (c) => {
+        const w = c.config.workflow;
+        const running = admin(c).node.jobCreation.createJobSetFromContentSets(w.job_preset, [w.content_sets[0]]);
+        const operationId = await new Promise((resolve) => running.on('start', resolve));
+        made.cancelled = { operationId, outcome: running.then(() => ({ ok: true }), (error) => ({ error: error.constructor.name, status: error.statusCode })) };
+        return running.cancel();
+      },
+      // The client's 204 handler is `{handler: Promise.resolve}`, called as a method of that object, which is
+      // no constructor: the server stops the operation, the caller gets a TypeError (row 22).
+      expect: () => [{ error: 'OLNodeInternalError', message: /^TypeError\b/ }],
+      why: 'OLC-53 (row 22)',
+    },
+    {
+      method: 'cancelOperation',
+      name: 'the cancelled operation: server and client',
+      needs: (c) => needsWorkflow(c) ?? (made.cancelled ? undefined : 'the cancel case did not start an operation'),
+      call: async (c) => {
+        const { operationId, outcome } = made.cancelled;
+        const server = await plainRequest(c, 'GET', `${WORKFLOW}/jobcreation/getProgress/${operationId}`);
+        return { progressStatus: server.status, client: await outcome };
+      },
+      // The server forgets a cancelled operation; the client's next poll gets 404, reads it as done (Bug 4
+      // patch) and asks for the result, which is 404 too.
+      expect: () => [{ ok: { progressStatus: 404, client: { error: 'ServerStatusCodeNotExpected', status: 404 } } }],
+      why: 'OLC-53 (row 22)',
+    },
+    {
+      method: 'createJobSetFromContentSets',
+      name: 'unknown content set',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.jobCreation.createJobSetFromContentSets(c.config.workflow.job_preset, [UNKNOWN_ID]),
+      expect: (c) => missingInput(c.variants, { error: 'ContentSetNotFound', message: /Content Set/ }),
+      why: 'OLC-55',
+    },
+    {
+      method: 'createJobSetFromContentSets',
+      name: 'unknown preset',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.jobCreation.createJobSetFromContentSets(`${MARK}-no-such-preset`, [c.config.workflow.content_sets[0]]),
+      // The client appends .OL-jobpreset to a bare name; no pattern of its 404 handler names job presets.
+      expect: () => [{ error: 'UnrecognisedServerError', message: /no-such-preset\.OL-jobpreset/ }],
+      why: 'OLC-55',
+    },
+    {
+      method: 'processJobCreationWithoutJobPreset',
+      name: 'content sets, no preset',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.jobCreation.processJobCreationWithoutJobPreset([c.config.workflow.content_sets[0]]),
+      // 2024.1+: POST .../jobcreation/default, a path the spec does not have; the mock reads "default" as a
+      // preset name and answers 404 (row 23). Before 2024.1 the client refuses to ask.
+      expect: (c) => [
+        atLeast(c, 2024, 1) && { error: 'UnrecognisedServerError', message: /'default' not found/ },
+        !atLeast(c, 2024, 1) && { error: 'JobCreationWithoutJobPresetNotFound' },
+      ],
+      why: 'row 23',
+    },
+  ],
+};
+
+const outputCreation = {
+  name: 'outputCreation',
+  cases: [
+    {
+      method: 'createOutputFromJobSet',
+      name: 'the created job set (createOnly)',
+      needs: needsCreatedJobSet,
+      call: (c) => followOperation(c, admin(c).node.outputCreation.createOutputFromJobSet(c.config.workflow.output_preset, made.jobSet), 'output'),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20: the client asks getResultTxt)',
+    },
+    {
+      method: 'createOutputFromJobSet',
+      name: 'its result bytes, read with plain HTTP',
+      needs: (c) => needsCreatedJobSet(c) ?? (made.output ? undefined : 'the output case started no operation'),
+      call: (c) => outputBytes(c, 'outputcreation', 'output'),
+      expect: () => [PDF_BYTES],
+      why: 'OLC-56',
+    },
+    {
+      method: 'createOutputFromJobSet',
+      name: 'the created job set (createOnly false)',
+      needs: needsCreatedJobSet,
+      call: (c) => admin(c).node.outputCreation.createOutputFromJobSet(c.config.workflow.output_preset, made.jobSet, undefined, { createOnly: false }),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20: the client asks getManagedResult)',
+    },
+    {
+      method: 'createOutputFromJobs',
+      name: 'the jobs of the created job set',
+      needs: needsCreatedJobSet,
+      call: async (c) => admin(c).node.outputCreation.createOutputFromJobs(c.config.workflow.output_preset, await admin(c).node.jobSetEntity.fetchJobIdsForJobSet(made.jobSet)),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20)',
+    },
+    {
+      method: 'createOutputFromJobSet',
+      name: 'unknown job set',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.outputCreation.createOutputFromJobSet(c.config.workflow.output_preset, UNKNOWN_ID),
+      expect: (c) => missingInput(c.variants, { error: 'JobSetNotFound', message: /Job Set/ }),
+      why: 'OLC-55',
+    },
+    {
+      method: 'fetchOperationResult',
+      name: 'unknown operation',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.outputCreation.fetchOperationResult(UNKNOWN_OPERATION),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20)',
+    },
+    {
+      method: 'fetchOperationResultAsFolderAndFilenames',
+      name: 'unknown operation',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.outputCreation.fetchOperationResultAsFolderAndFilenames(UNKNOWN_OPERATION),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20)',
+    },
+  ],
+};
+
+function allInOneConfiguration(c, createOnly) {
+  const w = c.config.workflow;
+  return {
+    datamining: { identifier: w.data_file, config: w.data_mapper, persistDataset: true },
+    contentcreation: { config: w.template },
+    jobcreation: { config: w.job_preset },
+    outputcreation: { config: w.output_preset, createOnly },
+  };
+}
+
+const allInOne = {
+  name: 'allInOne',
+  cases: [
+    {
+      method: 'createManagedOutput',
+      name: 'the whole line (createOnly)',
+      needs: needsWorkflow,
+      call: (c) => followOperation(c, admin(c).node.allInOne.createManagedOutput(allInOneConfiguration(c, true)), 'allInOne'),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20: the client asks getManagedResult)',
+    },
+    {
+      method: 'createManagedOutput',
+      name: 'its result bytes, read with plain HTTP',
+      needs: (c) => needsWorkflow(c) ?? (made.allInOne ? undefined : 'the All-In-One case started no operation'),
+      call: (c) => outputBytes(c, 'print', 'allInOne'),
+      expect: () => [PDF_BYTES],
+      why: 'OLC-56',
+    },
+    {
+      method: 'createManagedOutput',
+      name: 'the whole line (createOnly false)',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.allInOne.createManagedOutput(allInOneConfiguration(c, false)),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20: the client asks getResultTxt)',
+    },
+    {
+      method: 'fetchAllInOneResult',
+      name: 'unknown operation',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.allInOne.fetchAllInOneResult(UNKNOWN_OPERATION),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20)',
+    },
+    {
+      method: 'fetchOperationResultAsFolderAndFilenames',
+      name: 'unknown operation',
+      needs: needsWorkflow,
+      call: (c) => admin(c).node.allInOne.fetchOperationResultAsFolderAndFilenames(UNKNOWN_OPERATION),
+      expect: () => [UNDOCUMENTED_RESULT_CALL],
+      why: 'OLC-56 (row 20)',
+    },
+  ],
+};
+
+const SERVICES = [authentication, session, jobEntity, jobSegmentEntity, statistics, documentSetEntity, documentEntity, jobSetEntity, dataSetEntity, jobCreation, outputCreation, allInOne];
 
 /** The public methods of every covered class; each must have a case (private ones per dist/@types). */
 const COVERED = [
@@ -1138,6 +1471,9 @@ const COVERED = [
   ['documentSetEntity', 'DocumentSetEntityService', []],
   ['documentEntity', 'DocumentEntityService', []],
   ['dataSetEntity', 'DataSetEntityService', []],
+  ['jobCreation', 'JobCreationService', []],
+  ['outputCreation', 'OutputCreationService', []],
+  ['allInOne', 'AllInOneService', []],
 ];
 
 function expectedCoverage(client) {

@@ -32,6 +32,9 @@ function loadClient() {
     DocumentSetEntityService: require(`${dist}/rest/services/DocumentSetEntityService.js`).DocumentSetEntityService,
     DocumentEntityService: require(`${dist}/rest/services/DocumentEntityService.js`).DocumentEntityService,
     DataSetEntityService: require(`${dist}/rest/services/DataSetEntityService.js`).DataSetEntityService,
+    JobCreationService: require(`${dist}/rest/services/JobCreationService.js`).JobCreationService,
+    OutputCreationService: require(`${dist}/rest/services/OutputCreationService.js`).OutputCreationService,
+    AllInOneService: require(`${dist}/rest/services/AllInOneService.js`).AllInOneService,
   };
 }
 

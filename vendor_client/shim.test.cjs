@@ -85,5 +85,51 @@ test('helpers: URL building encodes, content types keep only the media type', ()
   const response = new core.AugmentedResponse({ statusCode: 200, statusMessage: 'OK', headers: { 'content-type': 'Text/Plain; charset=UTF-8' } });
   assert.equal(response.contentType, 'text/plain');
   assert.equal(response.headers.get('Content-Type'), 'Text/Plain; charset=UTF-8');
-  assert.throws(() => new core.ProgressEventsPromise(() => undefined), core.ShimNotImplemented);
+  assert.throws(() => new core.PostStreamRequest(), core.ShimNotImplemented);
+});
+
+/** A workflow server: the submit answers 202 with an operationId header, then `progress` in turn. */
+function workflow(progress) {
+  let polls = 0;
+  return (request) => {
+    if (request.url.endsWith('/jobcreation/preset.OL-jobpreset')) return [202, { operationId: 'op-1' }, ''];
+    if (request.url.includes('/getProgress/')) return progress[Math.min(polls++, progress.length - 1)];
+    if (request.url.endsWith('/getResult/op-1')) return [200, { 'Content-Type': 'text/plain' }, '77'];
+    return [500, {}, ''];
+  };
+}
+
+async function createJobSet(base, percentages) {
+  const rest = new OLConnectRestClient(base, 'user', 'secret', { logger: quiet });
+  const running = new OLConnectNodeRestClient(rest, quiet).jobCreation.createJobSetFromContentSets('preset', [5]);
+  running.on('progress', (percent) => percentages.push(percent));
+  return running;
+}
+
+test('an operation is polled until done, then its result is asked once', async () => {
+  const text = (body) => [200, { 'Content-Type': 'text/plain' }, body];
+  const answer = workflow([text('40'), text('done')]);
+  await withServer((request) => login(request) ?? answer(request), async (base, seen) => {
+    const percentages = [];
+    assert.equal(await createJobSet(base, percentages), 77);
+    assert.deepEqual(percentages, [40]);
+    assert.deepEqual(seen.slice(1), [
+      'POST /rest/serverengine/workflow/jobcreation/preset.OL-jobpreset',
+      'GET /rest/serverengine/workflow/jobcreation/getProgress/op-1',
+      'GET /rest/serverengine/workflow/jobcreation/getProgress/op-1',
+      'POST /rest/serverengine/workflow/jobcreation/getResult/op-1',
+    ]);
+  });
+});
+
+test('a failing progress poll ends the operation with that error, after one poll', async () => {
+  const answer = workflow([[503, {}, 'busy']]);
+  await withServer((request) => login(request) ?? answer(request), async (base, seen) => {
+    await assert.rejects(createJobSet(base, []), (error) => {
+      assert.equal(error.constructor.name, 'ServerStatusCodeNotExpected');
+      assert.equal(error.statusCode, 503);
+      return true;
+    });
+    assert.equal(seen.filter((line) => line.includes('/getProgress/')).length, 1);
+  });
 });

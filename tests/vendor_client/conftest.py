@@ -34,7 +34,10 @@ def mock_runs(installed: None) -> dict[str, tuple[Selection, DriverRun]]:
 
 @pytest.fixture(scope="session")
 def _live_mock_process(installed: None) -> Iterator[MockProcess]:
-    with running_mock("olconnect", access_log=False) as mock:
+    with (
+        vendor_client.crosscheck_scenario() as scenario,
+        running_mock("olconnect", scenario, access_log=False) as mock,
+    ):
         yield mock
 
 

@@ -10,9 +10,14 @@
  *  - bodies are read exactly as sent: `json` is JSON.parse of the text (an empty or non-JSON body throws,
  *    as dist/ expects of a parse failure), `contentType` is the header's media type (parameters such as
  *    charset dropped, since dist/ compares it with bare media types);
- *  - what the cross-check never drives (asynchronous operations, streamed uploads, Node-RED helpers) throws
- *    ShimNotImplemented when used, rather than pretending to work.
+ *  - asynchronous operations (ProgressEventsPromise, ProgressingConnectOperation) do only what dist/ needs of
+ *    them: poll dist/'s own progress call until it answers `done`, then ask dist/'s own result call; an error
+ *    of either ends the operation with that error, unchanged. No retry, no timeout of our own;
+ *  - what the cross-check never drives (streamed uploads, Node-RED helpers) throws ShimNotImplemented when
+ *    used, rather than pretending to work.
  */
+
+const { EventEmitter } = require('node:events');
 
 const HttpResponseCodes = Object.freeze({
   OK: 200,
@@ -138,6 +143,9 @@ class OLNodeInputTypeCheckError extends ErrorWithCode {
 class FeatureNotAvailable extends OLNodeInputTypeCheckError {}
 
 class MethodNotImplemented extends ErrorWithCode {}
+
+/** How an operation stopped by `cancel()` ends, after the server accepted the cancel. */
+class OperationCancelled extends ErrorWithCode {}
 
 /** Used only by what this shim does not provide. */
 class ShimNotImplemented extends ErrorWithCode {}
@@ -352,7 +360,146 @@ class AugmentedResponse {
     this.contentLength = length === undefined ? -1 : Number.parseInt(length, 10);
     const disposition = /filename="?([^";]+)"?/i.exec(response.headers['content-disposition'] ?? '');
     this.attachmentName = disposition ? disposition[1] : undefined;
+    // A workflow submit's 202 names its operation in this header; dist/ reads it as `operationId`.
+    this.operationId = response.headers.operationid;
     this.body = undefined;
+  }
+}
+
+
+// ---------------------------------------------------------------- asynchronous operations
+
+/** Milliseconds between two progress polls (the mock's operations take well under a second in the tests). */
+const POLL_INTERVAL_MS = 50;
+
+/**
+ * A promise that also reports how an asynchronous operation goes. dist/ builds one with
+ * `new ProgressEventsPromise((resolve, reject, self) => ...)`, chains with `from(step).continue(next)` and
+ * hands it to ProgressingConnectOperation.pipeEvents. Events: `start` (operation ID), `progress` (the
+ * server's percentage as a number), `finish`. `cancel()` asks the server to stop the running operation.
+ * It is a thenable rather than a Promise subclass so that `then` gives ordinary promises.
+ */
+class ProgressEventsPromise {
+  #settled;
+  #events = new EventEmitter();
+  #canceller;
+
+  constructor(executor) {
+    this.#settled = new Promise((resolve, reject) => {
+      try {
+        executor(resolve, reject, this);
+      } catch (error) {
+        reject(error);
+      }
+    });
+    this.#settled.catch(() => undefined); // the caller sees the rejection through then/await
+  }
+
+  static from(step) {
+    return new ProgressEventsPromise((resolve, reject) => {
+      Promise.resolve().then(step).then(resolve, reject);
+    });
+  }
+
+  /** `next(value)` once this one resolves; its events and its cancel become this chain's. */
+  continue(next) {
+    return new ProgressEventsPromise((resolve, reject, chain) => {
+      this.then((value) => {
+        const following = next(value);
+        if (following instanceof ProgressEventsPromise) following.pipeTo(chain);
+        return following;
+      }).then(resolve, reject);
+    });
+  }
+
+  then(onResolved, onRejected) {
+    return this.#settled.then(onResolved, onRejected);
+  }
+
+  catch(onRejected) {
+    return this.#settled.catch(onRejected);
+  }
+
+  finally(onFinally) {
+    return this.#settled.finally(onFinally);
+  }
+
+  on(event, listener) {
+    this.#events.on(event, listener);
+    return this;
+  }
+
+  emit(event, ...args) {
+    return this.#events.emit(event, ...args);
+  }
+
+  /** Used by ProgressingConnectOperation: how `cancel()` reaches the server. */
+  setCanceller(canceller) {
+    this.#canceller = canceller;
+  }
+
+  cancel() {
+    if (this.#canceller === undefined) {
+      return Promise.reject(new ShimNotImplemented('no operation has started yet, so there is nothing to cancel'));
+    }
+    return this.#canceller();
+  }
+
+  /** Repeat this one's events on `target` and let `target.cancel()` cancel this one. */
+  pipeTo(target) {
+    for (const event of ['start', 'progress', 'finish']) this.on(event, (...args) => target.emit(event, ...args));
+    target.setCanceller(() => this.cancel());
+  }
+}
+
+/**
+ * One operation the server accepted with 202: polls `progressCall` (dist/'s getProgressOfOperation) until it
+ * answers `done`, then resolves with `resultCall()` (the service's own result request). `cancel()` calls
+ * `cancelCall` (dist/'s cancelOperation); once that succeeds the operation ends with OperationCancelled.
+ */
+class ProgressingConnectOperation {
+  #done;
+  #events = new EventEmitter();
+  #cancelled = false;
+
+  constructor(operationId, progressCall, resultCall, cancelCall, logger) {
+    this.operationId = operationId;
+    this.cancelCall = cancelCall;
+    this.logger = logger;
+    this.#done = this.#run(progressCall, resultCall);
+    this.#done.catch(() => undefined);
+  }
+
+  async #run(progressCall, resultCall) {
+    await Promise.resolve(); // let the caller attach its listeners (pipeEvents) first
+    this.#events.emit('start', this.operationId);
+    for (;;) {
+      if (this.#cancelled) throw new OperationCancelled(`operation ${this.operationId} was cancelled`);
+      const answer = String(await progressCall()).trim();
+      if (answer === 'done') break;
+      this.#events.emit('progress', Number(answer));
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
+    if (this.#cancelled) throw new OperationCancelled(`operation ${this.operationId} was cancelled`);
+    this.#events.emit('finish', this.operationId);
+    return resultCall();
+  }
+
+  then(onResolved, onRejected) {
+    return this.#done.then(onResolved, onRejected);
+  }
+
+  pipeEvents(target) {
+    for (const event of ['start', 'progress', 'finish']) {
+      this.#events.on(event, (...args) => target.emit(event, ...args));
+    }
+    target.setCanceller(() => this.cancel());
+  }
+
+  async cancel() {
+    const answer = await this.cancelCall();
+    this.#cancelled = true;
+    return answer;
   }
 }
 
@@ -375,8 +522,9 @@ module.exports = {
   PostJsonRequest,
   PostRequest,
   PostStreamRequest: notProvided('PostStreamRequest'),
-  ProgressEventsPromise: notProvided('ProgressEventsPromise'),
-  ProgressingConnectOperation: notProvided('ProgressingConnectOperation'),
+  OperationCancelled,
+  ProgressEventsPromise,
+  ProgressingConnectOperation,
   PutJsonRequest,
   ResourceBusy,
   ResourceNotFound,
