@@ -101,6 +101,9 @@ AVEPOINT_SCOPES = sorted(
 )
 
 
+ALL_SCOPES = " ".join(AVEPOINT_SCOPES)
+
+
 def client_code(api: str, mock: MockProcess) -> str:
     """The README's Connecting block, pointed at the mock with the mock's credentials."""
     code = connecting_block(api)
@@ -111,7 +114,7 @@ def client_code(api: str, mock: MockProcess) -> str:
     else:
         code = code.replace(
             '"<client id>", "<client secret>", data_centre="ne"',
-            f'"mock-client", "mock-client-secret", base_url="{mock.base_url}", scope="{" ".join(AVEPOINT_SCOPES)}"',
+            f'"mock-client", "mock-client-secret", base_url="{mock.base_url}", scope="{ALL_SCOPES}"',
         )
     assert mock.base_url in code, "the Connecting block changed; update the substitution"
     return code
