@@ -1,6 +1,6 @@
 """The OL Connect mock's production line: Job Creation, Output Creation and All-In-One (OLC-50..58).
 
-Each submit starts an :class:`Operation` whose progress rises with wall-clock time; nothing runs in the
+Each submit starts an :class:`RunningOperation` whose progress rises with wall-clock time; nothing runs in the
 background. Whoever asks about an operation (progress, result, the operations list) moves it on, and an
 operation that has reached its end then lands its effect in the shared :class:`OLConnectStore`: a job creation
 adds a job set with jobs, segments, document sets and documents that the entity services and statistics read
@@ -51,7 +51,7 @@ class ContentItem:
 
 
 @dataclass
-class Operation:
+class RunningOperation:
     """One asynchronous operation; ``outcome`` is set once it has run to its end (a job set ID)."""
 
     id: str
@@ -81,7 +81,7 @@ class ProductionLine:
     presets: frozenset[str]
     data_files: dict[str, int]
     seconds: float = DEFAULT_OPERATION_SECONDS
-    operations: dict[str, Operation] = field(default_factory=dict)
+    operations: dict[str, RunningOperation] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -131,7 +131,7 @@ class ProductionLine:
 
     # -- submits
 
-    def submit_job_creation(self, config: str, content_set_ids: Sequence[int]) -> Operation:
+    def submit_job_creation(self, config: str, content_set_ids: Sequence[int]) -> RunningOperation:
         self._require_preset(config, "Job Creation Preset")
         for content_set_id in content_set_ids:
             if content_set_id not in self.content_sets:
@@ -140,13 +140,13 @@ class ProductionLine:
         groups = [self.content_sets[content_set_id] for content_set_id in content_set_ids]
         return self._start(JOB_CREATION, "Creating jobs", lambda: self._land_job_set(groups), pdf=False)
 
-    def submit_output_creation(self, config: str, job_set_id: int) -> Operation:
+    def submit_output_creation(self, config: str, job_set_id: int) -> RunningOperation:
         self._require_preset(config, "Output Creation Preset")
         if job_set_id not in self.store.job_sets:
             raise self._missing_input(f"Job Set entity {job_set_id} not found in Server", job_set_id)
         return self._start(OUTPUT_CREATION, "Creating output", lambda: job_set_id, pdf=True)
 
-    def submit_output_by_jobs(self, config: str, job_ids: Sequence[int]) -> Operation:
+    def submit_output_by_jobs(self, config: str, job_ids: Sequence[int]) -> RunningOperation:
         self._require_preset(config, "Output Creation Preset")
         for job_id in job_ids:
             if job_id not in self.store.jobs:
@@ -157,7 +157,7 @@ class ProductionLine:
         operation.job_ids = tuple(job_ids)
         return operation
 
-    def submit_all_in_one(self, body: Mapping[str, Any]) -> Operation:
+    def submit_all_in_one(self, body: Mapping[str, Any]) -> RunningOperation:
         mapping, content = body["datamining"], body["contentcreation"]
         for section in ("datamining", "contentcreation", "outputcreation"):
             self._require_file(str(body[section]["config"]), f"{section} configuration")
@@ -241,8 +241,8 @@ class ProductionLine:
 
     # -- helpers
 
-    def _start(self, service: str, sub_task: str, build: Any, *, pdf: bool) -> Operation:
-        operation = Operation(
+    def _start(self, service: str, sub_task: str, build: Any, *, pdf: bool) -> RunningOperation:
+        operation = RunningOperation(
             id=str(uuid.uuid4()),
             service=service,
             sub_task=sub_task,
@@ -256,20 +256,20 @@ class ProductionLine:
             self.operations[operation.id] = operation
         return operation
 
-    def _land(self, operation: Operation) -> None:
+    def _land(self, operation: RunningOperation) -> None:
         with self._lock:
             if operation.outcome is not None or operation.id not in self.operations:
                 return
             operation.outcome = int(operation.build())
 
-    def _find(self, service: str, operation_id: str) -> Operation:
+    def _find(self, service: str, operation_id: str) -> RunningOperation:
         self.advance()
         operation = self.operations.get(operation_id)
         if operation is None or operation.service != service:
             raise self._unknown(operation_id)
         return operation
 
-    def _finished(self, service: str, operation_id: str) -> Operation:
+    def _finished(self, service: str, operation_id: str) -> RunningOperation:
         operation = self._find(service, operation_id)
         if operation.outcome is None:
             raise ApiError(404, f"Operation {operation_id} has not finished yet", operation_id)

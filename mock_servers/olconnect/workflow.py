@@ -17,7 +17,7 @@ from mock_servers.core.http import ApiError, json_response, read_json_body, text
 from mock_servers.core.parameters import Arguments
 from mock_servers.core.routing import Handler
 from mock_servers.olconnect.domain import READ, WRITE
-from mock_servers.olconnect.production import ALL_IN_ONE, JOB_CREATION, OUTPUT_CREATION, Operation
+from mock_servers.olconnect.production import ALL_IN_ONE, JOB_CREATION, OUTPUT_CREATION, RunningOperation
 
 if TYPE_CHECKING:
     from mock_servers.olconnect.app import OLConnectMock
@@ -148,7 +148,7 @@ class WorkflowHandlers:
             message = f"JSON Identifier invalid or missing required structure: {error.message}"
             raise ApiError(500, message) from None
 
-    def _accepted(self, request: Request, operation: Operation) -> Response:
+    def _accepted(self, request: Request, operation: RunningOperation) -> Response:
         base = f"{self.mock.rest_root}/workflow/{operation.service}"
         if self.mock.variants.is_("olc.operation-links", "absolute"):
             base = str(request.base_url).rstrip("/") + base
