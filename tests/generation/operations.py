@@ -159,9 +159,12 @@ def expected_type(op: SpecOperation, examples: SpecExamples, status: int) -> tup
     raise AssertionError(f"{op.test_id}: {status} has an inline JSON schema; give it a component name")
 
 
-def _is_single_update(op: SpecOperation) -> bool:
-    write = op.operation.write
-    return write is not None and write.id_parameter is not None
+def _answers_true_or_false(op: SpecOperation, status: int) -> bool:
+    """Whether the text answer is the shared ``UpdateResult`` (`true`/`false`: single PUTs and deletes)."""
+    content = op.operation.responses[str(status)].content
+    return any(
+        str((media.schema or {}).get("$ref", "")).endswith("/UpdateResult") for media in content.values()
+    )
 
 
 def assert_documented_type(op: SpecOperation, examples: SpecExamples, status: int, parsed: object) -> None:
@@ -169,8 +172,8 @@ def assert_documented_type(op: SpecOperation, examples: SpecExamples, status: in
     where = f"{op.test_id} {status}"
     if kind == "none":
         assert parsed is None, f"{where}: expected no body, parsed {parsed!r}"
-    elif kind == "text" and _is_single_update(op):
-        # OLC-10: a single-entity PUT's `true` answer is the typed result True (`false` raises).
+    elif kind == "text" and _answers_true_or_false(op, status):
+        # OLC-10: a single-entity PUT's or a delete's `true` answer is the typed result True (`false` raises).
         assert parsed is True, f"{where}: expected True, parsed {parsed!r}"
     elif kind == "bytes":
         assert isinstance(parsed, bytes), f"{where}: expected bytes, parsed {parsed!r}"
