@@ -166,8 +166,9 @@ def _run(proof: Proof, mock: MockProcess, deviation: str, reports: Path) -> Suit
             args = ["--api", proof.api, *focus, "-k", proof.select]
             return run_suite(args, clean_env(_env(proof.api, mock, url)), reports)
     finally:
-        if proof.variants or "delete" in proof.select:
-            mock.reset()  # back to the start-up variants and the seeded entities (a delete cannot be undone)
+        # Back to the start-up variants and the seeded entities after every proof: a delete cannot be undone,
+        # and a workflow proof may make or remove job sets, so no proof sees what another left behind.
+        mock.reset()
 
 
 def _label(proof: Proof) -> str:
